@@ -1,0 +1,46 @@
+# Everything runs inside a local virtualenv (.venv) that the first target creates.
+VENV    := .venv
+PY      := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed
+PYTHON  ?= python3
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install serve build validate test schema new-case stale bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## make serve: build and serve the site on http://127.0.0.1:8000, rebuilding when a case changes
+serve: $(STAMP)
+	$(PY) -m generator validate
+	$(PY) -m mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+## make build: validate, then build into site/ (the old site stays if anything fails)
+build: $(STAMP)
+	$(PY) -m generator build
+
+## make validate: check every case and template; one line per problem, exit 1 on any
+validate: $(STAMP)
+	$(PY) -m generator validate
+
+## make test: the whole test suite
+test: $(STAMP)
+	$(PY) -m pytest
+
+schema: $(STAMP)
+	$(PY) -m generator schema
+
+## make new-case SLUG=min-kommune: a commented starter record in cases/
+new-case: $(STAMP)
+	$(PY) -m generator new $(SLUG)
+
+stale: $(STAMP)
+	$(PY) -m generator stale
+
+clean:
+	rm -rf site .cache .pytest_cache

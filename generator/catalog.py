@@ -1,0 +1,107 @@
+"""Load every case and template, validate each against the model and all of them against each other."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import problems_from
+from .load import LoadError, Problem, read_yaml
+from .model import Case, Template
+from .text import sort_key
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Catalog:
+    cases: dict[str, Case] = field(default_factory=dict)
+    templates: dict[str, Template] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    # Where each record came from, relative to the project root: {"ralingen": "cases/ralingen.yaml"}.
+    case_files: dict[str, str] = field(default_factory=dict)
+    template_files: dict[str, str] = field(default_factory=dict)
+
+    def sorted_cases(self) -> list[tuple[str, Case]]:
+        return sorted(self.cases.items(), key=lambda item: sort_key(item[1].title))
+
+    def templates_for(self, case_slug: str) -> list[tuple[str, Template]]:
+        found = [(slug, t) for slug, t in self.templates.items() if case_slug in t.cases]
+        return sorted(found, key=lambda item: sort_key(item[1].title))
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return os.path.relpath(path, root)
+    except ValueError:
+        return str(path)
+
+
+def load_record(path: Path, model: type[BaseModel], root: Path = ROOT):
+    """One record as a model instance; raises LoadError with every problem in it."""
+    display = _display(path, root)
+    data, marks = read_yaml(path, display)
+    stem = path.stem
+    if not stem.replace("-", "").isalnum() or stem != stem.lower() or not stem.isascii():
+        raise LoadError([Problem(display, 1, 1, "filnavnet må være små bokstaver a–z, tall og bindestrek, f.eks. min-kommune.yaml")])
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise LoadError(problems_from(error, model, display, marks)) from None
+
+
+def _cross_check(catalog: Catalog) -> None:
+    def add(path: str, message: str):
+        catalog.problems.append(Problem(path, 1, 1, message))
+
+    for slug, case in catalog.cases.items():
+        path = catalog.case_files[slug]
+        for other in case.related:
+            if other not in catalog.cases:
+                add(path, f"related viser til ukjent case «{other}» (finnes ingen cases/{other}.yaml)")
+        for practice in case.practices:
+            for template in practice.templates:
+                if template not in catalog.templates:
+                    add(path, f"tiltaket «{practice.name}» viser til ukjent mal «{template}» (finnes ingen templates/{template}.yaml)")
+    for slug, template in catalog.templates.items():
+        for case_slug in template.cases:
+            if case_slug not in catalog.cases:
+                add(catalog.template_files[slug], f"cases viser til ukjent case «{case_slug}» (finnes ingen cases/{case_slug}.yaml)")
+    clashes = set(catalog.cases) & set(catalog.templates)
+    for slug in sorted(clashes):
+        add(catalog.template_files[slug], f"en case og en mal heter begge «{slug}»; gi malen et annet filnavn")
+
+
+def _files(root: Path, folder: str, extra: list[Path]) -> list[Path]:
+    found = sorted((root / folder).glob("*.y*ml"))
+    known = {p.resolve() for p in found}
+    return found + [p for p in extra if p.resolve() not in known and (p.parent.name == "templates") == (folder == "templates")]
+
+
+def load_catalog(root: Path = ROOT, extra: list[Path] = ()) -> Catalog:
+    """All records under root/cases and root/templates, plus any extra files, with their problems."""
+    catalog = Catalog()
+    extra = [Path(p) for p in extra]
+    groups = (
+        (_files(root, "cases", extra), Case, catalog.cases, catalog.case_files),
+        (_files(root, "templates", extra), Template, catalog.templates, catalog.template_files),
+    )
+    for paths, model, records, files in groups:
+        for path in paths:
+            try:
+                record = load_record(Path(path), model, root)
+            except LoadError as error:
+                catalog.problems.extend(error.problems)
+                continue
+            if path.stem in records:
+                catalog.problems.append(Problem(_display(path, root), 1, 1, f"«{path.stem}» finnes allerede som {files[path.stem]}"))
+                continue
+            records[path.stem] = record
+            files[path.stem] = _display(Path(path), root)
+    if not catalog.problems:
+        _cross_check(catalog)
+    catalog.problems.sort()
+    return catalog

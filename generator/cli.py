@@ -1,0 +1,122 @@
+"""Command line: python -m generator validate | build | schema | stale | new | build-data."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .catalog import ROOT, load_catalog
+from .formatting import is_stale
+from .model import Case, Template
+
+SCHEMAS = {"case.schema.json": Case, "template.schema.json": Template}
+
+
+def schema_text(model) -> str:
+    schema = model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _print_problems(problems) -> None:
+    for problem in problems:
+        print(problem)
+
+
+def cmd_validate(args) -> int:
+    started = time.perf_counter()
+    given = [Path(p) for p in args.paths]
+    catalog = load_catalog(ROOT, extra=given)
+    problems = catalog.problems
+    if given:  # report on the given files only; the rest of the catalog is there for cross-references
+        wanted = {p.resolve() for p in given}
+        problems = [p for p in problems if (ROOT / p.path).resolve() in wanted]
+    _print_problems(problems)
+    seconds = time.perf_counter() - started
+    if problems:
+        word = "problem" if len(problems) == 1 else "problemer"
+        print(f"\n{len(problems)} {word} funnet. Rett dem og kjør `make validate` igjen.", file=sys.stderr)
+        return 1
+    print(f"Alt i orden: {len(catalog.cases)} caser og {len(catalog.templates)} maler kontrollert på {seconds:.2f} s.")
+    return 0
+
+
+def cmd_build(args) -> int:
+    """Validate, build into a temporary folder, and replace the site folder only on success."""
+    catalog = load_catalog(ROOT)
+    if catalog.problems:
+        _print_problems(catalog.problems)
+        print(f"\n{len(catalog.problems)} problemer funnet; nettstedet ble ikke bygget.", file=sys.stderr)
+        return 1
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    site = Path(args.site_dir).resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
+    try:
+        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(staging), strict=True)
+        build(config)
+    except (MkDocsException, SystemExit) as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"Byggingen feilet, {site.name}/ er uendret: {error}", file=sys.stderr)
+        return 1
+    old = site.with_name(site.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"Nettstedet er bygget i {site}")
+    return 0
+
+
+def cmd_schema(args) -> int:
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, model in SCHEMAS.items():
+        (out / name).write_text(schema_text(model), encoding="utf-8")
+        print(f"skrev {out / name}")
+    return 0
+
+
+def cmd_stale(args) -> int:
+    catalog = load_catalog(ROOT)
+    today = dt.date.today()
+    lines = []
+    for slug, case in catalog.sorted_cases():
+        path = catalog.case_files[slug]
+        if is_stale(case.last_verified, today, args.years):
+            lines.append(f"{path}: casen ble sist bekreftet {case.last_verified}")
+        for contact in case.contacts:
+            if is_stale(contact.last_verified, today, args.years):
+                when = contact.last_verified or "aldri (bare hentet fra kilden)"
+                lines.append(f"{path}: kontaktpersonen {contact.name} ble sist bekreftet {when}")
+    print("\n".join(lines) if lines else f"Alt er bekreftet de siste {args.years} årene.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Kunnskapsbankens verktøy.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    validate = sub.add_parser("validate", help="kontroller alle caser og maler (eller bare de oppgitte filene)")
+    validate.add_argument("paths", nargs="*")
+    validate.set_defaults(func=cmd_validate)
+    build = sub.add_parser("build", help="kontroller og bygg nettstedet til site/")
+    build.add_argument("--site-dir", default=str(ROOT / "site"))
+    build.set_defaults(func=cmd_build)
+    schema = sub.add_parser("schema", help="skriv JSON Schema for caser og maler")
+    schema.add_argument("--out", default=str(ROOT / "schema"))
+    schema.set_defaults(func=cmd_schema)
+    stale = sub.add_parser("stale", help="list caser og kontakter som ikke er bekreftet på lenge")
+    stale.add_argument("--years", type=int, default=2)
+    stale.set_defaults(func=cmd_stale)
+    args = parser.parse_args(argv)
+    return args.func(args)

@@ -1,0 +1,99 @@
+"""Turn pydantic's validation errors into one Norwegian line per problem, placed at file:line:col."""
+
+from __future__ import annotations
+
+import difflib
+import typing
+
+from pydantic import BaseModel, ValidationError
+
+from .load import Marks, Problem
+
+
+def _models_in(annotation) -> list[type[BaseModel]]:
+    """Models reachable through Optional, list and Annotated wrappers of a field annotation."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found = []
+    for arg in typing.get_args(annotation):
+        found += _models_in(arg)
+    return found
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return None
+        candidates = _models_in(field.annotation)
+        if not candidates:
+            return None
+        model = candidates[0]
+    return model
+
+
+def _where(marks: Marks, loc: tuple) -> tuple[int, int]:
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in marks:
+            return marks[loc[:end]]
+    return (1, 1)
+
+
+def _pattern_hint(field: str) -> str:
+    if field == "url":
+        return "må være en nettadresse som starter med https://"
+    if field == "email":
+        return "er ikke en gyldig e-postadresse"
+    return "kan bare inneholde små bokstaver a–z, tall og bindestrek (f.eks. «min-kommune»)"
+
+
+def _message(error: dict, model: type[BaseModel]) -> str:
+    kind, loc, ctx = error["type"], error["loc"], error.get("ctx") or {}
+    field = next((p for p in reversed(loc) if isinstance(p, str)), "")
+    if kind == "missing":
+        return f"mangler feltet «{field}»"
+    if kind == "extra_forbidden":
+        parent = _model_at(model, loc[:-1])
+        known = list(parent.model_fields) if parent else []
+        close = difflib.get_close_matches(str(field), known, n=1, cutoff=0.6)
+        hint = f"; mente du «{close[0]}»?" if close else (f"; tillatte felt her: {', '.join(known)}" if known else "")
+        return f"ukjent felt «{field}»{hint}"
+    if kind in ("string_type",):
+        return f"«{field}» skal være tekst; sett anførselstegn rundt verdien"
+    if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"):
+        return f"«{field}» skal være et tall (uten anførselstegn, med punktum som desimaltegn)"
+    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
+        return f"«{field}» skal være en dato på formen ÅÅÅÅ-MM-DD, f.eks. 2024-05-31"
+    if kind == "string_pattern_mismatch":
+        return f"«{field}» {_pattern_hint(field)}"
+    if kind == "string_too_long":
+        return f"«{field}» er for lang (høyst {ctx.get('max_length')} tegn)"
+    if kind == "string_too_short":
+        return f"«{field}» kan ikke være tom"
+    if kind == "too_short":
+        return f"«{field}» må ha minst {ctx.get('min_length')} element"
+    if kind == "list_type":
+        return f"«{field}» skal være en liste (hver linje starter med «- »)"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"«{field}» skal være en samling felt (nøkkel: verdi)"
+    if kind == "literal_error":
+        return f"«{field}» må være en av: {ctx.get('expected', '')}"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"«{field}» må være minst {ctx.get('ge', ctx.get('gt'))}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"«{field}» kan være høyst {ctx.get('le', ctx.get('lt'))}"
+    if kind == "value_error":
+        message = str(ctx.get("error", error["msg"]))
+        return f"«{field}»: {message}" if field else message
+    return f"«{field}»: {error['msg']}"
+
+
+def problems_from(error: ValidationError, model: type[BaseModel], path: str, marks: Marks) -> list[Problem]:
+    problems = []
+    for item in error.errors(include_url=False):
+        line, column = _where(marks, tuple(item["loc"]))
+        problems.append(Problem(path, line, column, _message(item, model)))
+    return sorted(set(problems))
+

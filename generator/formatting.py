@@ -1,0 +1,84 @@
+"""Norwegian display of numbers, dates and record text, safe for both Markdown and HTML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from markupsafe import Markup
+
+from .model import Figure
+
+# Every character that means something to HTML or to Python-Markdown (and its extensions such as
+# attr_list and tables) is written as a numeric entity: text from a record can then never become
+# markup, a link or an attribute, whichever context it lands in.
+_SPECIAL = re.compile(r"[&<>\"'`*_\[\]()\\|#!{}~=+]")
+# At the start of a line, «1. » or «1) » would begin a list and «- » a bullet.
+_LINE_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^(-)")
+
+MONTHS = (
+    "januar", "februar", "mars", "april", "mai", "juni",
+    "juli", "august", "september", "oktober", "november", "desember",
+)
+NBSP = "\u00a0"
+
+
+def escape(value) -> Markup:
+    """Inert text: safe inside Markdown, inside HTML text and inside quoted HTML attributes."""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return Markup(str(value))
+    text = " ".join(str(value).split())  # record text never carries layout of its own
+    text = _SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text)
+    text = _LINE_START.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};" if m.group(1) else "&#45;", text)
+    return Markup(text)
+
+
+def number(value: float, decimals: int | None = None) -> str:
+    """17185 -> «17 185», 16.3 -> «16,3» (Norwegian separators, no-break space between groups)."""
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 1
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", NBSP).replace(".", ",")
+
+
+def figure_value(figure: Figure) -> str:
+    prefix = f"{figure.qualifier} " if figure.qualifier else ""
+    unit = figure.unit
+    if unit == "prosent":
+        body = f"{number(figure.value)}{NBSP}%"
+    elif unit == "kroner" and figure.value >= 1_000_000:
+        body = f"{number(figure.value / 1_000_000)}{NBSP}millioner kr"
+    elif unit == "kroner":
+        body = f"{number(figure.value)}{NBSP}kr"
+    elif unit == "antall":
+        body = number(figure.value)
+    else:
+        body = f"{number(figure.value)}{NBSP}{unit}"
+    return prefix + body
+
+
+def unit_suffix(unit: str) -> str:
+    return f"{NBSP}%" if unit == "prosent" else ("" if unit == "antall" else f"{NBSP}{unit}")
+
+
+def figure_year(figure: Figure) -> str:
+    return str(figure.year) if figure.year else f"år ikke oppgitt ({figure.year_note})"
+
+
+def date(value: dt.date | None) -> str:
+    if value is None:
+        return ""
+    return f"{value.day}.{NBSP}{MONTHS[value.month - 1]} {value.year}"
+
+
+def is_stale(value: dt.date | None, today: dt.date, years: int = 2) -> bool:
+    """True when a confirmation is missing or older than `years` years."""
+    if value is None:
+        return True
+    try:
+        limit = value.replace(year=value.year + years)
+    except ValueError:  # 29 February
+        limit = value.replace(year=value.year + years, day=28)
+    return today > limit

@@ -1,0 +1,75 @@
+"""Thin glue between MkDocs and the generator package: load, add generated files, index, watch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from generator import pages, search_index
+from generator.catalog import load_catalog
+
+log = logging.getLogger("mkdocs.hooks.generator")
+HOME_MARKER = "<!-- generert: forside -->"
+_state: dict = {}
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_config(config):
+    catalog = load_catalog(_root(config))
+    if catalog.problems:
+        lines = "\n".join(map(str, catalog.problems))
+        raise PluginError(f"{len(catalog.problems)} feil i postene:\n{lines}")
+    _state["catalog"] = catalog
+    return config
+
+
+def _edit_url(config, record_file: str) -> str | None:
+    return f"{config.repo_url.rstrip('/')}/edit/main/{record_file}" if config.repo_url else None
+
+
+def on_files(files, config):
+    catalog = _state["catalog"]
+    rendered = pages.render_pages(catalog, dt.date.today(), lambda path: _edit_url(config, path))
+    for path, markdown in rendered.items():
+        files.append(File.generated(config, path, content=markdown))
+    for slug, record_file in catalog.case_files.items():
+        files.append(File.generated(config, pages.case_source_path(slug), abs_src_path=str(_root(config) / record_file)))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    if HOME_MARKER in markdown:
+        markdown = markdown.replace(HOME_MARKER, pages.home_sections(_state["catalog"], page.file.src_uri))
+    return markdown
+
+
+def on_page_context(context, page, config, nav):
+    if page.file.generated_by:
+        slug = page.meta.get("case_slug")
+        record = _state["catalog"].case_files.get(slug) if slug else None
+        page.edit_url = _edit_url(config, record) if record else None
+    return context
+
+
+def on_post_build(config):
+    index_file = Path(config.site_dir) / "search" / "search_index.json"
+    if not index_file.exists():
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    location = lambda slug: pages.case_path(slug).removesuffix(".md") + "/"  # noqa: E731
+    index["docs"] += search_index.case_entries(_state["catalog"], location)
+    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def on_serve(server, config, builder):
+    for folder in ("cases", "templates", "generator"):
+        server.watch(str(_root(config) / folder))
+    return server

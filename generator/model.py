@@ -1,0 +1,371 @@
+"""The data model: the only place where the fields of a case record and a template are defined.
+
+Descriptions are Norwegian because they reach contributors through the JSON Schema (editor tooltips).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
+
+from .vocabulary import VOCABULARY
+
+MIN_YEAR = 1900
+# Records are written about the past; one year ahead allows for planned figures entered late in a year.
+MAX_YEAR = dt.date.today().year + 1
+
+
+def _term_checker(kind: str, label: str):
+    def check(value: str) -> str:
+        if value not in VOCABULARY[kind]:
+            raise ValueError(f"ukjent {label} «{value}»")
+        return value
+
+    return check
+
+
+def _term(kind: str, label: str, description: str):
+    return Annotated[
+        str,
+        AfterValidator(_term_checker(kind, label)),
+        WithJsonSchema({"type": "string", "enum": sorted(VOCABULARY[kind]), "description": description}),
+    ]
+
+
+Theme = _term("themes", "tema", "Tema fra generator/vocabulary.yaml (themes).")
+TargetGroup = _term("target_groups", "målgruppe", "Målgruppe fra generator/vocabulary.yaml.")
+Region = _term("regions", "fylke", "Fylke fra generator/vocabulary.yaml (regions).")
+OrganisationModel = _term(
+    "organisation_models", "organiseringsmodell", "Organiseringsmodell fra generator/vocabulary.yaml."
+)
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+HttpsUrl = Annotated[
+    str,
+    StringConstraints(pattern=r"^https://[^\s<>\"']+$", max_length=500),
+    Field(description="Nettadresse. Bare https:// er tillatt.", examples=["https://www.imdi.no/"]),
+]
+Email = Annotated[
+    str,
+    StringConstraints(pattern=r"^[^@\s<>\"'()\[\],;:]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$", max_length=200),
+]
+
+
+def _check_year(value: int) -> int:
+    if not MIN_YEAR <= value <= MAX_YEAR:
+        raise ValueError(f"årstallet {value} er ikke plausibelt (må være mellom {MIN_YEAR} og {MAX_YEAR})")
+    return value
+
+
+Year = Annotated[int, AfterValidator(_check_year), Field(description="Årstall, f.eks. 2015.")]
+
+_PHONE_DIGITS = re.compile(r"^(?:\+47|0047)?(\d{8})$")
+
+
+def _check_phone(value: str) -> str:
+    compact = re.sub(r"[\s\-.]", "", value)
+    if not _PHONE_DIGITS.match(compact):
+        raise ValueError(
+            f"«{value}» er ikke et norsk telefonnummer (8 siffer, eventuelt med +47 foran)"
+        )
+    return value.strip()
+
+
+Phone = Annotated[
+    str,
+    AfterValidator(_check_phone),
+    Field(description="Norsk telefonnummer slik kilden skriver det.", examples=["+47 913 54 954"]),
+]
+
+
+def phone_uri(number: str) -> str:
+    """tel: URI for a validated Norwegian number."""
+    match = _PHONE_DIGITS.match(re.sub(r"[\s\-.]", "", number))
+    return f"tel:+47{match.group(1)}" if match else ""
+
+
+class Base(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+Unit = Literal["prosent", "antall", "personer", "årsverk", "kroner", "land", "år"]
+Qualifier = Literal["ca.", "mer enn", "opp mot", "rundt", "om lag"]
+
+
+class Figure(Base):
+    """A single number with what it means, when and where it comes from."""
+
+    label: ShortText = Field(description="Hva tallet viser, f.eks. «Innbyggere».")
+    value: float = Field(description="Tallverdien (prosent skrives som 16.3, ikke 0.163).")
+    unit: Unit = Field(description="Enhet: prosent, antall, personer, årsverk, kroner, land eller år.")
+    qualifier: Qualifier | None = Field(None, description="Brukes når kilden sier ca., rundt, mer enn o.l.")
+    year: Year | None = Field(None, description="Året tallet gjelder. Påkrevd, med mindre year_note forklarer hvorfor det mangler.")
+    year_note: ShortText | None = Field(None, description="Når kilden ikke oppgir år: hva kilden sier om tid, f.eks. «to år på rad».")
+    definition: Text | None = Field(None, description="Hvordan tallet er definert eller målt.")
+    source: Slug = Field(description="id til en kilde i sources-listen.")
+
+    @model_validator(mode="after")
+    def _year_or_note(self):
+        if self.year is None and self.year_note is None:
+            raise ValueError("tallet mangler årstall: oppgi year, eller year_note når kilden ikke oppgir år")
+        if self.unit == "prosent" and not 0 <= self.value <= 100:
+            raise ValueError(f"prosentverdien {self.value:g} må være mellom 0 og 100")
+        if self.value < 0:
+            raise ValueError("tallet kan ikke være negativt")
+        return self
+
+
+class Point(Base):
+    year: Year
+    value: float = Field(ge=0, description="Verdien dette året.")
+
+
+class Result(Base):
+    """A series of results over time, drawn as a chart with a table beside it."""
+
+    label: ShortText = Field(description="Hva resultatet viser, f.eks. «Introduksjonsprogrammet».")
+    definition: Text = Field(description="Hvordan resultatet er målt (hvem som telles, når).")
+    unit: Unit = "prosent"
+    source: Slug
+    points: list[Point] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _points(self):
+        years = [p.year for p in self.points]
+        if len(set(years)) != len(years):
+            raise ValueError("samme år står flere ganger i points")
+        if self.unit == "prosent" and any(p.value > 100 for p in self.points):
+            raise ValueError("prosentverdier må være mellom 0 og 100")
+        return self
+
+
+class Municipality(Base):
+    name: ShortText = Field(description="Kommunens navn, f.eks. «Rælingen».")
+    region: Region
+    county_note: ShortText | None = Field(None, description="Kilde for fylket når kildeteksten ikke nevner det.")
+    population: Figure | None = None
+    immigrant_share: Figure | None = Field(None, description="Andel innvandrere, i prosent.")
+
+
+class Organisation(Base):
+    model: OrganisationModel
+    unit: ShortText = Field(description="Enheten som gjør arbeidet, f.eks. «Flyktningtjenesten».")
+    placement: Text | None = Field(None, description="Hvor enheten ligger i kommunen og hvem den svarer til.")
+    since: Year | None = Field(None, description="Året organiseringen startet.")
+    staff: Text | None = Field(None, description="Hvem og hvor mange som jobber der.")
+    description: Text = Field(description="Hvordan arbeidet er organisert, med egne ord.")
+    competences: list[ShortText] = Field(default_factory=list, description="Fagområder teamet dekker.")
+
+
+class Practice(Base):
+    """A tiltak: what it is, who it is for and why it works."""
+
+    name: ShortText
+    since: Year | None = None
+    description: Text = Field(description="Hva tiltaket er, med egne ord.")
+    why_it_works: Text | None = Field(None, description="Hvorfor det virker, ifølge kilden.")
+    target_groups: list[TargetGroup] = Field(default_factory=list)
+    templates: list[Slug] = Field(default_factory=list, description="Maler (templates/<slug>.yaml) som hører til tiltaket.")
+    source: Slug
+
+
+class Contact(Base):
+    name: ShortText
+    role: ShortText
+    organisation: ShortText
+    phones: list[Phone] = Field(default_factory=list)
+    email: Email | None = Field(None, description="Bare når kilden oppgir en ekte e-postadresse.")
+    last_verified: dt.date | None = Field(
+        description="Dato kontaktinformasjonen sist ble bekreftet. null betyr: bare hentet fra kilden, aldri bekreftet.",
+    )
+    source: Slug
+
+
+class Statement(Base):
+    """What a person said, in our words; quote holds at most a few words of their own."""
+
+    summary: Text = Field(description="Hva personen sier, med egne ord.")
+    quote: Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)] | None = Field(
+        None, description="Et kort, ordrett sitat (noen få ord)."
+    )
+
+
+class Person(Base):
+    name: ShortText
+    role: ShortText
+    organisation: ShortText | None = None
+    statements: list[Statement] = Field(default_factory=list)
+    source: Slug
+
+
+class Partner(Base):
+    name: ShortText
+    role: Text | None = Field(None, description="Hva samarbeidet går ut på.")
+
+
+class Source(Base):
+    id: Slug = Field(description="Kort id som tall og tiltak viser til, f.eks. «fagforbundet».")
+    title: ShortText
+    publisher: ShortText | None = None
+    published: dt.date | None = None
+    published_year: Year | None = None
+    url: HttpsUrl | None = None
+    note: Text | None = None
+
+
+class Literature(Base):
+    title: ShortText
+    author: ShortText | None = None
+    series: ShortText | None = Field(None, description="Rapportserie og nummer, f.eks. «NIBR-rapport 2015:2».")
+    year: Year | None = None
+    url: HttpsUrl | None = None
+    summary: Text | None = None
+    source: Slug | None = Field(None, description="Kilden som nevner litteraturen.")
+
+
+class Case(Base):
+    """One case: a municipality's (or several municipalities') integration practice."""
+
+    title: ShortText = Field(description="Sidetittel, f.eks. «Rælingen: tøff kjærlighet og tett oppfølging».")
+    kind: Literal["kommune", "prosjekt"] = Field(
+        "kommune", description="kommune: én kommunes praksis. prosjekt: prosjekt eller modell i flere kommuner."
+    )
+    summary: Text = Field(description="Et kort sammendrag (2–3 setninger) som vises i lister og søk.")
+    municipalities: list[Municipality] = Field(min_length=1)
+    aliases: list[ShortText] = Field(default_factory=list, description="Andre navn folk kan søke på.")
+    themes: list[Theme] = Field(min_length=1)
+    target_groups: list[TargetGroup] = Field(min_length=1)
+    background: Text | None = None
+    organisation: Organisation
+    practices: list[Practice] = Field(min_length=1)
+    success_factors: list[Text] = Field(default_factory=list, description="Det kilden peker på som grunner til at det lykkes.")
+    challenges: list[Text] = Field(default_factory=list, description="Utfordringer og funn kilden beskriver.")
+    key_figures: list[Figure] = Field(default_factory=list)
+    results: list[Result] = Field(default_factory=list)
+    contacts: list[Contact] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list, description="Personer som uttaler seg i kildene.")
+    partners: list[Partner] = Field(default_factory=list)
+    sources: list[Source] = Field(min_length=1)
+    literature: list[Literature] = Field(default_factory=list)
+    related: list[Slug] = Field(default_factory=list, description="Andre caser (filnavn uten .yaml).")
+    updated: dt.date = Field(description="Dato posten sist ble endret (vises som «sist oppdatert»).")
+    last_verified: dt.date = Field(description="Dato posten sist ble kontrollert mot kildene.")
+
+    @model_validator(mode="after")
+    def _references(self):
+        ids = [s.id for s in self.sources]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"kilde-id brukt flere ganger: {', '.join(dupes)}")
+        known = set(ids)
+        for ref in self.source_refs():
+            if ref not in known:
+                raise ValueError(f"ukjent kilde «{ref}»; kjente kilder er: {', '.join(sorted(known))}")
+        return self
+
+    def source_refs(self) -> list[str]:
+        items = [*self.key_figures, *self.results, *self.practices, *self.contacts, *self.people]
+        items += [m.population for m in self.municipalities if m.population]
+        items += [m.immigrant_share for m in self.municipalities if m.immigrant_share]
+        refs = [item.source for item in items]
+        refs += [lit.source for lit in self.literature if lit.source]
+        return refs
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+
+FieldType = Literal["text", "textarea", "date", "checkbox", "number", "signature"]
+ColumnType = Literal["text", "date", "checkbox", "number"]
+
+
+class TemplateField(Base):
+    label: ShortText = Field(description="Ledetekst som står ved feltet, f.eks. «Navn på deltaker».")
+    type: FieldType = Field(
+        "text",
+        description="Felttype: text (én linje), textarea (flere linjer), date, checkbox, number eller signature.",
+    )
+    help: Text | None = Field(None, description="Kort veiledning til den som fyller ut feltet.")
+
+
+class TemplateColumn(Base):
+    label: ShortText = Field(description="Kolonneoverskrift.")
+    type: ColumnType = Field("text", description="Hva cellene i kolonnen er: text, date, checkbox eller number.")
+
+
+def _column_from_text(value):
+    return {"label": value} if isinstance(value, str) else value
+
+
+# A plain string is the common case (a text column); the JSON Schema offers both spellings to editors.
+ColumnSpec = Annotated[
+    TemplateColumn,
+    BeforeValidator(_column_from_text, json_schema_input_type=ShortText | TemplateColumn),
+]
+
+
+class TemplateTable(Base):
+    caption: ShortText | None = Field(None, description="Tabelltittel; uten den brukes seksjonsoverskriften.")
+    columns: list[ColumnSpec] = Field(
+        min_length=1,
+        description="Kolonneoverskrifter. Skriv bare teksten for tekstkolonner, eller label og type for avkrysning/dato/tall.",
+    )
+    rows: list[ShortText] = Field(
+        default_factory=list,
+        description="Faste radoverskrifter: står i første kolonne, så første kolonne er overskrift for dem.",
+    )
+    empty_rows: int = Field(0, ge=0, le=30, description="Antall tomme rader å fylle ut.")
+
+    @model_validator(mode="after")
+    def _has_rows(self):
+        if not self.rows and not self.empty_rows:
+            raise ValueError("tabellen har ingen rader: legg til rows eller empty_rows")
+        if self.rows and len(self.columns) < 2:
+            raise ValueError("med faste rader trengs minst to kolonner: radoverskriften og en kolonne å fylle ut")
+        labels = [c.label for c in self.columns]
+        if len(set(labels)) != len(labels):
+            raise ValueError("to kolonner har samme overskrift")
+        return self
+
+
+class TemplateSection(Base):
+    heading: ShortText = Field(description="Seksjonsoverskrift (blir overskrift på nivå 2 i dokumentet).")
+    intro: Text | None = Field(None, description="Forklarende tekst øverst i seksjonen.")
+    fields: list[TemplateField] = Field(default_factory=list, description="Felt som skal fylles ut.")
+    table: TemplateTable | None = Field(None, description="En tabell med kolonner og rader å fylle ut.")
+    checklist: list[ShortText] = Field(default_factory=list, description="Punkter som krysses av.")
+
+    @model_validator(mode="after")
+    def _not_empty(self):
+        if not (self.intro or self.fields or self.table or self.checklist):
+            raise ValueError(f"seksjonen «{self.heading}» er tom: legg til intro, fields, table eller checklist")
+        labels = [f.label for f in self.fields]
+        twice = sorted({label for label in labels if labels.count(label) > 1})
+        if twice:
+            raise ValueError(f"feltet «{twice[0]}» står to ganger i seksjonen «{self.heading}»")
+        return self
+
+
+class Template(Base):
+    """A downloadable plan or logbook, generated as ODT, DOCX and PDF."""
+
+    title: ShortText = Field(description="Malens tittel, f.eks. «Loggbok for deltakere i praksis».")
+    description: Text = Field(description="Hva malen er til og hvem som bruker den (vises på nettstedet).")
+    cases: list[Slug] = Field(min_length=1, description="Casene malen bygger på (filnavn uten .yaml).")
+    based_on: Text = Field(description="Hva i kildene malen bygger på.")
+    sections: list[TemplateSection] = Field(min_length=1, description="Malens seksjoner i rekkefølge.")
+    updated: dt.date = Field(description="Dato malen sist ble endret (ÅÅÅÅ-MM-DD).")

@@ -1,0 +1,170 @@
+"""Case, index, theme and comparison pages as Markdown, rendered from generator/layouts/*.md.j2.
+
+Every `{{ value }}` in a layout passes through formatting.escape, so record text reaches the page as
+inert text. Markup built here on purpose (links, charts) is wrapped in Markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape as html_escape
+
+from . import charts, formatting
+from .catalog import Catalog
+from .model import Case, phone_uri
+from .text import sort_key
+from .vocabulary import VOCABULARY
+
+LAYOUTS = Path(__file__).with_name("layouts")
+
+# Where things live in the site (paths relative to docs_dir, as MkDocs sees them).
+CASES_DIR = "eksempler"
+FACETS = {  # vocabulary kind -> (folder, heading, case attribute getter)
+    "themes": ("tema", "Temaer", lambda case: case.themes),
+    "target_groups": ("malgruppe", "Målgrupper", lambda case: case.target_groups),
+    "regions": ("fylke", "Fylker", lambda case: sorted({m.region for m in case.municipalities})),
+}
+TEMPLATES_DIR = "maler"
+
+
+def case_path(slug: str) -> str:
+    return f"{CASES_DIR}/{slug}.md"
+
+
+def case_source_path(slug: str) -> str:
+    return f"{CASES_DIR}/{slug}.yaml"
+
+
+def facet_path(kind: str, key: str | None = None) -> str:
+    folder = FACETS[kind][0]
+    return f"{folder}/{key}.md" if key else f"{folder}/index.md"
+
+
+def template_path(slug: str) -> str:
+    return f"{TEMPLATES_DIR}/{slug}.md"
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(LAYOUTS),
+        autoescape=False,  # Markdown output: escaping is done by `finalize` for every expression
+        finalize=formatting.escape,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        value=lambda f: formatting.figure_value(f),
+        year=formatting.figure_year,
+        date=formatting.date,
+        number=formatting.number,
+        # Front matter: a JSON string (valid YAML) of HTML-escaped text, since themes print it unescaped.
+        front_matter=lambda text: Markup(json.dumps(str(html_escape(' '.join(str(text).split()))), ensure_ascii=False)),
+    )
+    env.globals.update(vocabulary=VOCABULARY, Markup=Markup)
+    return env
+
+
+ENV = _environment()
+
+
+def link(text: str, target: str, here: str) -> Markup:
+    """A Markdown link from page `here` to page `target` (both docs-relative); MkDocs checks it."""
+    relative = posixpath.relpath(target, posixpath.dirname(here) or ".")
+    return Markup(f"[{formatting.escape(text)}]({relative})")
+
+
+def _render(layout: str, here: str, **context) -> str:
+    def to(target: str, text: str) -> Markup:
+        return link(text, target, here)
+
+    return ENV.get_template(layout).render(
+        here=here,
+        to=to,
+        case_path=case_path,
+        facet_path=facet_path,
+        template_path=template_path,
+        **context,
+    )
+
+
+def _source_label(case: Case, source_id: str) -> str:
+    return case.source(source_id).title
+
+
+def case_page(slug: str, case: Case, catalog: Catalog, today: dt.date, edit_url: str | None) -> str:
+    here = case_path(slug)
+    related = sorted(
+        ((s, catalog.cases[s]) for s in case.related if s in catalog.cases), key=lambda i: sort_key(i[1].title)
+    )
+    chart_blocks = [
+        (result, charts.bar_chart(result, f"diagram-{index}")) for index, result in enumerate(case.results, 1)
+    ]
+    return _render(
+        "case.md.j2",
+        here,
+        slug=slug,
+        case=case,
+        related=related,
+        templates=catalog.templates_for(slug),
+        charts=chart_blocks,
+        source_label=lambda source_id: _source_label(case, source_id),
+        source_index={s.id: i for i, s in enumerate(case.sources, 1)},
+        stale=formatting.is_stale(case.last_verified, today),
+        contact_stale=lambda c: formatting.is_stale(c.last_verified, today),
+        tel=lambda number: Markup(f'<a href="{phone_uri(number)}">{formatting.escape(number)}</a>'),
+        edit_url=edit_url,
+        yaml_path=posixpath.relpath(case_source_path(slug), CASES_DIR),
+        regions=sorted({m.region for m in case.municipalities}),
+    )
+
+
+def cases_index(catalog: Catalog) -> str:
+    return _render("cases_index.md.j2", f"{CASES_DIR}/index.md", cases=catalog.sorted_cases())
+
+
+def facet_pages(catalog: Catalog) -> dict[str, str]:
+    pages = {}
+    for kind, (folder, heading, getter) in FACETS.items():
+        groups = {
+            key: [(s, c) for s, c in catalog.sorted_cases() if key in getter(c)] for key in VOCABULARY[kind]
+        }
+        terms = sorted(VOCABULARY[kind].items(), key=lambda item: sort_key(item[1]))
+        pages[facet_path(kind)] = _render(
+            "facet_index.md.j2", facet_path(kind), kind=kind, heading=heading, terms=terms, groups=groups
+        )
+        for key, label in terms:
+            pages[facet_path(kind, key)] = _render(
+                "facet.md.j2", facet_path(kind, key), kind=kind, heading=heading, label=label, cases=groups[key]
+            )
+    return pages
+
+
+def comparison_page(catalog: Catalog) -> str:
+    return _render("comparison.md.j2", "sammenligning.md", cases=catalog.sorted_cases())
+
+
+def home_sections(catalog: Catalog, here: str = "index.md") -> str:
+    """The generated part of the hand-written front page (docs/index.md): browse and list."""
+    counts = {
+        kind: {key: sum(1 for c in catalog.cases.values() if key in getter(c)) for key in VOCABULARY[kind]}
+        for kind, (_folder, _heading, getter) in FACETS.items()
+    }
+    terms = {kind: sorted(VOCABULARY[kind].items(), key=lambda item: sort_key(item[1])) for kind in FACETS}
+    return _render("home.md.j2", here, cases=catalog.sorted_cases(), counts=counts, terms=terms)
+
+
+def render_pages(catalog: Catalog, today: dt.date, edit_url_for=lambda path: None) -> dict[str, str]:
+    """Every generated Markdown page, keyed by its docs-relative path."""
+    pages = {f"{CASES_DIR}/index.md": cases_index(catalog), "sammenligning.md": comparison_page(catalog)}
+    for slug, case in catalog.cases.items():
+        edit_url = edit_url_for(catalog.case_files[slug])
+        pages[case_path(slug)] = case_page(slug, case, catalog, today, edit_url)
+    pages.update(facet_pages(catalog))
+    return pages
