@@ -24,6 +24,8 @@ class Catalog:
     # Where each record came from, relative to the project root: {"ralingen": "cases/ralingen.yaml"}.
     case_files: dict[str, str] = field(default_factory=dict)
     template_files: dict[str, str] = field(default_factory=dict)
+    # Line and column of every value in every file, so cross-file problems can point at a line.
+    marks: dict[str, dict] = field(default_factory=dict)
 
     def sorted_cases(self) -> list[tuple[str, Case]]:
         return sorted(self.cases.items(), key=lambda item: sort_key(item[1].title))
@@ -40,10 +42,12 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
-def load_record(path: Path, model: type[BaseModel], root: Path = ROOT):
+def load_record(path: Path, model: type[BaseModel], root: Path = ROOT, marks_out: dict | None = None):
     """One record as a model instance; raises LoadError with every problem in it."""
     display = _display(path, root)
     data, marks = read_yaml(path, display)
+    if marks_out is not None:
+        marks_out[display] = marks
     stem = path.stem
     if not stem.replace("-", "").isalnum() or stem != stem.lower() or not stem.isascii():
         raise LoadError([Problem(display, 1, 1, "filnavnet må være små bokstaver a–z, tall og bindestrek, f.eks. min-kommune.yaml")])
@@ -54,22 +58,23 @@ def load_record(path: Path, model: type[BaseModel], root: Path = ROOT):
 
 
 def _cross_check(catalog: Catalog) -> None:
-    def add(path: str, message: str):
-        catalog.problems.append(Problem(path, 1, 1, message))
+    def add(path: str, message: str, loc: tuple = ()):
+        line, column = catalog.marks.get(path, {}).get(loc, (1, 1))
+        catalog.problems.append(Problem(path, line, column, message))
 
     for slug, case in catalog.cases.items():
         path = catalog.case_files[slug]
-        for other in case.related:
+        for i, other in enumerate(case.related):
             if other not in catalog.cases:
-                add(path, f"related viser til ukjent case «{other}» (finnes ingen cases/{other}.yaml)")
-        for practice in case.practices:
-            for template in practice.templates:
+                add(path, f"«related» viser til ukjent case «{other}» (finnes ingen cases/{other}.yaml)", ("related", i))
+        for p, practice in enumerate(case.practices):
+            for t, template in enumerate(practice.templates):
                 if template not in catalog.templates:
-                    add(path, f"tiltaket «{practice.name}» viser til ukjent mal «{template}» (finnes ingen templates/{template}.yaml)")
+                    add(path, f"tiltaket «{practice.name}» viser til ukjent mal «{template}» (finnes ingen templates/{template}.yaml)", ("practices", p, "templates", t))
     for slug, template in catalog.templates.items():
-        for case_slug in template.cases:
+        for i, case_slug in enumerate(template.cases):
             if case_slug not in catalog.cases:
-                add(catalog.template_files[slug], f"cases viser til ukjent case «{case_slug}» (finnes ingen cases/{case_slug}.yaml)")
+                add(catalog.template_files[slug], f"«cases» viser til ukjent case «{case_slug}» (finnes ingen cases/{case_slug}.yaml)", ("cases", i))
     clashes = set(catalog.cases) & set(catalog.templates)
     for slug in sorted(clashes):
         add(catalog.template_files[slug], f"en case og en mal heter begge «{slug}»; gi malen et annet filnavn")
@@ -92,7 +97,7 @@ def load_catalog(root: Path = ROOT, extra: list[Path] = ()) -> Catalog:
     for paths, model, records, files in groups:
         for path in paths:
             try:
-                record = load_record(Path(path), model, root)
+                record = load_record(Path(path), model, root, catalog.marks)
             except LoadError as error:
                 catalog.problems.extend(error.problems)
                 continue

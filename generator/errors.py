@@ -93,7 +93,9 @@ def _message(error: dict, model: type[BaseModel]) -> str:
 def problems_from(error: ValidationError, model: type[BaseModel], path: str, marks: Marks) -> list[Problem]:
     problems = []
     for item in error.errors(include_url=False):
-        line, column = _where(marks, tuple(item["loc"]))
+        loc = tuple(item["loc"])
+        key_loc = ("<key>", *loc)
+        line, column = marks[key_loc] if item["type"] == "extra_forbidden" and key_loc in marks else _where(marks, loc)
         problems.append(Problem(path, line, column, _message(item, model)))
     return sorted(set(problems))
 

@@ -35,6 +35,17 @@ def escape(value) -> Markup:
     return Markup(text)
 
 
+def paragraphs(value) -> Markup:
+    """Record prose as escaped Markdown paragraphs.
+
+    YAML folded blocks (>) turn a blank line into one newline; literal blocks (|) keep the hard line
+    breaks, so there paragraphs are separated by a blank line.
+    """
+    text = str(value).strip()
+    parts = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
+    return Markup("\n\n").join(escape(part) for part in parts if part.strip())
+
+
 def number(value: float, decimals: int | None = None) -> str:
     """17185 -> «17 185», 16.3 -> «16,3» (Norwegian separators, no-break space between groups)."""
     if decimals is None:

@@ -88,7 +88,7 @@ def _check(node: Node, path: tuple, marks: Marks, depth: int = 0) -> None:
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise _Refused(key_node.start_mark, "en nøkkel må være et enkelt ord")
-            _check(key_node, (*path, "<key>"), {}, depth + 1)
+            _check(key_node, ("<key>", *path, key_node.value), marks, depth + 1)
             key = key_node.value
             if key in seen:
                 raise _Refused(

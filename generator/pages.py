@@ -64,6 +64,7 @@ def _environment() -> Environment:
         year=formatting.figure_year,
         date=formatting.date,
         number=formatting.number,
+        paragraphs=formatting.paragraphs,
         # Front matter: a JSON string (valid YAML) of HTML-escaped text, since themes print it unescaped.
         front_matter=lambda text: Markup(json.dumps(str(html_escape(' '.join(str(text).split()))), ensure_ascii=False)),
     )

@@ -1,0 +1,119 @@
+"""Loading records: the real ones load, and bad input gets one clear line with file:line, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.catalog import load_catalog, load_record
+from generator.load import MAX_BYTES, LoadError
+from generator.model import Case
+
+from .conftest import CASE_SLUGS, FIXTURES, ROOT
+
+VALID = (FIXTURES / "cases" / "eksempelby.yaml").read_text(encoding="utf-8")
+
+
+def problems_for(tmp_path: Path, text: str | bytes, name: str = "testby.yaml") -> list[str]:
+    path = tmp_path / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    with pytest.raises(LoadError) as caught:
+        load_record(path, Case, root=tmp_path)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_all_five_case_records_load_and_validate():
+    catalog = load_catalog(ROOT)
+    assert [str(p) for p in catalog.problems] == []
+    assert sorted(catalog.cases) == CASE_SLUGS
+
+
+def test_every_case_file_points_editors_to_the_schema():
+    for slug in CASE_SLUGS:
+        first = (ROOT / "cases" / f"{slug}.yaml").read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../schema/case.schema.json"
+
+
+def test_the_fixture_record_is_valid(tmp_path):
+    (tmp_path / "ok.yaml").write_text(VALID, encoding="utf-8")
+    case = load_record(tmp_path / "ok.yaml", Case, root=tmp_path)
+    assert case.municipalities[0].name == "Eksempelby"
+
+
+def test_unknown_key_is_refused_with_line_and_a_suggestion(tmp_path):
+    text = VALID.replace("summary:", "sumary:")
+    line = text.splitlines().index(next(l for l in text.splitlines() if l.startswith("sumary:"))) + 1
+    problems = problems_for(tmp_path, text)
+    assert f"testby.yaml:{line}:1: ukjent felt «sumary»; mente du «summary»?" in problems
+    assert any("mangler feltet «summary»" in p for p in problems)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("title: !!python/object/apply:os.system ['touch /tmp/pwned']\n", "YAML-taggen"),
+        ("a: &x [1]\nb: *x\n", "anker (&navn) er ikke tillatt"),
+        ("title: a\ntitle: b\n", "nøkkelen «title» står to ganger"),
+        ("- a\n- b\n", "toppnivået må være en samling felt"),
+        ("just text\n", "toppnivået må være en samling felt"),
+        ("", "filen er tom"),
+        ("# only a comment\n", "filen er tom"),
+        ("title: [unclosed\n", "YAML-syntaksfeil"),
+    ],
+)
+def test_unsafe_or_malformed_yaml_gets_one_clear_line(tmp_path, text, expected):
+    problems = problems_for(tmp_path, text)
+    assert len(problems) == 1
+    assert problems[0].startswith("testby.yaml:")
+    assert expected in problems[0]
+    assert not Path("/tmp/pwned").exists()
+
+
+def test_non_utf8_file_is_refused_with_its_line(tmp_path):
+    problems = problems_for(tmp_path, "title: a\nsummary: Bærum\n".encode("latin-1"))
+    assert problems == ["testby.yaml:2:1: filen er ikke lagret som UTF-8; lagre den på nytt med tegnkoding UTF-8"]
+
+
+def test_oversized_file_is_refused(tmp_path):
+    problems = problems_for(tmp_path, "title: x\n" + "# " + "x" * MAX_BYTES + "\n")
+    assert "filen er for stor" in problems[0]
+
+
+def test_yaml_1_1_traps_stay_text_and_are_reported_not_silently_changed(tmp_path):
+    # `no` would be False and `3.10` would be 3.1 in YAML 1.1; here `no` stays the text «no».
+    text = VALID.replace('title: "Eksempelby: tett oppfølging i Ørsta-modellen"', "title: no")
+    case_title = None
+    (tmp_path / "trap.yaml").write_text(text, encoding="utf-8")
+    case_title = load_record(tmp_path / "trap.yaml", Case, root=tmp_path).title
+    assert case_title == "no"
+    problems = problems_for(tmp_path, VALID.replace("unit: antall", "unit: 3.10", 1))
+    assert any("«unit» må være en av" in p for p in problems)
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("value: 12.5, unit: prosent", "value: 125, unit: prosent", "prosentverdien 125 må være mellom 0 og 100"),
+        ("year: 2021", "year: 1821", "årstallet 1821 er ikke plausibelt"),
+        ('phones: ["+47 400 00 000"]', 'phones: ["99999"]', "er ikke et norsk telefonnummer"),
+        ("title: En testkilde", "title: En testkilde\n    url: http://example.org/", "må være en nettadresse som starter med https://"),
+        ("updated: 2024-01-01", "updated: 2024-13-01", "YAML"),
+        ("updated: 2024-01-01", "updated: i fjor", "skal være en dato på formen ÅÅÅÅ-MM-DD"),
+        ("themes: [organisering, arbeid-og-kvalifisering]", "themes: [organisering, sport]", "ukjent tema «sport»"),
+        ("source: testkilde}\n    immigrant_share", "source: feilkilde}\n    immigrant_share", "ukjent kilde «feilkilde»"),
+        ("{label: Deltakere, value: 40, unit: personer, year: 2021, source: testkilde}", "{label: Deltakere, value: 40, unit: personer, source: testkilde}", "mangler årstall"),
+    ],
+)
+def test_model_rules_give_clear_norwegian_messages(tmp_path, old, new, expected):
+    assert old in VALID
+    problems = problems_for(tmp_path, VALID.replace(old, new, 1))
+    assert any(expected in p for p in problems), problems
+    assert all(p.startswith("testby.yaml:") for p in problems)
+
+
+def test_problem_points_at_the_line_of_the_bad_value(tmp_path):
+    text = VALID.replace('phones: ["+47 400 00 000"]', 'phones: ["99999"]')
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if "99999" in l)
+    problems = problems_for(tmp_path, text)
+    assert problems[0].startswith(f"testby.yaml:{line}:")

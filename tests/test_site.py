@@ -1,0 +1,132 @@
+"""The real build: what a reader sees on the pages built from the real records."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from generator.catalog import load_catalog
+from generator.text import sort_key
+
+from .conftest import CASE_SLUGS, ROOT, visible_text
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(ROOT)
+
+
+def test_site_has_front_page_case_pages_comparison_and_theme_pages(site):
+    for location in ["", "eksempler/", "sammenligning/", "tema/", "malgruppe/", "fylke/", "bidra/", "om/", "tilgjengelighet/"]:
+        assert (site / location / "index.html").is_file(), location
+    for slug in CASE_SLUGS:
+        assert (site / "eksempler" / slug / "index.html").is_file(), slug
+
+
+def test_site_is_norwegian(page):
+    assert page("")("html")[0]["lang"] == "nb"
+
+
+@pytest.mark.parametrize("slug", CASE_SLUGS)
+def test_case_page_shows_every_figure_with_its_year_and_every_contact(slug, page, catalog):
+    case = catalog.cases[slug]
+    soup = page(f"eksempler/{slug}/")
+    text = visible_text(soup)
+    assert case.title in text
+    assert "Sist oppdatert" in text
+    for practice in case.practices:
+        assert practice.name in text
+    figures = list(case.key_figures) + [f for m in case.municipalities for f in (m.population, m.immigrant_share) if f]
+    for figure in figures:
+        row_text = f"{figure.label}"
+        assert row_text in text
+        assert (str(figure.year) if figure.year else "år ikke oppgitt") in text
+    tel_links = {a["href"] for a in soup.select('a[href^="tel:"]')}
+    for contact in case.contacts:
+        assert contact.name in text
+        assert contact.role in text
+        for number in contact.phones:
+            assert "tel:+47" + re.sub(r"\D", "", number)[-8:] in tel_links
+    for source in case.sources:
+        assert source.title in text
+
+
+def test_raelingen_page_shows_its_key_figures_as_numbers_readers_recognise(page):
+    text = visible_text(page("eksempler/ralingen/"))
+    for shown in ["17 185", "16,3 %", "71 %", "2015", "2013", "Narges Pourzia", "48 16 75 12"]:
+        assert shown in text
+
+
+def test_results_over_time_have_a_chart_with_text_alternative_and_a_table(page, catalog):
+    for slug, case in catalog.cases.items():
+        soup = page(f"eksempler/{slug}/")
+        charts = soup.select(".ikb-chart")
+        assert len(charts) == len(case.results)
+        for chart, result in zip(charts, case.results):
+            svg = chart.select_one('svg[role="img"]')
+            label_ids = svg["aria-labelledby"].split()
+            assert all(chart.find(id=i).get_text(strip=True) for i in label_ids)
+            cells = [td.get_text(strip=True).replace("\u00a0", " ") for td in chart.select("table td")]
+            assert len(cells) == len(result.points)
+            assert chart.select("table caption")
+    lorenskog = page("eksempler/lorenskog/")
+    assert lorenskog.select(".ikb-chart"), "Lørenskog has results over 2014–2016"
+
+
+def test_no_email_scraping_artefact_and_no_third_party_resources_anywhere(site):
+    from bs4 import BeautifulSoup
+
+    for html_file in site.rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        assert "protected]" not in html and "/cdn-cgi/" not in html, html_file
+        soup = BeautifulSoup(html, "html.parser")
+        loaded = [t.get("src") for t in soup.select("script[src], img[src], iframe[src], source[src]")]
+        loaded += [t.get("href") for t in soup.select("link[href]") if "canonical" not in t.get("rel", [])
+                   and "alternate" not in t.get("rel", [])]
+        external = [u for u in loaded if re.match(r"^(https?:)?//", u or "") and "127.0.0.1" not in u]
+        assert external == [], f"{html_file} loads {external}"
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_comparison_lists_every_case_in_norwegian_order(page, catalog):
+    soup = page("sammenligning/")
+    titles = [a.get_text(strip=True) for a in soup.select("article table tbody tr td:first-child a")]
+    assert titles == sorted((c.title for c in catalog.cases.values()), key=sort_key)
+    assert len(titles) == len(CASE_SLUGS)
+    text = visible_text(soup)
+    assert "Lørenskog" in text and "(2015)" in text
+
+
+def test_theme_pages_list_the_cases_that_have_the_theme(page, catalog):
+    for slug, case in catalog.cases.items():
+        for theme in case.themes:
+            links = [a["href"] for a in page(f"tema/{theme}/").select("article h2 a")]
+            assert f"../../eksempler/{slug}/" in links
+
+
+def test_headings_with_norwegian_letters_get_readable_anchors(page):
+    soup = page("eksempler/ralingen/")
+    ids = [h["id"] for h in soup.select("article h2[id]")]
+    assert "nokkeltall" in ids
+    assert all(re.fullmatch(r"[a-z0-9-]+", i) for i in ids)
+
+
+def test_case_page_links_to_its_yaml_file_for_editing(site, page):
+    soup = page("eksempler/nesna/")
+    link = soup.find("a", string="cases/nesna.yaml") or soup.find("code", string="cases/nesna.yaml").parent
+    assert (site / "eksempler" / "nesna" / link["href"]).resolve() == (site / "eksempler" / "nesna.yaml").resolve()
+    assert (site / "eksempler" / "nesna.yaml").read_bytes() == (ROOT / "cases" / "nesna.yaml").read_bytes()
+
+
+def test_search_finds_cases_typed_without_norwegian_letters(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    by_location = {doc["location"]: doc for doc in index["docs"]}
+    for slug, typed in [("ralingen", "Raelingen"), ("lorenskog", "Lorenskog"), ("batsfjord", "Batsfjord")]:
+        assert typed in by_location[f"eksempler/{slug}/"]["text"]
+
+
+def test_case_pages_stay_out_of_the_global_navigation(page):
+    nav_links = [a.get("href", "") for a in page("sammenligning/").select("nav.md-nav--primary a")]
+    assert not any("eksempler/ralingen" in href for href in nav_links)

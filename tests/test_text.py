@@ -1,0 +1,26 @@
+"""Slugs, Norwegian sorting and the æ/ø/å-free spellings search relies on."""
+
+from generator.text import ascii_variants, slugify, sort_key
+
+
+def test_slugify_gives_readable_ascii_anchors_for_norwegian_headings():
+    assert slugify("Tiltak på arbeidsplassen") == "tiltak-pa-arbeidsplassen"
+    assert slugify("Nøkkeltall") == "nokkeltall"
+    assert slugify("Ærlig talt: Øst og vest") == "aerlig-talt-ost-og-vest"
+    assert slugify("Rælingen – «tøff kjærlighet»") == "raelingen-toff-kjaerlighet"
+
+
+def test_norwegian_alphabetical_order_puts_ae_oe_aa_after_z():
+    names = ["Åsnes", "Bø", "Ørsta", "Zeta", "Ærø", "alta", "Øygarden", "Aal"]
+    assert sorted(names, key=sort_key) == ["Aal", "alta", "Bø", "Zeta", "Ærø", "Ørsta", "Øygarden", "Åsnes"]
+
+
+def test_accented_letters_sort_with_their_base_letter():
+    assert sorted(["Eidsvoll", "Évian", "Ecuador"], key=sort_key) == ["Ecuador", "Eidsvoll", "Évian"]
+
+
+def test_names_have_the_spellings_people_type_without_special_letters():
+    assert {"Raelingen", "Ralingen"} <= ascii_variants("Rælingen")
+    assert "Lorenskog" in ascii_variants("Lørenskog")
+    assert {"Batsfjord", "Baatsfjord"} <= ascii_variants("Båtsfjord")
+    assert ascii_variants("Nesna") == set()
