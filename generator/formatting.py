@@ -93,3 +93,10 @@ def is_stale(value: dt.date | None, today: dt.date, years: int = 2) -> bool:
     except ValueError:  # 29 February
         limit = value.replace(year=value.year + years, day=28)
     return today > limit
+
+
+def file_size(size: int) -> str:
+    """Download size as readers know it: «14 kB», «1,2 MB»."""
+    if size >= 1_000_000:
+        return f"{number(size / 1_000_000, 1)}{NBSP}MB"
+    return f"{max(1, round(size / 1000))}{NBSP}kB"

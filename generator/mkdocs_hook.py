@@ -10,11 +10,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from generator import pages, search_index
+from generator import documents, pages, search_index
 from generator.catalog import load_catalog
 
 log = logging.getLogger("mkdocs.hooks.generator")
 HOME_MARKER = "<!-- generert: forside -->"
+PREVIEW_CSS = "assets/stylesheets/mal-forhandsvisning.css"  # listed in mkdocs.yml extra_css
 _state: dict = {}
 
 
@@ -37,9 +38,14 @@ def _edit_url(config, record_file: str) -> str | None:
 
 def on_files(files, config):
     catalog = _state["catalog"]
-    rendered = pages.render_pages(catalog, dt.date.today(), lambda path: _edit_url(config, path))
+    built = documents.build_documents(catalog, _root(config) / ".cache" / "documents")
+    sizes = {key: len(data) for key, data in built.items()}
+    rendered = pages.render_pages(catalog, dt.date.today(), lambda path: _edit_url(config, path), sizes)
     for path, markdown in rendered.items():
         files.append(File.generated(config, path, content=markdown))
+    for (slug, fmt), data in built.items():
+        files.append(File.generated(config, pages.template_file(slug, fmt), content=data))
+    files.append(File.generated(config, PREVIEW_CSS, abs_src_path=str(documents.PREVIEW_CSS)))
     for slug, record_file in catalog.case_files.items():
         files.append(File.generated(config, pages.case_source_path(slug), abs_src_path=str(_root(config) / record_file)))
     return files

@@ -14,7 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape as html_escape
 
-from . import charts, formatting
+from . import charts, documents, formatting
 from .catalog import Catalog
 from .model import Case, phone_uri
 from .text import sort_key
@@ -114,7 +114,10 @@ def case_page(slug: str, case: Case, catalog: Catalog, today: dt.date, edit_url:
         case=case,
         related=related,
         templates=catalog.templates_for(slug),
+        template_titles={t_slug: t.title for t_slug, t in catalog.templates.items()},
         charts=chart_blocks,
+        figures=[f for m in case.municipalities for f in (m.population, m.immigrant_share) if f]
+        + list(case.key_figures),
         source_label=lambda source_id: _source_label(case, source_id),
         source_index={s.id: i for i, s in enumerate(case.sources, 1)},
         stale=formatting.is_stale(case.last_verified, today),
@@ -161,9 +164,44 @@ def home_sections(catalog: Catalog, here: str = "index.md") -> str:
     return _render("home.md.j2", here, cases=catalog.sorted_cases(), counts=counts, terms=terms)
 
 
-def render_pages(catalog: Catalog, today: dt.date, edit_url_for=lambda path: None) -> dict[str, str]:
+def template_file(slug: str, fmt: str) -> str:
+    return f"{TEMPLATES_DIR}/{slug}.{fmt}"
+
+
+def _downloads(slug: str, sizes: dict[tuple[str, str], int]) -> list[tuple[str, str, str]]:
+    return [
+        (fmt, documents.FORMAT_LABELS[fmt], formatting.file_size(sizes[(slug, fmt)]))
+        for fmt in documents.FORMATS
+        if (slug, fmt) in sizes
+    ]
+
+
+def template_pages(catalog: Catalog, sizes: dict[tuple[str, str], int]) -> dict[str, str]:
+    """The templates index and a preview page per template; sizes are the download sizes in bytes."""
+    case_titles = {slug: case.title for slug, case in catalog.cases.items()}
+    ordered = sorted(catalog.templates.items(), key=lambda item: sort_key(item[1].title))
+    index = f"{TEMPLATES_DIR}/index.md"
+    pages = {
+        index: _render(
+            "templates_index.md.j2", index, templates=ordered, case_titles=case_titles,
+            downloads={slug: _downloads(slug, sizes) for slug, _t in ordered},
+        )
+    }
+    for slug, template in ordered:
+        preview = Markup(documents.render_html(slug, template, case_titles))
+        pages[template_path(slug)] = _render(
+            "template.md.j2", template_path(slug), slug=slug, template=template, case_titles=case_titles,
+            downloads=_downloads(slug, sizes), preview=preview,
+        )
+    return pages
+
+
+def render_pages(
+    catalog: Catalog, today: dt.date, edit_url_for=lambda path: None, sizes: dict | None = None
+) -> dict[str, str]:
     """Every generated Markdown page, keyed by its docs-relative path."""
     pages = {f"{CASES_DIR}/index.md": cases_index(catalog), "sammenligning.md": comparison_page(catalog)}
+    pages.update(template_pages(catalog, sizes or {}))
     for slug, case in catalog.cases.items():
         edit_url = edit_url_for(catalog.case_files[slug])
         pages[case_path(slug)] = case_page(slug, case, catalog, today, edit_url)

@@ -98,7 +98,7 @@ def test_yaml_1_1_traps_stay_text_and_are_reported_not_silently_changed(tmp_path
         ("year: 2021", "year: 1821", "årstallet 1821 er ikke plausibelt"),
         ('phones: ["+47 400 00 000"]', 'phones: ["99999"]', "er ikke et norsk telefonnummer"),
         ("title: En testkilde", "title: En testkilde\n    url: http://example.org/", "må være en nettadresse som starter med https://"),
-        ("updated: 2024-01-01", "updated: 2024-13-01", "YAML"),
+        ("updated: 2024-01-01", "updated: 2024-13-01", "er ikke en gyldig dato"),
         ("updated: 2024-01-01", "updated: i fjor", "skal være en dato på formen ÅÅÅÅ-MM-DD"),
         ("themes: [organisering, arbeid-og-kvalifisering]", "themes: [organisering, sport]", "ukjent tema «sport»"),
         ("source: testkilde}\n    immigrant_share", "source: feilkilde}\n    immigrant_share", "ukjent kilde «feilkilde»"),
