@@ -12,7 +12,7 @@ from .model import Figure
 # Every character that means something to HTML or to Python-Markdown (and its extensions such as
 # attr_list and tables) is written as a numeric entity: text from a record can then never become
 # markup, a link or an attribute, whichever context it lands in.
-_SPECIAL = re.compile(r"[&<>\"'`*_\[\]()\\|#!{}~=+]")
+_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'`*_[]()\\|#!{}~=+"})
 # At the start of a line, «1. » or «1) » would begin a list and «- » a bullet.
 _LINE_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^(-)")
 
@@ -30,7 +30,7 @@ def escape(value) -> Markup:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return Markup(str(value))
     text = " ".join(str(value).split())  # record text never carries layout of its own
-    text = _SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text)
+    text = text.translate(_SPECIAL)
     text = _LINE_START.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};" if m.group(1) else "&#45;", text)
     return Markup(text)
 

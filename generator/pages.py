@@ -30,6 +30,8 @@ FACETS = {  # vocabulary kind -> (folder, heading, case attribute getter)
     "regions": ("fylke", "Fylker", lambda case: sorted({m.region for m in case.municipalities})),
 }
 TEMPLATES_DIR = "maler"
+# Up to this many cases the front page lists them all; beyond it, the newest and a link to the list.
+FRONT_PAGE_LIMIT = 30
 
 
 def case_path(slug: str) -> str:
@@ -161,7 +163,11 @@ def home_sections(catalog: Catalog, here: str = "index.md") -> str:
         for kind, (_folder, _heading, getter) in FACETS.items()
     }
     terms = {kind: sorted(VOCABULARY[kind].items(), key=lambda item: sort_key(item[1])) for kind in FACETS}
-    return _render("home.md.j2", here, cases=catalog.sorted_cases(), counts=counts, terms=terms)
+    newest = sorted(catalog.sorted_cases(), key=lambda item: item[1].updated, reverse=True)[:FRONT_PAGE_LIMIT]
+    return _render(
+        "home.md.j2", here, cases=catalog.sorted_cases(), counts=counts, terms=terms, newest=newest,
+        FRONT_PAGE_LIMIT=FRONT_PAGE_LIMIT,
+    )
 
 
 def template_file(slug: str, fmt: str) -> str:
