@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
+from pydantic_core import PydanticCustomError
 from pydantic import (
     AfterValidator,
     BeforeValidator,
@@ -110,7 +111,8 @@ class Figure(Base):
     """A single number with what it means, when and where it comes from."""
 
     label: ShortText = Field(description="Hva tallet viser, f.eks. «Innbyggere».")
-    value: float = Field(description="Tallverdien (prosent skrives som 16.3, ikke 0.163).")
+    # strict: true, "12" and nan are not numbers here (YAML would otherwise let them through as 1, 12, nan)
+    value: float = Field(strict=True, allow_inf_nan=False, description="Tallverdien (prosent skrives som 16.3, ikke 0.163).")
     unit: Unit = Field(description="Enhet: prosent, antall, personer, årsverk, kroner, land eller år.")
     qualifier: Qualifier | None = Field(None, description="Brukes når kilden sier ca., rundt, mer enn o.l.")
     year: Year | None = Field(None, description="Året tallet gjelder. Påkrevd, med mindre year_note forklarer hvorfor det mangler.")
@@ -130,8 +132,8 @@ class Figure(Base):
 
 
 class Point(Base):
-    year: Year
-    value: float = Field(ge=0, description="Verdien dette året.")
+    year: Year = Field(description="Året verdien gjelder.")
+    value: float = Field(ge=0, strict=True, allow_inf_nan=False, description="Verdien dette året.")
 
 
 class Result(Base):
@@ -139,9 +141,9 @@ class Result(Base):
 
     label: ShortText = Field(description="Hva resultatet viser, f.eks. «Introduksjonsprogrammet».")
     definition: Text = Field(description="Hvordan resultatet er målt (hvem som telles, når).")
-    unit: Unit = "prosent"
-    source: Slug
-    points: list[Point] = Field(min_length=1)
+    unit: Unit = Field("prosent", description="Enhet for verdiene; prosent hvis ikke annet er oppgitt.")
+    source: Slug = Field(description="id til kilden for tallene, fra sources-listen.")
+    points: list[Point] = Field(min_length=1, description="Ett år og én verdi per punkt, f.eks. {year: 2019, value: 55}.")
 
     @model_validator(mode="after")
     def _points(self):
@@ -155,14 +157,14 @@ class Result(Base):
 
 class Municipality(Base):
     name: ShortText = Field(description="Kommunens navn, f.eks. «Rælingen».")
-    region: Region
+    region: Region = Field(description="Fylket kommunen ligger i, slik kilden omtaler det.", examples=["akershus"])
     county_note: ShortText | None = Field(None, description="Kilde for fylket når kildeteksten ikke nevner det.")
-    population: Figure | None = None
+    population: Figure | None = Field(None, description="Innbyggertall, med år og kilde.")
     immigrant_share: Figure | None = Field(None, description="Andel innvandrere, i prosent.")
 
 
 class Organisation(Base):
-    model: OrganisationModel
+    model: OrganisationModel = Field(description="Hvordan tjenesten er organisert (organisation_models i generator/vocabulary.yaml).")
     unit: ShortText = Field(description="Enheten som gjør arbeidet, f.eks. «Flyktningtjenesten».")
     placement: Text | None = Field(None, description="Hvor enheten ligger i kommunen og hvem den svarer til.")
     since: Year | None = Field(None, description="Året organiseringen startet.")
@@ -174,25 +176,25 @@ class Organisation(Base):
 class Practice(Base):
     """A tiltak: what it is, who it is for and why it works."""
 
-    name: ShortText
-    since: Year | None = None
+    name: ShortText = Field(description="Tiltakets navn, f.eks. «Språkpraksis med fadder».")
+    since: Year | None = Field(None, description="Året tiltaket startet.")
     description: Text = Field(description="Hva tiltaket er, med egne ord.")
     why_it_works: Text | None = Field(None, description="Hvorfor det virker, ifølge kilden.")
-    target_groups: list[TargetGroup] = Field(default_factory=list)
+    target_groups: list[TargetGroup] = Field(default_factory=list, description="Målgruppene tiltaket er for.")
     templates: list[Slug] = Field(default_factory=list, description="Maler (templates/<slug>.yaml) som hører til tiltaket.")
-    source: Slug
+    source: Slug = Field(description="id til kilden tiltaket er beskrevet i.")
 
 
 class Contact(Base):
-    name: ShortText
-    role: ShortText
-    organisation: ShortText
-    phones: list[Phone] = Field(default_factory=list)
+    name: ShortText = Field(description="Fullt navn. Bare personer som har sagt ja til å stå oppført.")
+    role: ShortText = Field(description="Stilling eller rolle, f.eks. «Leder».")
+    organisation: ShortText = Field(description="Arbeidsstedet, f.eks. «Rælingen kommune».")
+    phones: list[Phone] = Field(default_factory=list, description="Jobbnummer, aldri private numre.")
     email: Email | None = Field(None, description="Bare når kilden oppgir en ekte e-postadresse.")
     last_verified: dt.date | None = Field(
         description="Dato kontaktinformasjonen sist ble bekreftet. null betyr: bare hentet fra kilden, aldri bekreftet.",
     )
-    source: Slug
+    source: Slug = Field(description="id til kilden kontaktopplysningene kommer fra.")
 
 
 class Statement(Base):
@@ -205,35 +207,35 @@ class Statement(Base):
 
 
 class Person(Base):
-    name: ShortText
-    role: ShortText
-    organisation: ShortText | None = None
-    statements: list[Statement] = Field(default_factory=list)
-    source: Slug
+    name: ShortText = Field(description="Navnet slik kilden skriver det.")
+    role: ShortText = Field(description="Stilling eller rolle, f.eks. «Programrådgiver».")
+    organisation: ShortText | None = Field(None, description="Arbeidsstedet.")
+    statements: list[Statement] = Field(default_factory=list, description="Hva personen sier, gjengitt med egne ord.")
+    source: Slug = Field(description="id til kilden uttalelsene kommer fra.")
 
 
 class Partner(Base):
-    name: ShortText
+    name: ShortText = Field(description="Navnet på samarbeidspartneren, f.eks. «NAV Rælingen».")
     role: Text | None = Field(None, description="Hva samarbeidet går ut på.")
 
 
 class Source(Base):
     id: Slug = Field(description="Kort id som tall og tiltak viser til, f.eks. «fagforbundet».")
-    title: ShortText
-    publisher: ShortText | None = None
-    published: dt.date | None = None
-    published_year: Year | None = None
-    url: HttpsUrl | None = None
-    note: Text | None = None
+    title: ShortText = Field(description="Kildens tittel.")
+    publisher: ShortText | None = Field(None, description="Utgiver, f.eks. «IMDi».")
+    published: dt.date | None = Field(None, description="Publiseringsdato (ÅÅÅÅ-MM-DD).")
+    published_year: Year | None = Field(None, description="Publiseringsår, når datoen ikke er kjent.")
+    url: HttpsUrl | None = Field(None, description="Nettadressen til kilden (https://).")
+    note: Text | None = Field(None, description="Merknad om kilden.")
 
 
 class Literature(Base):
-    title: ShortText
-    author: ShortText | None = None
+    title: ShortText = Field(description="Tittelen på rapporten, boken eller artikkelen.")
+    author: ShortText | None = Field(None, description="Forfatter(e).")
     series: ShortText | None = Field(None, description="Rapportserie og nummer, f.eks. «NIBR-rapport 2015:2».")
-    year: Year | None = None
-    url: HttpsUrl | None = None
-    summary: Text | None = None
+    year: Year | None = Field(None, description="Utgivelsesår.")
+    url: HttpsUrl | None = Field(None, description="Nettadresse (https://).")
+    summary: Text | None = Field(None, description="Hva den handler om, med egne ord.")
     source: Slug | None = Field(None, description="Kilden som nevner litteraturen.")
 
 
@@ -245,45 +247,58 @@ class Case(Base):
         "kommune", description="kommune: én kommunes praksis. prosjekt: prosjekt eller modell i flere kommuner."
     )
     summary: Text = Field(description="Et kort sammendrag (2–3 setninger) som vises i lister og søk.")
-    municipalities: list[Municipality] = Field(min_length=1)
+    municipalities: list[Municipality] = Field(min_length=1, description="Kommunen eller kommunene casen gjelder.")
     aliases: list[ShortText] = Field(default_factory=list, description="Andre navn folk kan søke på.")
-    themes: list[Theme] = Field(min_length=1)
-    target_groups: list[TargetGroup] = Field(min_length=1)
-    background: Text | None = None
-    organisation: Organisation
-    practices: list[Practice] = Field(min_length=1)
+    themes: list[Theme] = Field(min_length=1, description="Minst ett tema.", examples=[["organisering", "arbeid-og-kvalifisering"]])
+    target_groups: list[TargetGroup] = Field(min_length=1, description="Minst én målgruppe.", examples=[["flyktninger"]])
+    background: Text | None = Field(None, description="Bakgrunnen for praksisen, med egne ord.")
+    organisation: Organisation = Field(description="Hvordan arbeidet er organisert.")
+    practices: list[Practice] = Field(min_length=1, description="Tiltakene, minst ett.")
     success_factors: list[Text] = Field(default_factory=list, description="Det kilden peker på som grunner til at det lykkes.")
     challenges: list[Text] = Field(default_factory=list, description="Utfordringer og funn kilden beskriver.")
-    key_figures: list[Figure] = Field(default_factory=list)
-    results: list[Result] = Field(default_factory=list)
-    contacts: list[Contact] = Field(default_factory=list)
+    key_figures: list[Figure] = Field(default_factory=list, description="Nøkkeltall, hvert med år og kilde.")
+    results: list[Result] = Field(default_factory=list, description="Resultater over flere år (vises som diagram og tabell).")
+    contacts: list[Contact] = Field(default_factory=list, description="Kontaktpersoner som har sagt ja til å stå oppført.")
     people: list[Person] = Field(default_factory=list, description="Personer som uttaler seg i kildene.")
-    partners: list[Partner] = Field(default_factory=list)
-    sources: list[Source] = Field(min_length=1)
-    literature: list[Literature] = Field(default_factory=list)
+    partners: list[Partner] = Field(default_factory=list, description="Samarbeidspartnere.")
+    sources: list[Source] = Field(min_length=1, description="Kildene, minst én. Alt på siden må kunne spores hit.")
+    literature: list[Literature] = Field(default_factory=list, description="Relatert litteratur (rapporter, forskning).")
     related: list[Slug] = Field(default_factory=list, description="Andre caser (filnavn uten .yaml).")
     updated: dt.date = Field(description="Dato posten sist ble endret (vises som «sist oppdatert»).")
     last_verified: dt.date = Field(description="Dato posten sist ble kontrollert mot kildene.")
 
     @model_validator(mode="after")
     def _references(self):
+        # "at" in the context lets errors.py point at the line of the offending value.
         ids = [s.id for s in self.sources]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ValueError(f"kilde-id brukt flere ganger: {', '.join(dupes)}")
-        known = set(ids)
-        for ref in self.source_refs():
-            if ref not in known:
-                raise ValueError(f"ukjent kilde «{ref}»; kjente kilder er: {', '.join(sorted(known))}")
+        for index, source_id in enumerate(ids):
+            if source_id in ids[:index]:
+                raise PydanticCustomError(
+                    "duplicate_source", "kilde-id «{id}» er brukt flere ganger", {"id": source_id, "at": ("sources", index, "id")}
+                )
+        known = ", ".join(sorted(ids))
+        for loc, ref in self._citations():
+            if ref not in ids:
+                raise PydanticCustomError(
+                    "unknown_source", "ukjent kilde «{ref}»; kjente kilder er: {known}", {"ref": ref, "known": known, "at": loc}
+                )
         return self
 
+    def _citations(self):
+        """Every source id the record cites, with where: (("key_figures", 0, "source"), "ssb")."""
+        for name in ("key_figures", "results", "practices", "contacts", "people"):
+            for index, item in enumerate(getattr(self, name)):
+                yield (name, index, "source"), item.source
+        for index, m in enumerate(self.municipalities):
+            for name in ("population", "immigrant_share"):
+                if getattr(m, name):
+                    yield ("municipalities", index, name, "source"), getattr(m, name).source
+        for index, lit in enumerate(self.literature):
+            if lit.source:
+                yield ("literature", index, "source"), lit.source
+
     def source_refs(self) -> list[str]:
-        items = [*self.key_figures, *self.results, *self.practices, *self.contacts, *self.people]
-        items += [m.population for m in self.municipalities if m.population]
-        items += [m.immigrant_share for m in self.municipalities if m.immigrant_share]
-        refs = [item.source for item in items]
-        refs += [lit.source for lit in self.literature if lit.source]
-        return refs
+        return [ref for _loc, ref in self._citations()]
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)

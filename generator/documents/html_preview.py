@@ -1,0 +1,60 @@
+"""The template as HTML: the fragment the site shows as preview, and the page WeasyPrint prints."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .layout import DocumentLayout
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+PUBLISHER = "Kunnskapsbank for kommuners integreringspraksis"
+GENERATOR = "integreringspraksis (WeasyPrint)"
+
+# HTML input type for each field type; textarea and checkbox are written out in the template.
+INPUT_TYPES = {"text": "text", "date": "date", "number": "number", "signature": "text", "checkbox": "checkbox"}
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(ASSETS),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=False,
+        lstrip_blocks=False,
+        keep_trailing_newline=False,
+    )
+
+
+def id_prefix(slug: str) -> str:
+    return f"mal-{slug}"
+
+
+def fragment(doc: DocumentLayout, first_heading: int = 1, header: bool = True) -> str:
+    """One <article>: headings, labelled fields, tables with header cells; all text escaped.
+
+    first_heading is the level of the title (sections one below). Without the header (title,
+    description, origin), for a page that already shows them, the sections take first_heading.
+    """
+    if not 1 <= first_heading <= 5:
+        raise ValueError("first_heading må være mellom 1 og 5")
+    template = _environment().get_template("preview.html.j2")
+    html = template.render(doc=doc, p=id_prefix(doc.slug), header=header, level=first_heading, input_types=INPUT_TYPES)
+    return html.strip() + "\n"
+
+
+def page(doc: DocumentLayout) -> str:
+    """A complete HTML document (lang nb, title, fixed dates) around the fragment, for the PDF."""
+    template = _environment().get_template("page.html.j2")
+    date = doc.timestamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return template.render(
+        doc=doc, fragment=Markup(fragment(doc)), date=date, author=PUBLISHER, generator=GENERATOR
+    )
+
+
+def stylesheet(name: str) -> str:
+    return (ASSETS / name).read_text(encoding="utf-8")

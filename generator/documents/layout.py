@@ -1,0 +1,161 @@
+"""One neutral layout of a template that every output format draws from.
+
+The layout fixes what the formats must agree on: headings, the fillable controls, their names and
+their accessible labels. A field is called the same thing in the web preview, the PDF, the DOCX and
+the ODT, so a filled-in form can be compared across formats and the tests can check each one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..model import Template
+
+LANGUAGE = "nb-NO"
+# ZIP archives cannot hold dates before 1980.
+_EARLIEST = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
+
+
+@dataclass(frozen=True)
+class Control:
+    """A fillable control: name is unique in the document, label is what a screen reader says."""
+
+    name: str
+    label: str
+    type: str  # text, textarea, date, checkbox, number, signature
+    help: str | None = None
+    # The visible label is elsewhere (a table header); label is then only the accessible name.
+    in_table: bool = False
+
+
+@dataclass(frozen=True)
+class Cell:
+    header: str | None = None  # a row heading (th scope=row)
+    control: Control | None = None
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    caption: str | None  # None: the section heading names the table
+    label: str  # the table's accessible name either way
+    columns: list[str]
+    rows: list[list[Cell]]
+    column_types: list[str]
+
+
+@dataclass(frozen=True)
+class SectionLayout:
+    number: int
+    heading: str
+    intro: str | None
+    fields: list[Control]
+    table: TableLayout | None
+    checklist: list[Control]
+
+
+@dataclass(frozen=True)
+class DocumentLayout:
+    slug: str
+    title: str
+    description: str
+    based_on: str
+    cases: list[tuple[str, str]]  # (slug, title)
+    sections: list[SectionLayout]
+    timestamp: dt.datetime
+    controls: list[Control] = field(default_factory=list)
+
+
+def timestamp(template: Template) -> dt.datetime:
+    """The one date written into every file: SOURCE_DATE_EPOCH if set, else the template's date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        moment = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    else:
+        moment = dt.datetime.combine(template.updated, dt.time(), tzinfo=dt.UTC)
+    return max(moment, _EARLIEST)
+
+
+def slugify(text: str) -> str:
+    text = text.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:40].strip("-") or "felt"
+
+
+class _Names:
+    """Hands out unique, readable control names: s2-navn-pa-deltaker, s2-navn-pa-deltaker-2 …"""
+
+    def __init__(self):
+        self.used: set[str] = set()
+
+    def __call__(self, *parts: str) -> str:
+        base = "-".join(slugify(p) for p in parts)
+        name, n = base, 1
+        while name in self.used:
+            n += 1
+            name = f"{base}-{n}"
+        self.used.add(name)
+        return name
+
+
+def _table(section, prefix: str, names: _Names) -> TableLayout:
+    table = section.table
+    specs = table.columns
+    rows: list[list[Cell]] = []
+    if table.rows:
+        fill = specs[1:]
+        for r, row_label in enumerate(table.rows, start=1):
+            cells = [Cell(header=row_label)]
+            for spec in fill:
+                label = f"{row_label}: {spec.label}"
+                cells.append(Cell(control=Control(names(prefix, f"r{r}", spec.label), label, spec.type, in_table=True)))
+            rows.append(cells)
+    for r in range(len(table.rows) + 1, len(table.rows) + table.empty_rows + 1):
+        cells = []
+        for spec in specs:
+            label = f"{spec.label}, rad {r}"
+            cells.append(Cell(control=Control(names(prefix, f"r{r}", spec.label), label, spec.type, in_table=True)))
+        rows.append(cells)
+    label = table.caption or section.heading
+    return TableLayout(table.caption, label, [s.label for s in specs], rows, [s.type for s in specs])
+
+
+def column_widths_mm(table: TableLayout, total: int) -> list[int]:
+    """Column widths for the office formats: checkbox, date and number columns as narrow as their
+    heading allows, a row-heading column wider, the text columns sharing the rest."""
+    n = len(table.columns)
+    fixed: dict[int, int] = {}
+    for i, (label, kind) in enumerate(zip(table.columns, table.column_types)):
+        if kind in ("checkbox", "number"):
+            fixed[i] = max(16, min(30, round(2.1 * len(label)) + 5))
+        elif kind == "date":
+            fixed[i] = max(26, min(34, round(2.1 * len(label)) + 5))
+    if table.rows and table.rows[0][0].header:
+        fixed[0] = max(fixed.get(0, 0), round(total * 0.32))
+    if len(fixed) >= n:  # nothing left to share: scale the fixed widths to the page
+        scale = total / sum(fixed.values())
+        return [round(fixed[i] * scale) for i in range(n)]
+    rest = (total - sum(fixed.values())) // (n - len(fixed))
+    return [fixed.get(i, rest) for i in range(n)]
+
+
+def build_layout(slug: str, template: Template, case_titles: dict[str, str]) -> DocumentLayout:
+    names = _Names()
+    sections, controls = [], []
+    for number, section in enumerate(template.sections, start=1):
+        prefix = f"s{number}"
+        fields = [Control(names(prefix, f.label), f.label, f.type, f.help) for f in section.fields]
+        table = _table(section, prefix, names) if section.table else None
+        checklist = [Control(names(prefix, item), item, "checkbox") for item in section.checklist]
+        sections.append(SectionLayout(number, section.heading, section.intro, fields, table, checklist))
+        controls += fields
+        if table:
+            controls += [cell.control for row in table.rows for cell in row if cell.control]
+        controls += checklist
+    cases = [(c, case_titles.get(c, c)) for c in template.cases]
+    return DocumentLayout(
+        slug, template.title, template.description, template.based_on, cases, sections, timestamp(template), controls
+    )

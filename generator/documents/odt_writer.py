@@ -1,0 +1,267 @@
+"""ODT through odfpy: text:h headings with outline levels, tables with repeated header rows, and real
+form controls (text, text area, date, number, checkbox) that LibreOffice fills and exports to PDF."""
+
+from __future__ import annotations
+
+import io
+from itertools import count
+
+from odf import dc, draw, form, meta, style, table, text
+from odf.namespaces import XMLNS
+from odf.office import Forms
+from odf.opendocument import OpenDocumentText
+
+from .archive import normalize_zip
+from .html_preview import PUBLISHER
+from .layout import Control, DocumentLayout, SectionLayout, TableLayout, column_widths_mm
+
+PAGE_WIDTH_CM = 17.0  # A4 minus 2 cm margins
+FONT = "Liberation Sans"
+# Height of each kind of field on the page, in cm.
+HEIGHTS = {"textarea": 2.6, "signature": 1.3, "checkbox": 0.45}
+CELL_HEIGHTS = {"text": 1.1, "checkbox": 0.45}
+FORM_ELEMENTS = {
+    "text": form.Text, "signature": form.Text, "textarea": form.Textarea,
+    "date": form.Date, "number": form.FormattedText, "checkbox": form.Checkbox,
+}
+
+
+class _Styles:
+    """The named and automatic styles the body refers to."""
+
+    def __init__(self, document: OpenDocumentText):
+        add, auto = document.styles.addElement, document.automaticstyles.addElement
+        document.fontfacedecls.addElement(
+            style.FontFace(name=FONT, fontfamily=f"'{FONT}'", fontfamilygeneric="swiss", fontpitch="variable")
+        )
+        default = style.DefaultStyle(family="paragraph")
+        default.addElement(style.TextProperties(fontname=FONT, fontsize="10.5pt", language="nb", country="NO"))
+        add(default)
+        self.body = self._paragraph(add, "Text_20_body", "Text body", "0cm", "0.18cm")
+        self.intro = self._paragraph(add, "Innledning", "Innledning", "0cm", "0.18cm", keep=True)
+        self.label = self._paragraph(add, "Feltnavn", "Feltnavn", "0.15cm", "0.08cm", bold=True, keep=True)
+        self.help = self._paragraph(add, "Hjelpetekst", "Hjelpetekst", "0cm", "0.2cm", size="9pt", italic=True)
+        self.cell = self._paragraph(add, "Table_20_Contents", "Table Contents", "0cm", "0cm")
+        self.cell_heading = self._paragraph(add, "Table_20_Heading", "Table Heading", "0cm", "0cm", bold=True)
+        self.field = self._paragraph(add, "Skjemafelt", "Skjemafelt", "0cm", "0.25cm")
+        self.headings = {
+            level: self._paragraph(
+                add, f"Heading_20_{level}", f"Heading {level}", "0.45cm", "0.15cm",
+                bold=True, size=size, keep=True, outline=level,
+            )
+            for level, size in ((1, "17pt"), (2, "13pt"))
+        }
+        layout = style.PageLayout(name="A4")
+        layout.addElement(style.PageLayoutProperties(
+            pagewidth="21cm", pageheight="29.7cm", printorientation="portrait",
+            margintop="1.8cm", marginbottom="1.5cm", marginleft="2cm", marginright="2cm",
+        ))
+        auto(layout)
+        self.master = style.MasterPage(name="Standard", pagelayoutname=layout)
+        document.masterstyles.addElement(self.master)
+        self.table = style.Style(name="Tabell", family="table")
+        self.table.addElement(style.TableProperties(width=f"{PAGE_WIDTH_CM}cm", align="left", margintop="0.1cm", marginbottom="0.3cm"))
+        auto(self.table)
+        self.header_cell = self._cell(auto, "TH", "#e8e8e8")
+        self.row_header_cell = self._cell(auto, "TR", "#f4f4f4")
+        self.data_cell = self._cell(auto, "TD", None)
+        self.row = style.Style(name="Rad", family="table-row")
+        self.row.addElement(style.TableRowProperties(keeptogether="always"))
+        auto(self.row)
+        self.control = style.Style(name="Kontroll", family="graphic")
+        # A thin flat border instead of LibreOffice's default 3D frame.
+        self.control.addElement(style.GraphicProperties(
+            verticalpos="middle", verticalrel="text", wrap="none", border="0.5pt solid #555555",
+        ))
+        auto(self.control)
+        self.strong = style.Style(name="Strong_20_Emphasis", displayname="Strong Emphasis", family="text")
+        self.strong.addElement(style.TextProperties(fontweight="bold", fontweightasian="bold", fontweightcomplex="bold"))
+        add(self.strong)
+        self.columns: dict[int, style.Style] = {}
+        self._auto = auto
+
+    @staticmethod
+    def _paragraph(add, name, display, above, below, bold=False, italic=False, size=None, keep=False, outline=None):
+        attrs = {"name": name, "displayname": display, "family": "paragraph"}
+        if outline:
+            attrs.update(defaultoutlinelevel=str(outline), nextstylename="Text_20_body")
+        item = style.Style(**attrs)
+        props = {"margintop": above, "marginbottom": below}
+        if keep:
+            props["keepwithnext"] = "always"
+        item.addElement(style.ParagraphProperties(**props))
+        text_props = {}
+        if bold:
+            text_props.update(fontweight="bold", fontweightasian="bold", fontweightcomplex="bold")
+        if italic:
+            text_props["fontstyle"] = "italic"
+        if size:
+            text_props["fontsize"] = size
+        if text_props:
+            item.addElement(style.TextProperties(**text_props))
+        add(item)
+        return item
+
+    @staticmethod
+    def _cell(auto, name, background):
+        item = style.Style(name=name, family="table-cell")
+        props = {"border": "0.5pt solid #555555", "padding": "0.08cm"}
+        if background:
+            props["backgroundcolor"] = background
+        item.addElement(style.TableCellProperties(**props))
+        auto(item)
+        return item
+
+    def column(self, width_mm: int) -> style.Style:
+        if width_mm not in self.columns:
+            item = style.Style(name=f"Kol{width_mm}", family="table-column")
+            item.addElement(style.TableColumnProperties(columnwidth=f"{width_mm / 10:.1f}cm"))
+            self._auto(item)
+            self.columns[width_mm] = item
+        return self.columns[width_mm]
+
+
+class _Writer:
+    def __init__(self, doc: DocumentLayout):
+        self.doc = doc
+        self.odt = OpenDocumentText()
+        self.styles = _Styles(self.odt)
+        # One form holds every control; the controls are anchored in the text by draw:control.
+        self.form = form.Form(name="Skjema")
+        container = Forms(applydesignmode="false", automaticfocus="false")
+        container.addElement(self.form)
+        self.odt.text.addElement(container)
+        self.ids = count(1)
+
+    def control(self, paragraph, control: Control, width_cm: float, height_cm: float) -> None:
+        """Add the form control to the form and anchor it, as a character, in the paragraph."""
+        control_id = f"control{next(self.ids)}"
+        implementation = "ooo:com.sun.star.form.component." + _implementation(control.type)
+        attrs = {"name": control.name, "controlimplementation": implementation}
+        if control.type == "checkbox":
+            attrs.update(state="unchecked", currentstate="unchecked", imageposition="center")
+        # Text cells in a table are multi-line, as in the HTML (textarea), the PDF and the DOCX.
+        kind = "textarea" if control.in_table and control.type == "text" else control.type
+        item = FORM_ELEMENTS[kind](id=control_id, qattributes={(XMLNS, "id"): control_id}, title=control.label, **attrs)
+        self.form.addElement(item)
+        paragraph.addElement(draw.Control(
+            control=control_id, anchortype="as-char", zindex="0", stylename=self.styles.control,
+            width=f"{width_cm:.2f}cm", height=f"{height_cm:.2f}cm",
+        ))
+
+    def heading(self, level: int, content: str) -> None:
+        self.odt.text.addElement(text.H(outlinelevel=level, stylename=self.styles.headings[level], text=content))
+
+    def paragraph(self, content: str = "", style_=None) -> text.P:
+        paragraph = text.P(stylename=style_ or self.styles.body, text=content)
+        self.odt.text.addElement(paragraph)
+        return paragraph
+
+    def labelled(self, prefix: str, content: str) -> None:
+        paragraph = text.P(stylename=self.styles.body)
+        paragraph.addElement(text.Span(stylename=self.styles.strong, text=prefix))
+        paragraph.addText(content)
+        self.odt.text.addElement(paragraph)
+
+    def field(self, control: Control) -> None:
+        if control.type == "checkbox":
+            self.checkbox_line(control)
+        else:
+            self.paragraph(control.label, self.styles.label)
+            self.control(self.paragraph("", self.styles.field), control, PAGE_WIDTH_CM, HEIGHTS.get(control.type, 0.75))
+        if control.help:
+            self.paragraph(control.help, self.styles.help)
+
+    def checkbox_line(self, control: Control) -> None:
+        paragraph = self.paragraph("", self.styles.body)
+        self.control(paragraph, control, 0.5, HEIGHTS["checkbox"])
+        paragraph.addText(" " + control.label)
+
+    def table(self, layout: TableLayout, number: int) -> None:
+        widths = column_widths_mm(layout, int(PAGE_WIDTH_CM * 10))
+        grid = table.Table(name=f"Tabell{number}", stylename=self.styles.table)
+        for width in widths:
+            grid.addElement(table.TableColumn(stylename=self.styles.column(width)))
+        header_rows = table.TableHeaderRows()
+        header = table.TableRow()
+        for column in layout.columns:
+            cell = table.TableCell(stylename=self.styles.header_cell, valuetype="string")
+            cell.addElement(text.P(stylename=self.styles.cell_heading, text=column))
+            header.addElement(cell)
+        header_rows.addElement(header)
+        grid.addElement(header_rows)
+        for cells in layout.rows:
+            row = table.TableRow(stylename=self.styles.row)
+            for item, width in zip(cells, widths):
+                if item.header:
+                    cell = table.TableCell(stylename=self.styles.row_header_cell, valuetype="string")
+                    cell.addElement(text.P(stylename=self.styles.cell, text=item.header))
+                else:
+                    cell = table.TableCell(stylename=self.styles.data_cell, valuetype="string")
+                    paragraph = text.P(stylename=self.styles.cell)
+                    kind = item.control.type
+                    control_width = 0.5 if kind == "checkbox" else width / 10 - 0.25
+                    self.control(paragraph, item.control, control_width, CELL_HEIGHTS.get(kind, 0.7))
+                    cell.addElement(paragraph)
+                row.addElement(cell)
+            grid.addElement(row)
+        self.odt.text.addElement(grid)
+
+    def section(self, section: SectionLayout) -> None:
+        self.heading(2, section.heading)
+        if section.intro:
+            self.paragraph(section.intro, self.styles.intro)
+        for control in section.fields:
+            self.field(control)
+        if section.table:
+            self.table(section.table, section.number)
+        if section.checklist:
+            self.paragraph(f"Sjekkliste: {section.heading}", self.styles.label)
+            for control in section.checklist:
+                self.checkbox_line(control)
+
+
+def _implementation(kind: str) -> str:
+    return {
+        "textarea": "TextField", "text": "TextField", "signature": "TextField", "date": "DateField",
+        "number": "FormattedField", "checkbox": "CheckBox",
+    }[kind]
+
+
+def _metadata(odt: OpenDocumentText, doc: DocumentLayout) -> None:
+    stamp = doc.timestamp.strftime("%Y-%m-%dT%H:%M:%S")
+    odt.meta.addElement(dc.Title(text=doc.title))
+    odt.meta.addElement(dc.Description(text=doc.description))
+    odt.meta.addElement(dc.Subject(text=f"Bygger på: {doc.based_on}"))
+    odt.meta.addElement(dc.Language(text="nb-NO"))
+    odt.meta.addElement(dc.Creator(text=PUBLISHER))
+    odt.meta.addElement(meta.InitialCreator(text=PUBLISHER))
+    odt.meta.addElement(meta.CreationDate(text=stamp))
+    odt.meta.addElement(dc.Date(text=stamp))
+    for _, title in doc.cases:
+        odt.meta.addElement(meta.Keyword(text=title))
+
+
+def _footer(writer: _Writer) -> None:
+    footer = style.Footer()
+    paragraph = text.P(stylename=writer.styles.help, text="Side ")
+    paragraph.addElement(text.PageNumber(selectpage="current", text="1"))
+    paragraph.addText(" av ")
+    paragraph.addElement(text.PageCount(text="1"))
+    footer.addElement(paragraph)
+    writer.styles.master.addElement(footer)
+
+
+def render_odt(doc: DocumentLayout) -> bytes:
+    writer = _Writer(doc)
+    _metadata(writer.odt, doc)
+    _footer(writer)
+    writer.heading(1, doc.title)
+    writer.paragraph(doc.description)
+    writer.labelled("Bygger på: ", doc.based_on)
+    writer.labelled("Case: " if len(doc.cases) == 1 else "Caser: ", ", ".join(t for _, t in doc.cases))
+    for section in doc.sections:
+        writer.section(section)
+    buffer = io.BytesIO()
+    writer.odt.write(buffer)
+    return normalize_zip(buffer.getvalue(), doc.timestamp)

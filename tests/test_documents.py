@@ -1,0 +1,414 @@
+"""Downloadable templates: every ODT, DOCX and PDF is opened by a reader that did not write it and
+checked for what a user sees (title, headings, fields, language); LibreOffice opens every office file;
+a build gives the same bytes twice; bad templates are refused with file:line and never built."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator import documents
+from generator.catalog import Catalog, load_catalog, load_record
+from generator.model import Template
+
+from .conftest import FIXTURES, ROOT
+
+TEMPLATE_SLUGS = sorted(p.stem for p in (ROOT / "templates").glob("*.yaml"))
+REQUIRED = {
+    "iop-kvalifisering", "loggbok-praksis", "opplaeringsplan-barnehage", "opplaeringsplan-pleie",
+    "opplaeringsplan-renhold", "opplaeringsplan-butikk", "opplaeringsplan-kjokken-kantine",
+    "praksishandbok", "samarbeidsavtale-praksis", "fadderavtale", "praksisutplasseringsplan",
+}
+TRAINING_PLANS = sorted(s for s in TEMPLATE_SLUGS if s.startswith("opplaeringsplan-"))
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+EXAMPLE = FIXTURES / "templates" / "eksempelmal.yaml"
+
+
+def squash(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def expected_controls(template: Template) -> dict[str, int]:
+    """Counted from the template itself: fillable controls in all, and how many are checkboxes."""
+    total = boxes = 0
+    for section in template.sections:
+        total += len(section.fields) + len(section.checklist)
+        boxes += sum(f.type == "checkbox" for f in section.fields) + len(section.checklist)
+        if section.table:
+            columns = section.table.columns
+            fixed, empty = len(section.table.rows), section.table.empty_rows
+            fill = columns[1:] if fixed else columns
+            total += fixed * len(fill) + empty * len(columns)
+            boxes += fixed * sum(c.type == "checkbox" for c in fill) + empty * sum(c.type == "checkbox" for c in columns)
+    return {"total": total, "checkbox": boxes}
+
+
+def field_labels(template: Template) -> list[str]:
+    return [f.label for s in template.sections for f in s.fields] + [c for s in template.sections for c in s.checklist]
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    found = load_catalog(ROOT)
+    assert [str(p) for p in found.problems if p.path.startswith("templates/")] == []
+    return found
+
+
+@pytest.fixture(scope="session")
+def case_titles(catalog) -> dict[str, str]:
+    return {slug: case.title for slug, case in catalog.cases.items()}
+
+
+@pytest.fixture(scope="session")
+def built(catalog, tmp_path_factory) -> dict[tuple[str, str], bytes]:
+    return documents.build_documents(catalog, tmp_path_factory.mktemp("document-cache"))
+
+
+# --- the templates themselves -------------------------------------------------------------------
+
+
+def test_all_required_templates_exist_and_there_are_at_least_twelve(catalog):
+    assert REQUIRED <= set(catalog.templates)
+    assert len(catalog.templates) >= 12
+
+
+@pytest.mark.parametrize("slug", TEMPLATE_SLUGS)
+def test_template_file_points_editors_to_the_schema(slug):
+    first = (ROOT / "templates" / f"{slug}.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../schema/template.schema.json"
+
+
+def test_every_template_names_cases_that_exist(catalog):
+    for slug, template in catalog.templates.items():
+        assert set(template.cases) <= set(catalog.cases), slug
+
+
+def test_the_five_training_plans_share_one_structure(catalog):
+    assert len(TRAINING_PLANS) == 5
+    shapes = set()
+    for slug in TRAINING_PLANS:
+        template = catalog.templates[slug]
+        phases = [s.heading for s in template.sections if s.heading.startswith("Fase ")]
+        assert [p[:6] for p in phases] == ["Fase 1", "Fase 2", "Fase 3"], slug
+        shapes.add(tuple(
+            (s.heading, tuple(c.label for c in s.table.columns) if s.table else (), len(s.fields), len(s.checklist))
+            for s in template.sections
+        ))
+    assert len(shapes) == 1
+
+
+# --- HTML preview -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("slug", TEMPLATE_SLUGS)
+def test_preview_is_one_accessible_article(slug, catalog, case_titles):
+    template = catalog.templates[slug]
+    html = documents.render_html(slug, template, case_titles)
+    soup = BeautifulSoup(html, "html.parser")
+    top = [el for el in soup.contents if getattr(el, "name", None)]
+    assert [el.name for el in top] == ["article"]
+    assert not soup.find(["html", "body", "script", "style", "link", "img", "iframe"])
+    assert not soup.select("[src], [href], [style], [onclick], [onload]")
+    assert squash(soup.h1.get_text()) == template.title
+    assert [squash(h.get_text()) for h in soup.find_all("h2")] == [s.heading for s in template.sections]
+    ids = [el["id"] for el in soup.find_all(id=True)]
+    assert len(ids) == len(set(ids))
+    controls = soup.find_all(["input", "textarea"])
+    assert len(controls) == expected_controls(template)["total"]
+    for control in controls:
+        label = soup.find("label", attrs={"for": control["id"]})
+        assert label is not None and squash(label.get_text()), control
+    for table in soup.find_all("table"):
+        named_by = table.get("aria-labelledby")
+        assert table.caption or (named_by and soup.find(id=named_by)), table
+        assert all(th.get("scope") in ("col", "row") for th in table.find_all("th"))
+        assert table.thead and table.thead.find("th")
+    for case in template.cases:
+        assert case_titles[case] in squash(soup.get_text())
+
+
+def test_preview_escapes_record_text():
+    template = load_record(EXAMPLE, Template, root=FIXTURES)
+    html = documents.render_html("eksempelmal", template, {"eksempelby": "Eksempelby <i>kommune</i>"})
+    soup = BeautifulSoup(html, "html.parser")
+    assert not soup.find(["script", "b", "em", "i"])
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert soup.h1.get_text() == template.title
+    assert "Eksempelby <i>kommune</i>" in soup.get_text()
+
+
+# --- DOCX, read by python-docx ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("slug", TEMPLATE_SLUGS)
+def test_docx_has_title_language_headings_and_content_controls(slug, catalog, built):
+    import docx
+
+    template = catalog.templates[slug]
+    document = docx.Document(io.BytesIO(built[(slug, "docx")]))
+    assert document.core_properties.title == template.title
+    assert document.core_properties.language == "nb-NO"
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings == [("Heading 1", template.title)] + [("Heading 2", s.heading) for s in template.sections]
+    controls = list(document.element.body.iter(f"{W}sdt"))
+    expected = expected_controls(template)
+    assert len(controls) == expected["total"]
+    aliases = [c.find(f"{W}sdtPr/{W}alias").get(f"{W}val") for c in controls]
+    assert set(field_labels(template)) <= set(aliases)
+    tags = [c.find(f"{W}sdtPr/{W}tag").get(f"{W}val") for c in controls]
+    assert len(set(tags)) == len(tags)
+    checkboxes = [c for c in controls if c.find(f"{W}sdtPr/{{http://schemas.microsoft.com/office/word/2010/wordml}}checkbox") is not None]
+    assert len(checkboxes) == expected["checkbox"]
+    for table in document.tables:
+        assert table.rows[0]._tr.find(f"{W}trPr/{W}tblHeader") is not None
+    assert len(document.tables) == sum(1 for s in template.sections if s.table)
+    languages = {el.get(f"{W}val") for el in document.styles.element.iter(f"{W}lang")}
+    assert languages == {"nb-NO"}
+
+
+# --- ODT, read by odfpy -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("slug", TEMPLATE_SLUGS)
+def test_odt_has_title_language_headings_tables_and_form_controls(slug, catalog, built):
+    from odf import dc, draw, form, table, text
+    from odf.opendocument import load
+    from odf.teletype import extractText
+
+    template = catalog.templates[slug]
+    odt = load(io.BytesIO(built[(slug, "odt")]))
+    assert extractText(odt.meta.getElementsByType(dc.Title)[0]) == template.title
+    assert extractText(odt.meta.getElementsByType(dc.Language)[0]) == "nb-NO"
+    headings = [(h.getAttribute("outlinelevel"), extractText(h)) for h in odt.text.getElementsByType(text.H)]
+    assert headings == [("1", template.title)] + [("2", s.heading) for s in template.sections]
+    kinds = (form.Text, form.Textarea, form.Date, form.FormattedText, form.Checkbox)
+    controls = [c for kind in kinds for c in odt.text.getElementsByType(kind)]
+    expected = expected_controls(template)
+    assert len(controls) == expected["total"]
+    assert len(odt.text.getElementsByType(form.Checkbox)) == expected["checkbox"]
+    assert set(field_labels(template)) <= {c.getAttribute("title") for c in controls}
+    ids = {c.getAttribute("id") for c in controls}
+    anchors = [a.getAttribute("control") for a in odt.text.getElementsByType(draw.Control)]
+    assert sorted(anchors) == sorted(ids)
+    tables = odt.text.getElementsByType(table.Table)
+    assert len(tables) == sum(1 for s in template.sections if s.table)
+    assert all(t.getElementsByType(table.TableHeaderRows) for t in tables)
+
+
+# --- PDF, read by pypdf -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("slug", TEMPLATE_SLUGS)
+def test_pdf_is_tagged_norwegian_has_headings_embedded_fonts_and_named_fields(slug, catalog, built):
+    from pypdf import PdfReader
+
+    template = catalog.templates[slug]
+    reader = PdfReader(io.BytesIO(built[(slug, "pdf")]))
+    catalog_dict = reader.trailer["/Root"]
+    assert str(catalog_dict["/Lang"]).startswith("nb")
+    assert bool(catalog_dict["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in catalog_dict
+    assert reader.metadata.title == template.title
+    text = squash(" ".join(page.extract_text() for page in reader.pages))
+    for heading in [template.title] + [s.heading for s in template.sections]:
+        assert squash(heading) in text, heading
+    fields = reader.get_fields()
+    expected = expected_controls(template)
+    assert len(fields) == expected["total"]
+    assert sum(f.get("/FT") == "/Btn" for f in fields.values()) == expected["checkbox"]
+    assert all(re.fullmatch(r"[a-z0-9-]+", name) for name in fields)
+    described = {str(f.get("/TU")) for f in fields.values()}
+    assert set(field_labels(template)) <= described
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = (font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]).get_object()
+            assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
+
+
+# --- LibreOffice opens every office file ----------------------------------------------------------
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) er ikke installert; apt-get install libreoffice-writer-nogui")
+@pytest.mark.parametrize("fmt", ["odt", "docx"])
+def test_libreoffice_converts_every_office_file(fmt, catalog, built, tmp_path):
+    from pypdf import PdfReader
+
+    sources = tmp_path / "in"
+    sources.mkdir()
+    for slug in TEMPLATE_SLUGS:
+        (sources / f"{slug}.{fmt}").write_bytes(built[(slug, fmt)])
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [SOFFICE, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--norestore",
+         "--convert-to", "pdf", "--outdir", str(out), *sorted(str(p) for p in sources.iterdir())],
+        capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    for slug in TEMPLATE_SLUGS:
+        template = catalog.templates[slug]
+        reader = PdfReader(out / f"{slug}.pdf")
+        text = squash(" ".join(page.extract_text() for page in reader.pages))
+        for heading in [template.title] + [s.heading for s in template.sections]:
+            assert squash(heading) in text, (slug, heading)
+        if fmt == "odt":  # LibreOffice turns the ODT's form controls into PDF form fields
+            assert len(reader.get_fields() or {}) == expected_controls(template)["total"], slug
+
+
+# --- deterministic and cached -------------------------------------------------------------------
+
+
+def test_a_second_build_in_a_fresh_process_gives_identical_bytes(built, tmp_path):
+    script = (
+        "import hashlib, json, sys\n"
+        "from pathlib import Path\n"
+        "from generator.catalog import load_catalog\n"
+        "from generator.documents import build_documents\n"
+        "out = build_documents(load_catalog(), Path(sys.argv[1]))\n"
+        "print(json.dumps({f'{s}.{f}': hashlib.sha256(b).hexdigest() for (s, f), b in out.items()}))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env["PYTHONHASHSEED"] = "12345"
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "cache")], cwd=ROOT, env=env,
+        capture_output=True, text=True, timeout=600, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    again = json.loads(result.stdout)
+    first = {f"{s}.{f}": hashlib.sha256(b).hexdigest() for (s, f), b in built.items()}
+    assert again == first
+    assert len(first) == len(TEMPLATE_SLUGS) * len(documents.FORMATS)
+
+
+def test_dates_come_from_the_template_or_source_date_epoch(monkeypatch):
+    from docx import Document
+    from pypdf import PdfReader
+
+    template = load_record(EXAMPLE, Template, root=FIXTURES)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    data = documents.render_document("eksempelmal", template, "docx", {})
+    assert Document(io.BytesIO(data)).core_properties.created == dt.datetime(2024, 3, 15, tzinfo=dt.UTC)
+    assert {i.date_time for i in zipfile.ZipFile(io.BytesIO(data)).infolist()} == {(2024, 3, 15, 0, 0, 0)}
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 22:13:20 UTC
+    odt = zipfile.ZipFile(io.BytesIO(documents.render_document("eksempelmal", template, "odt", {})))
+    assert odt.infolist()[0].filename == "mimetype"
+    assert odt.infolist()[0].compress_type == zipfile.ZIP_STORED
+    assert {i.date_time for i in odt.infolist()} == {(2023, 11, 14, 22, 13, 20)}
+    assert "<meta:creation-date>2023-11-14T22:13:20</meta:creation-date>" in odt.read("meta.xml").decode()
+    pdf = PdfReader(io.BytesIO(documents.render_document("eksempelmal", template, "pdf", {})))
+    assert pdf.metadata["/CreationDate"].startswith("D:20231114221320")
+
+
+def test_cache_renders_only_what_changed(tmp_path, monkeypatch):
+    template = load_record(EXAMPLE, Template, root=FIXTURES)
+    other = template.model_copy(update={"title": "En annen mal"})
+    catalog = Catalog(templates={"eksempelmal": template, "annen-mal": other})
+    first = documents.build_documents(catalog, tmp_path)
+
+    rendered = []
+    real = documents.render_document
+
+    def counting(slug, *args, **kwargs):
+        rendered.append(slug)
+        return real(slug, *args, **kwargs)
+
+    monkeypatch.setattr(documents, "render_document", counting)
+    assert documents.build_documents(catalog, tmp_path) == first
+    assert rendered == []
+    catalog.templates["annen-mal"] = other.model_copy(update={"title": "En endret mal"})
+    second = documents.build_documents(catalog, tmp_path)
+    assert sorted(rendered) == ["annen-mal"] * 3
+    assert second[("eksempelmal", "pdf")] == first[("eksempelmal", "pdf")]
+    assert second[("annen-mal", "pdf")] != first[("annen-mal", "pdf")]
+    assert len(list(tmp_path.glob("annen-mal--*"))) == 3  # the outdated files are gone
+
+
+def test_unknown_format_is_refused():
+    template = load_record(EXAMPLE, Template, root=FIXTURES)
+    with pytest.raises(ValueError, match="ukjent format"):
+        documents.render_document("eksempelmal", template, "rtf", {})
+
+
+# --- bad templates ------------------------------------------------------------------------------
+
+
+def _catalog_with(tmp_path: Path, *names: str) -> Catalog:
+    (tmp_path / "cases").mkdir()
+    (tmp_path / "templates").mkdir()
+    shutil.copy(FIXTURES / "cases" / "eksempelby.yaml", tmp_path / "cases")
+    for name in names:
+        source = EXAMPLE if name == "eksempelmal.yaml" else FIXTURES / "templates" / "bad" / name
+        shutil.copy(source, tmp_path / "templates" / name)
+    return load_catalog(tmp_path)
+
+
+def _line_of(name: str, needle: str) -> int:
+    lines = (FIXTURES / "templates" / "bad" / name).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, start=1) if needle in line)
+
+
+@pytest.mark.parametrize(
+    "name, needle, message",
+    [
+        ("unsupported-field-type.yaml", "type: radio", "«type» må være en av: 'text', 'textarea', 'date', 'checkbox', 'number' eller 'signature'"),
+        ("unsupported-column-type.yaml", "type: dropdown", "«type» må være en av: 'text', 'date', 'checkbox' eller 'number'"),
+        ("empty-section.yaml", "- heading: Tom seksjon", "seksjonen «Tom seksjon» er tom"),
+        ("table-without-rows.yaml", "columns:", "tabellen har ingen rader"),
+        ("missing-sections.yaml", "title:", "mangler feltet «sections»"),
+    ],
+)
+def test_bad_template_is_refused_with_file_line_and_never_built(tmp_path, name, needle, message):
+    catalog = _catalog_with(tmp_path, name, "eksempelmal.yaml")
+    problems = [str(p) for p in catalog.problems]
+    line = _line_of(name, needle)
+    assert any(p.startswith(f"templates/{name}:{line}:") and message in p for p in problems), problems
+    assert name.removesuffix(".yaml") not in catalog.templates
+    with pytest.raises(ValueError, match="ingen maler bygges"):
+        documents.build_documents(catalog, tmp_path / "cache")
+    assert not (tmp_path / "cache").exists()
+
+
+def test_template_with_unknown_case_is_refused(tmp_path):
+    catalog = _catalog_with(tmp_path, "unknown-case.yaml")
+    problems = [str(p) for p in catalog.problems]
+    line = _line_of("unknown-case.yaml", "- finnes-ikke")
+    assert any(
+        p.startswith(f"templates/unknown-case.yaml:{line}:") and "ukjent case «finnes-ikke»" in p for p in problems
+    ), problems
+    with pytest.raises(ValueError, match="ingen maler bygges"):
+        documents.build_documents(catalog, tmp_path / "cache")
+    assert not (tmp_path / "cache").exists()
+
+
+def test_preview_headings_can_start_below_the_page_heading(catalog, case_titles):
+    template = catalog.templates["loggbok-praksis"]
+    soup = BeautifulSoup(documents.render_html("loggbok-praksis", template, case_titles, first_heading=3), "html.parser")
+    assert not soup.find(["h1", "h2"])
+    assert squash(soup.h3.get_text()) == template.title
+    assert [squash(h.get_text()) for h in soup.find_all("h4")] == [s.heading for s in template.sections]
+
+
+def test_preview_without_header_keeps_only_the_sections(catalog, case_titles):
+    template = catalog.templates["fadderavtale"]
+    html = documents.render_html("fadderavtale", template, case_titles, header=False, first_heading=3)
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.article["aria-label"] == template.title
+    assert not soup.find(["h1", "h2", "h4", "header"])
+    assert [squash(h.get_text()) for h in soup.find_all("h3")] == [s.heading for s in template.sections]
+    assert template.based_on not in squash(soup.get_text())
