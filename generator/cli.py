@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 import logging
+import re
 import shutil
 import sys
 import tempfile
@@ -17,6 +18,9 @@ from .formatting import is_stale
 from .model import Case, Template
 
 SCHEMAS = {"case.schema.json": Case, "template.schema.json": Template}
+# Also what contributors copy in GitHub's web editor (CONTRIBUTING.md), so it is used as it is.
+STARTER = Path(__file__).with_name("starter_case.yaml")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def schema_text(model) -> str:
@@ -41,8 +45,8 @@ def cmd_validate(args) -> int:
     _print_problems(problems)
     seconds = time.perf_counter() - started
     if problems:
-        word = "problem" if len(problems) == 1 else "problemer"
-        print(f"\n{len(problems)} {word} funnet. Rett dem og kjør `make validate` igjen.", file=sys.stderr)
+        word, them = ("problem", "det") if len(problems) == 1 else ("problemer", "dem")
+        print(f"\n{len(problems)} {word} funnet. Rett {them} og kjør `make validate` igjen.", file=sys.stderr)
         return 1
     print(f"Alt i orden: {len(catalog.cases)} caser og {len(catalog.templates)} maler kontrollert på {seconds:.2f} s.")
     return 0
@@ -93,6 +97,28 @@ def cmd_schema(args) -> int:
     return 0
 
 
+def cmd_new(args) -> int:
+    slug = args.slug or ""
+    if not SLUG.match(slug) or len(slug) > 80:
+        shown = f"«{slug}»" if slug else "mangler"
+        print(
+            f"Ugyldig navn på casen ({shown}). Bruk små bokstaver a–z, tall og bindestrek, "
+            "f.eks. `make new-case SLUG=min-kommune` (æ, ø, å skrives ae, o, a).",
+            file=sys.stderr,
+        )
+        return 1
+    candidates = [ROOT / "cases" / f"{slug}.yaml", ROOT / "cases" / f"{slug}.yml", ROOT / "templates" / f"{slug}.yaml"]
+    taken = [path for path in candidates if path.exists()]
+    if taken:
+        print(f"{taken[0].relative_to(ROOT)} finnes allerede. Velg et annet navn, eller rediger den filen.", file=sys.stderr)
+        return 1
+    target = candidates[0]
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(STARTER.read_text(encoding="utf-8"), encoding="utf-8")
+    print(f"Skrev cases/{slug}.yaml. Fyll ut feltene (forklaringene står i filen), og kjør `make validate`.")
+    return 0
+
+
 def cmd_stale(args) -> int:
     catalog = load_catalog(ROOT)
     today = dt.date.today()
@@ -109,6 +135,24 @@ def cmd_stale(args) -> int:
     return 0
 
 
+def cmd_build_data(args) -> int:
+    """The open data files (JSON, CSV, Data Package, schemas, Atom feed, vCards) without the site."""
+    catalog = load_catalog(ROOT)
+    if catalog.problems:
+        _print_problems(catalog.problems)
+        print(f"\n{len(catalog.problems)} problemer funnet; dataene ble ikke skrevet.", file=sys.stderr)
+        return 1
+    from mkdocs.config import load_config
+
+    from .opendata import site_files
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    files = site_files.build(catalog, config.site_name, args.site_url or config.site_url or "")
+    written = site_files.write(files, Path(args.out))
+    print(f"Skrev {len(written)} filer i {args.out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Kunnskapsbankens verktøy.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -121,8 +165,15 @@ def main(argv: list[str] | None = None) -> int:
     schema = sub.add_parser("schema", help="skriv JSON Schema for caser og maler")
     schema.add_argument("--out", default=str(ROOT / "schema"))
     schema.set_defaults(func=cmd_schema)
+    new = sub.add_parser("new", help="lag cases/SLUG.yaml fra en kommentert startfil")
+    new.add_argument("slug", nargs="?", help="filnavnet uten .yaml, f.eks. min-kommune")
+    new.set_defaults(func=cmd_new)
     stale = sub.add_parser("stale", help="list caser og kontakter som ikke er bekreftet på lenge")
     stale.add_argument("--years", type=int, default=2)
     stale.set_defaults(func=cmd_stale)
+    data = sub.add_parser("build-data", help="skriv de åpne dataene (JSON, CSV, datapakke, Atom, vCard) uten nettstedet")
+    data.add_argument("--out", default=str(ROOT / "site"))
+    data.add_argument("--site-url", help="nettstedets adresse (standard: site_url i mkdocs.yml)")
+    data.set_defaults(func=cmd_build_data)
     args = parser.parse_args(argv)
     return args.func(args)

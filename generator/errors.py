@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 
 from pydantic import BaseModel, ValidationError
@@ -49,9 +50,20 @@ def _pattern_hint(field: str) -> str:
     return "kan bare inneholde små bokstaver a–z, tall og bindestrek (f.eks. «min-kommune»)"
 
 
+_LONG_QUOTE = re.compile(r"«([^»]{60})[^»]+»")
+
+
+def _number(value) -> str:
+    return f"{value:g}" if isinstance(value, (int, float)) else str(value)
+
+
 def _message(error: dict, model: type[BaseModel]) -> str:
     kind, loc, ctx = error["type"], error["loc"], error.get("ctx") or {}
     field = next((p for p in reversed(loc) if isinstance(p, str)), "")
+    if "at" in ctx:  # a rule over the whole record that knows which value it is about
+        return error["msg"]
+    if error.get("input", 0) in (None, "") and kind not in ("missing", "extra_forbidden"):
+        return f"«{field}» er tom; fyll inn en verdi"
     if kind == "missing":
         return f"mangler feltet «{field}»"
     if kind == "extra_forbidden":
@@ -60,9 +72,13 @@ def _message(error: dict, model: type[BaseModel]) -> str:
         close = difflib.get_close_matches(str(field), known, n=1, cutoff=0.6)
         hint = f"; mente du «{close[0]}»?" if close else (f"; tillatte felt her: {', '.join(known)}" if known else "")
         return f"ukjent felt «{field}»{hint}"
-    if kind in ("string_type",):
+    if kind == "string_type" and isinstance(error.get("input"), (list, dict)):
+        return f"«{field}» skal være én tekst, ikke en liste eller en samling felt"
+    if kind == "string_type":
         return f"«{field}» skal være tekst; sett anførselstegn rundt verdien"
-    if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"):
+    if kind == "int_from_float":
+        return f"«{field}» skal være et helt tall"
+    if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "finite_number"):
         return f"«{field}» skal være et tall (uten anførselstegn, med punktum som desimaltegn)"
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
         return f"«{field}» skal være en dato på formen ÅÅÅÅ-MM-DD, f.eks. 2024-05-31"
@@ -79,11 +95,11 @@ def _message(error: dict, model: type[BaseModel]) -> str:
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"«{field}» skal være en samling felt (nøkkel: verdi)"
     if kind == "literal_error":
-        return f"«{field}» må være en av: {ctx.get('expected', '')}"
+        return f"«{field}» må være en av: {str(ctx.get('expected', '')).replace(' or ', ' eller ')}"
     if kind in ("greater_than_equal", "greater_than"):
-        return f"«{field}» må være minst {ctx.get('ge', ctx.get('gt'))}"
+        return f"«{field}» må være minst {_number(ctx.get('ge', ctx.get('gt')))}"
     if kind in ("less_than_equal", "less_than"):
-        return f"«{field}» kan være høyst {ctx.get('le', ctx.get('lt'))}"
+        return f"«{field}» kan være høyst {_number(ctx.get('le', ctx.get('lt')))}"
     if kind == "value_error":
         message = str(ctx.get("error", error["msg"]))
         return f"«{field}»: {message}" if field else message
@@ -93,9 +109,10 @@ def _message(error: dict, model: type[BaseModel]) -> str:
 def problems_from(error: ValidationError, model: type[BaseModel], path: str, marks: Marks) -> list[Problem]:
     problems = []
     for item in error.errors(include_url=False):
-        loc = tuple(item["loc"])
+        loc = tuple(item["loc"]) + tuple((item.get("ctx") or {}).get("at", ()))
         key_loc = ("<key>", *loc)
         line, column = marks[key_loc] if item["type"] == "extra_forbidden" and key_loc in marks else _where(marks, loc)
-        problems.append(Problem(path, line, column, _message(item, model)))
+        message = _LONG_QUOTE.sub(r"«\1…»", _message(item, model))  # a pasted essay is not echoed back
+        problems.append(Problem(path, line, column, message))
     return sorted(set(problems))
 

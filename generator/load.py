@@ -1,13 +1,16 @@
 """Safe YAML loading for records written by hand: every problem becomes a Problem with file:line:col.
 
-Refused: tags (never constructed, so never executed), anchors and aliases, duplicate keys, files over
-MAX_BYTES, non-UTF-8, empty files and a top level that is not a mapping. Only YAML 1.2 core scalars
-are resolved, so YAML 1.1 traps (`no`, `on`, `0777`, `1:30`) stay strings and reach the model as
-text, where the model decides whether text is allowed.
-"""
+Refused: tags (never constructed, so never executed), anchors and aliases, duplicate keys, keys that
+are not text, nesting deeper than MAX_DEPTH, control characters, impossible dates and numbers, files
+over MAX_BYTES, symlinks, non-UTF-8, empty files and a top level that is not a mapping. Only YAML 1.2
+core scalars are resolved, so YAML 1.1 traps (`no`, `on`, `0777`, `1:30`) stay strings and reach the
+model as text, where the model decides whether text is allowed."""
 
 from __future__ import annotations
 
+import codecs
+import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +33,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        # One line, whatever a file name or an echoed value holds (newlines, terminal escapes).
+        text = _UNPRINTABLE.sub("?", f"{self.path}:{self.line}:{self.column}: {self.message}")
+        return text if len(text) <= MAX_LINE else text[: MAX_LINE - 1] + "…"
 
 
 class LoadError(Exception):
@@ -43,19 +48,42 @@ class LoadError(Exception):
 Marks = dict[tuple, tuple[int, int]]
 
 _CORE = "tag:yaml.org,2002:"
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Control characters and bidirectional overrides can hide or reorder text; lone surrogates and
+# non-characters (from "\ud800" escapes) cannot even be written out as UTF-8.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+MAX_DIGITS = 15
+MAX_LINE = 500  # a pasted essay in a key or value is not echoed back in full
 _ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 
 
 class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 core resolution and no aliases or anchors."""
+    """SafeLoader with YAML 1.2 core resolution and no tags, aliases, anchors or deep nesting."""
+
+    depth = 0
 
     def compose_node(self, parent, index):  # noqa: D401 - PyYAML hook
         event = self.peek_event()
         if isinstance(event, AliasEvent):
             raise _Refused(event.start_mark, "alias (*navn) er ikke tillatt; skriv verdien ut på nytt")
-        if isinstance(event, (ScalarEvent, SequenceStartEvent, MappingStartEvent)) and event.anchor:
-            raise _Refused(event.start_mark, "anker (&navn) er ikke tillatt; skriv verdien ut der den trengs")
-        return Composer.compose_node(self, parent, index)
+        if isinstance(event, (ScalarEvent, SequenceStartEvent, MappingStartEvent)):
+            if event.anchor:
+                raise _Refused(event.start_mark, "anker (&navn) er ikke tillatt; skriv verdien ut der den trengs")
+            # Explicit tags, even core ones (!!timestamp, !!bool), would reach constructors that crash or
+            # read more into a value than its text says; a value is text, a number, a date or true/false.
+            if event.tag is not None:
+                raise _Refused(event.start_mark, f"YAML-taggen «{_short_tag(event.tag)}» er ikke tillatt; fjern den")
+        if self.depth >= MAX_DEPTH:  # checked while composing, before Python's own stack runs out
+            raise _Refused(event.start_mark, "strukturen er for dypt nøstet")
+        self.depth += 1
+        try:
+            return Composer.compose_node(self, parent, index)
+        finally:
+            self.depth -= 1
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
 
 
 _StrictLoader.yaml_implicit_resolvers = {}
@@ -76,18 +104,42 @@ class _Refused(Exception):
         self.message = message
 
 
+def _check_scalar(node: ScalarNode) -> None:
+    control = _CONTROL.search(node.value)
+    if control:
+        code = f"U+{ord(control.group()):04X}"
+        raise _Refused(node.start_mark, f"teksten inneholder et usynlig eller ugyldig tegn ({code}); fjern det")
+    kind = node.tag[len(_CORE):]
+    if kind == "timestamp":
+        try:
+            dt.date.fromisoformat(node.value)
+        except ValueError:
+            message = f"«{node.value}» er ikke en gyldig dato; skriv datoen som ÅÅÅÅ-MM-DD"
+            raise _Refused(node.start_mark, message) from None
+    elif kind == "int" and len(node.value.lstrip("+-")) > MAX_DIGITS:
+        raise _Refused(node.start_mark, f"tallet er for stort (høyst {MAX_DIGITS} siffer)")
+    elif kind == "float" and not math.isfinite(float(node.value)):
+        raise _Refused(node.start_mark, "tallet er for stort")
+
+
 def _check(node: Node, path: tuple, marks: Marks, depth: int = 0) -> None:
     """Refuse what the composed tree must not hold, and note where each value starts."""
     marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if depth > MAX_DEPTH:
         raise _Refused(node.start_mark, "strukturen er for dypt nøstet")
     if node.tag not in _ALLOWED_TAGS:
-        raise _Refused(node.start_mark, f"YAML-taggen «{node.tag}» er ikke tillatt; fjern den")
-    if isinstance(node, MappingNode):
+        raise _Refused(node.start_mark, f"YAML-taggen «{_short_tag(node.tag)}» er ikke tillatt; fjern den")
+    if isinstance(node, ScalarNode):
+        _check_scalar(node)
+    elif isinstance(node, MappingNode):
         seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise _Refused(key_node.start_mark, "en nøkkel må være et enkelt ord")
+            if key_node.tag != _CORE + "str":
+                shown = key_node.value if len(key_node.value) <= 40 else key_node.value[:40] + "…"
+                message = f"nøkkelen «{shown}» må være et feltnavn (tekst), ikke et tall, en dato, true/false eller null"
+                raise _Refused(key_node.start_mark, message)
             _check(key_node, ("<key>", *path, key_node.value), marks, depth + 1)
             key = key_node.value
             if key in seen:
@@ -102,20 +154,34 @@ def _check(node: Node, path: tuple, marks: Marks, depth: int = 0) -> None:
             _check(item, (*path, index), marks, depth + 1)
 
 
-def read_yaml(path: Path, display: str | None = None) -> tuple[dict, Marks]:
-    """Parse one record file; raise LoadError with one Problem on anything unsafe or malformed."""
-    name = display or str(path)
+# PyYAML's wording of common slips, said in Norwegian with a hint; anything else keeps PyYAML's words.
+_SYNTAX_HINTS = (
+    ("'\\t'", "tabulatortegn (Tab) kan ikke brukes til innrykk; bruk mellomrom"),
+    ("mapping values are not allowed", "kolon og mellomrom («: ») midt i en verdi; sett anførselstegn rundt teksten"),
+    ("could not find expected ':'",
+     "mangler kolon etter et feltnavn, eller en tekst uten anførselstegn går over flere linjer"),
+    ("end of stream", "filen slutter midt i en verdi; mangler et avsluttende anførselstegn, ] eller }?"),
+    ("another document", "filen inneholder flere dokumenter (---); en post skal være ett dokument"),
+    ("expected <block end>", "innrykket stemmer ikke, eller et anførselstegn er ikke lukket; "
+                             "felt på samme nivå må starte i samme kolonne"),
+    ("did not find expected", "innrykket stemmer ikke; felt på samme nivå må starte i samme kolonne"),
+    ("expected ',' or ']'", "mangler komma eller ] i en liste i hakeparentes"),
+    ("expected ',' or '}'", "mangler komma eller } i en samling i krøllparentes"),
+    ("unknown escape character", "ukjent tegn etter \\ i tekst med doble anførselstegn; bruk enkle anførselstegn"),
+    ("that cannot start any token", "en verdi kan ikke starte med dette tegnet; sett anførselstegn rundt teksten"),
+    ("tag handle", "YAML-tagger (!…) er ikke tillatt; fjern den"),
+)
 
-    def fail(message: str, line: int = 1, column: int = 1):
-        raise LoadError([Problem(name, line, column, message)])
 
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        fail(f"filen kan ikke leses ({error.strerror})")
-    if size > MAX_BYTES:
-        fail(f"filen er for stor ({size // 1024} KB); en post kan være høyst {MAX_BYTES // 1024} KB")
-    raw = path.read_bytes()
+def _syntax_message(error: yaml.MarkedYAMLError) -> str:
+    problem = f"{error.context or ''} {error.problem or ''}"
+    hint = next((hint for needle, hint in _SYNTAX_HINTS if needle in problem), None)
+    return f"YAML-syntaksfeil: {hint or (error.problem or error.context) + '; sjekk innrykk, kolon og anførselstegn'}"
+
+
+def _decode(raw: bytes, fail) -> str:
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        fail("filen er lagret som UTF-16; lagre den på nytt med tegnkoding UTF-8")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -123,13 +189,38 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[dict, Marks]:
         fail("filen er ikke lagret som UTF-8; lagre den på nytt med tegnkoding UTF-8", line)
     if "\x00" in text:
         fail("filen inneholder nulltegn (binærfil?); lagre den som ren tekst i UTF-8")
+    return text
+
+
+def read_yaml(path: Path, display: str | None = None) -> tuple[dict, Marks]:
+    """Parse one record file; raise LoadError with one Problem on anything unsafe or malformed."""
+    name = display or str(path)
+
+    def fail(message: str, line: int = 1, column: int = 1):
+        raise LoadError([Problem(name, line, column, message)])
+
+    if path.is_symlink():  # a link could publish any file on the machine that builds the site
+        fail("filen er en symbolsk lenke; legg inn selve filen i stedet")
+    try:
+        if not path.exists():
+            fail("filen finnes ikke")
+        if not path.is_file():
+            fail("er ikke en vanlig fil, men en mappe eller lignende")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            fail(f"filen er for stor ({size // 1024} KB); en post kan være høyst {MAX_BYTES // 1024} KB")
+        raw = path.read_bytes()
+    except OSError as error:
+        fail(f"filen kan ikke leses ({error.strerror})")
+    text = _decode(raw, fail)
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         fail("filen er tom; start med en kopi av en eksisterende post eller `make new-case`")
 
-    loader = _StrictLoader(text)
+    loader = None
     try:
+        loader = _StrictLoader(text)  # checks for unprintable characters already here
         node = loader.get_single_node()
         if node is None:
             fail("filen er tom")
@@ -143,11 +234,15 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[dict, Marks]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        fail(f"YAML-syntaksfeil: {error.problem or error.context}; sjekk innrykk, kolon og anførselstegn", line, column)
+        fail(_syntax_message(error), line, column)
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        fail(f"filen inneholder et ugyldig tegn (U+{error.character:04X}); fjern det", line)
     except (yaml.YAMLError, ValueError, OverflowError) as error:
-        fail(f"YAML-feil: {error}")
+        fail(f"YAML-feil: {' '.join(str(error).split())}")
     except RecursionError:
         fail("strukturen er for dypt nøstet")
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return data, marks

@@ -74,7 +74,19 @@ def _check_year(value: int) -> int:
 
 Year = Annotated[int, AfterValidator(_check_year), Field(description="Årstall, f.eks. 2015.")]
 
-_PHONE_DIGITS = re.compile(r"^(?:\+47|0047)?(\d{8})$")
+
+def _check_date(value: dt.date) -> dt.date:
+    # A date ahead of today would, for last_verified, keep the «kan være utdatert» warning away for good.
+    if value > dt.date.today():
+        raise ValueError(f"datoen {value} ligger fram i tid; skriv datoen da det skjedde")
+    if value.year < MIN_YEAR:
+        raise ValueError(f"datoen {value} er ikke plausibel (før {MIN_YEAR})")
+    return value
+
+
+PastDate = Annotated[dt.date, AfterValidator(_check_date)]
+
+_PHONE_DIGITS = re.compile(r"^(?:\+47|0047)?([2-9]\d{7})$")  # 0 and 1 start no Norwegian number
 
 
 def _check_phone(value: str) -> str:
@@ -191,7 +203,7 @@ class Contact(Base):
     organisation: ShortText = Field(description="Arbeidsstedet, f.eks. «Rælingen kommune».")
     phones: list[Phone] = Field(default_factory=list, description="Jobbnummer, aldri private numre.")
     email: Email | None = Field(None, description="Bare når kilden oppgir en ekte e-postadresse.")
-    last_verified: dt.date | None = Field(
+    last_verified: PastDate | None = Field(
         description="Dato kontaktinformasjonen sist ble bekreftet. null betyr: bare hentet fra kilden, aldri bekreftet.",
     )
     source: Slug = Field(description="id til kilden kontaktopplysningene kommer fra.")
@@ -223,7 +235,7 @@ class Source(Base):
     id: Slug = Field(description="Kort id som tall og tiltak viser til, f.eks. «fagforbundet».")
     title: ShortText = Field(description="Kildens tittel.")
     publisher: ShortText | None = Field(None, description="Utgiver, f.eks. «IMDi».")
-    published: dt.date | None = Field(None, description="Publiseringsdato (ÅÅÅÅ-MM-DD).")
+    published: PastDate | None = Field(None, description="Publiseringsdato (ÅÅÅÅ-MM-DD).")
     published_year: Year | None = Field(None, description="Publiseringsår, når datoen ikke er kjent.")
     url: HttpsUrl | None = Field(None, description="Nettadressen til kilden (https://).")
     note: Text | None = Field(None, description="Merknad om kilden.")
@@ -264,8 +276,8 @@ class Case(Base):
     sources: list[Source] = Field(min_length=1, description="Kildene, minst én. Alt på siden må kunne spores hit.")
     literature: list[Literature] = Field(default_factory=list, description="Relatert litteratur (rapporter, forskning).")
     related: list[Slug] = Field(default_factory=list, description="Andre caser (filnavn uten .yaml).")
-    updated: dt.date = Field(description="Dato posten sist ble endret (vises som «sist oppdatert»).")
-    last_verified: dt.date = Field(description="Dato posten sist ble kontrollert mot kildene.")
+    updated: PastDate = Field(description="Dato posten sist ble endret (vises som «sist oppdatert»).")
+    last_verified: PastDate = Field(description="Dato posten sist ble kontrollert mot kildene.")
 
     @model_validator(mode="after")
     def _references(self):
@@ -383,4 +395,4 @@ class Template(Base):
     cases: list[Slug] = Field(min_length=1, description="Casene malen bygger på (filnavn uten .yaml).")
     based_on: Text = Field(description="Hva i kildene malen bygger på.")
     sections: list[TemplateSection] = Field(min_length=1, description="Malens seksjoner i rekkefølge.")
-    updated: dt.date = Field(description="Dato malen sist ble endret (ÅÅÅÅ-MM-DD).")
+    updated: PastDate = Field(description="Dato malen sist ble endret (ÅÅÅÅ-MM-DD).")

@@ -6,6 +6,8 @@ entries keep what people search for, plus the ways names are typed without æ/ø
 
 from __future__ import annotations
 
+from html import escape
+
 from .catalog import Catalog
 from .model import Case
 from .text import ascii_variants
@@ -28,7 +30,8 @@ def entry(location: str, case: Case) -> dict:
     words = keywords(case)
     folded = sorted({v for w in [case.title, *words] for v in ascii_variants(w)})
     text = " ".join([case.summary, " · ".join(words), " ".join(folded)])
-    return {"location": location, "title": case.title, "text": text}
+    # Material's search shows title and text as HTML (innerHTML), like the entries it makes itself.
+    return {"location": location, "title": escape(case.title, quote=False), "text": escape(text, quote=False)}
 
 
 def case_entries(catalog: Catalog, location_for) -> list[dict]:

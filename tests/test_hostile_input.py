@@ -1,0 +1,172 @@
+"""Malformed and hostile record files: `python -m generator validate FILE` refuses each one cleanly.
+
+Each file in tests/fixtures/bad/ says in its first lines what is wrong with it. For every file the
+command must exit 1, print only `path:line:col: message` lines and a count, name the problem in
+Norwegian, and never show a traceback. A few files are made here instead (too big, or not files).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.catalog import load_catalog
+from generator.load import MAX_BYTES
+
+from .conftest import FIXTURES, ROOT, run_generator
+from .sandbox import make_project
+
+BAD = FIXTURES / "bad"
+VALID = (FIXTURES / "cases" / "eksempelby.yaml").read_text(encoding="utf-8")
+PWNED = Path("/tmp/ikb-hostile-pwned")  # what the !!python tags in the fixtures would create if run
+
+# file(s) given to `validate` -> a fragment the output must contain
+EXPECTED = {
+    "tag-python-apply.yaml": "YAML-taggen «!!python/object/apply:os.system» er ikke tillatt",
+    "tag-python-top-level.yaml": "YAML-taggen «!!python/object/new:os.system»",
+    "tag-python-name.yaml": "YAML-taggen «!!python/name:os.system»",
+    "tag-local.yaml": "YAML-taggen «!kommune»",
+    "tag-explicit-core.yaml": "YAML-taggen «!!timestamp»",
+    "tag-explicit-bool.yaml": "YAML-taggen «!!bool»",
+    "anchor-alias.yaml": "anker (&navn) er ikke tillatt",
+    "alias-undefined.yaml": "alias (*navn) er ikke tillatt",
+    "merge-key.yaml": "anker (&navn) er ikke tillatt",
+    "billion-laughs.yaml": "anker (&navn) er ikke tillatt",
+    "duplicate-key.yaml": "nøkkelen «summary» står to ganger (første gang på linje 4)",
+    "latin1.yaml": "filen er ikke lagret som UTF-8",
+    "utf16-bom.yaml": "filen er lagret som UTF-16",
+    "empty.yaml": "filen er tom",
+    "only-comments.yaml": "filen er tom",
+    "top-level-list.yaml": "toppnivået må være en samling felt",
+    "top-level-scalar.yaml": "toppnivået må være en samling felt",
+    "yaml11-bool-words.yaml": "«region»: ukjent fylke «no»",
+    "yaml11-numbers.yaml": "«title» skal være tekst; sett anførselstegn rundt verdien",
+    "yaml11-short-date.yaml": "«updated» skal være en dato på formen ÅÅÅÅ-MM-DD",
+    "unknown-key.yaml": "ukjent felt «sumary»; mente du «summary»?",
+    "unknown-key-nested.yaml": "ukjent felt «descripton»; mente du «description»?",
+    "wrong-type-list.yaml": "«themes» skal være en liste",
+    "wrong-type-mapping.yaml": "«organisation» skal være en samling felt",
+    "wrong-type-number.yaml": "«value» skal være et tall",
+    "percent-out-of-range.yaml": "prosentverdien 125 må være mellom 0 og 100",
+    "percent-negative.yaml": "«value» må være minst 0",
+    "implausible-year.yaml": "årstallet 1821 er ikke plausibelt",
+    "bad-date-month.yaml": "«2024-13-01» er ikke en gyldig dato",
+    "bad-date-day.yaml": "«2023-02-30» er ikke en gyldig dato",
+    "bad-date-text.yaml": "«updated» skal være en dato på formen ÅÅÅÅ-MM-DD",
+    "phone-foreign.yaml": "«+46 70 123 45 67» er ikke et norsk telefonnummer",
+    "phone-short.yaml": "«400 00» er ikke et norsk telefonnummer",
+    "bad-email.yaml": "«email» er ikke en gyldig e-postadresse",
+    "http-url.yaml": "«url» må være en nettadresse som starter med https://",
+    "javascript-url.yaml": "«url» må være en nettadresse som starter med https://",
+    "unknown-theme.yaml": "ukjent tema «sport»",
+    "unknown-target-group.yaml": "ukjent målgruppe «turister»",
+    "unknown-source.yaml": "ukjent kilde «feilkilde»; kjente kilder er: testkilde",
+    "unknown-related.yaml": "«related» viser til ukjent case «finnes-ikke»",
+    ("duplicate-slug.yaml", "duplicate-slug.yml"): "«duplicate-slug» finnes allerede som bad/duplicate-slug.yaml",
+    "deeply-nested.yaml": "strukturen er for dypt nøstet",
+    "deeply-nested-flow.yaml": "strukturen er for dypt nøstet",
+    "tab-indent.yaml": "tabulatortegn (Tab) kan ikke brukes til innrykk",
+    "unclosed-quote.yaml": "et anførselstegn er ikke lukket",
+    "colon-in-text.yaml": "kolon og mellomrom («: ») midt i en verdi",
+    "multiple-documents.yaml": "filen inneholder flere dokumenter",
+    "non-string-key.yaml": "nøkkelen «2024» må være et feltnavn",
+    "control-characters.yaml": "usynlig eller ugyldig tegn (U+001B)",
+    "surrogate.yaml": "usynlig eller ugyldig tegn (U+D800)",
+    "raw-control-character.yaml": "ugyldig tegn (U+001B)",
+    "huge-number.yaml": "tallet er for stort",
+    "huge-integer.yaml": "tallet er for stort",
+    "not-a-number.yaml": "«value» skal være et tall",
+    "empty-required.yaml": "«title» er tom; fyll inn en verdi",
+    "figure-without-year.yaml": "tallet mangler årstall",
+    "html-in-slug.yaml": "«id» kan bare inneholde små bokstaver",
+    "future-date.yaml": "datoen 2099-01-01 ligger fram i tid",
+    "phone-service-number.yaml": "«+47 123 45 678» er ikke et norsk telefonnummer",
+    "unknown-template.yaml": "viser til ukjent mal «finnes-ikke»",
+    "templates/bad-template.yaml": "ukjent felt «sectons»; mente du «sections»?",
+    "templates/unknown-case.yaml": "«cases» viser til ukjent case «finnes-ikke»",
+    # made by the `project` fixture below
+    "oversized.yaml": "filen er for stor",
+    "long-line.yaml": "«summary» er for lang (høyst 4000 tegn)",
+    "long-unknown-term.yaml": "ukjent tema «xxxxxxxxxx",
+    "long-key.yaml": "må være et feltnavn (tekst)",
+    "symlink.yaml": "filen er en symbolsk lenke",
+    "directory.yaml": "er ikke en vanlig fil",
+    "missing.yaml": "filen finnes ikke",
+}
+MADE_HERE = {"oversized.yaml", "long-line.yaml", "long-unknown-term.yaml", "long-key.yaml", "symlink.yaml", "directory.yaml",
+             "missing.yaml"}
+LINE = re.compile(r"^bad/[\w./-]+:\d+:\d+: \S.*$")
+COUNT = re.compile(r"^\d+ (problem|problemer) funnet\. Rett (det|dem) og kjør `make validate` igjen\.$")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    """A project holding one valid case, with the bad files copied to bad/ (plus those made here)."""
+    root = make_project(tmp_path_factory.mktemp("hostile"), cases={"eksempelby.yaml": VALID})
+    bad = root / "bad"
+    shutil.copytree(BAD, bad)
+    (bad / "oversized.yaml").write_text(VALID + "# " + "x" * MAX_BYTES + "\n", encoding="utf-8")
+    (bad / "long-line.yaml").write_text(VALID.replace("summary: ", f"summary: {'ord ' * 30_000}#", 1), encoding="utf-8")
+    themes = "themes: [organisering, arbeid-og-kvalifisering]"
+    (bad / "long-unknown-term.yaml").write_text(VALID.replace(themes, f"themes: [{'x' * 100_000}]"), encoding="utf-8")
+    (bad / "long-key.yaml").write_text(f"? 1.{'1' * 100_000}\n: x\n", encoding="utf-8")
+    (bad / "symlink.yaml").symlink_to("/etc/hostname")
+    (bad / "directory.yaml").mkdir()
+    return root
+
+
+def _names(key) -> tuple[str, ...]:
+    return key if isinstance(key, tuple) else (key,)
+
+
+def test_every_bad_fixture_file_is_checked():
+    on_disk = {str(p.relative_to(BAD)) for p in BAD.rglob("*.y*ml")}
+    listed = {name for key in EXPECTED for name in _names(key)} - MADE_HERE
+    assert on_disk == listed
+
+
+@pytest.mark.parametrize("key", list(EXPECTED), ids=lambda key: "+".join(_names(key)))
+def test_bad_file_is_refused_with_one_clear_line_per_problem(project, key):
+    PWNED.unlink(missing_ok=True)
+    result = run_generator("validate", *(f"bad/{name}" for name in _names(key)), cwd=project)
+    lines = result.stdout.splitlines()
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert lines, result.stderr
+    for line in lines:
+        assert LINE.match(line), line
+        assert len(line) < 400, "a long value must not be echoed back in full"
+    assert EXPECTED[key] in result.stdout, result.stdout
+    assert [line for line in result.stderr.splitlines() if line] == [
+        f"{len(lines)} {'problem' if len(lines) == 1 else 'problemer'} funnet. "
+        f"Rett {'det' if len(lines) == 1 else 'dem'} og kjør `make validate` igjen."
+    ]
+    assert COUNT.match(result.stderr.strip())
+    assert not PWNED.exists(), "a YAML tag was executed"
+
+
+def test_problem_line_points_at_the_offending_line(project):
+    result = run_generator("validate", "bad/unknown-source.yaml", cwd=project)
+    text = (project / "bad" / "unknown-source.yaml").read_text(encoding="utf-8").splitlines()
+    line = int(result.stdout.split(":")[1])
+    assert "feilkilde" in text[line - 1]
+
+
+def test_the_valid_record_passes_in_the_same_project(project):
+    result = run_generator("validate", "cases/eksempelby.yaml", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_all_real_records_validate_well_under_a_second():
+    load_catalog(ROOT)  # warm up imports and the vocabulary
+    started = time.perf_counter()
+    catalog = load_catalog(ROOT)
+    seconds = time.perf_counter() - started
+    assert not catalog.problems
+    assert len(catalog.cases) + len(catalog.templates) >= 5
+    print(f"\nvalidated {len(catalog.cases)} cases and {len(catalog.templates)} templates in {seconds:.3f} s")
+    assert seconds < 1.0
