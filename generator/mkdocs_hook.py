@@ -12,6 +12,7 @@ from mkdocs.structure.files import File
 
 from generator import documents, pages, search_index
 from generator.catalog import load_catalog
+from generator.opendata import site_files, sitemap
 
 log = logging.getLogger("mkdocs.hooks.generator")
 HOME_MARKER = "<!-- generert: forside -->"
@@ -40,7 +41,9 @@ def on_files(files, config):
     catalog = _state["catalog"]
     built = documents.build_documents(catalog, _root(config) / ".cache" / "documents")
     sizes = {key: len(data) for key, data in built.items()}
-    rendered = pages.render_pages(catalog, dt.date.today(), lambda path: _edit_url(config, path), sizes)
+    rendered = pages.render_pages(
+        catalog, dt.date.today(), lambda path: _edit_url(config, path), sizes, config.site_url or "", config.site_name
+    )
     for path, markdown in rendered.items():
         files.append(File.generated(config, path, content=markdown))
     for (slug, fmt), data in built.items():
@@ -48,12 +51,17 @@ def on_files(files, config):
     files.append(File.generated(config, PREVIEW_CSS, abs_src_path=str(documents.PREVIEW_CSS)))
     for slug, record_file in catalog.case_files.items():
         files.append(File.generated(config, pages.case_source_path(slug), abs_src_path=str(_root(config) / record_file)))
+    for path, content in site_files.build(catalog, config.site_name, config.site_url or "").items():
+        files.append(File.generated(config, path, content=content))
+    _state["page_dates"] = sitemap.page_dates(catalog)
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
     if HOME_MARKER in markdown:
         markdown = markdown.replace(HOME_MARKER, pages.home_sections(_state["catalog"], page.file.src_uri))
+    if page.file.src_uri in _state["page_dates"]:  # sitemap.xml's <lastmod>: when the record changed
+        page.update_date = _state["page_dates"][page.file.src_uri].isoformat()
     return markdown
 
 

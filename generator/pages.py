@@ -14,9 +14,10 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape as html_escape
 
-from . import charts, documents, formatting
+from . import case_filters, charts, documents, formatting
 from .catalog import Catalog
 from .model import Case, phone_uri
+from .opendata import jsonld, urls, vcard
 from .text import sort_key
 from .vocabulary import VOCABULARY
 
@@ -36,6 +37,11 @@ FRONT_PAGE_LIMIT = 30
 
 def case_path(slug: str) -> str:
     return f"{CASES_DIR}/{slug}.md"
+
+
+def contact_card_path(slug: str, card_name: str) -> str:
+    """A contact's vCard sits in the case page's folder: eksempler/ralingen/narges-pourzia.vcf."""
+    return f"{CASES_DIR}/{slug}/{card_name}"
 
 
 def case_source_path(slug: str) -> str:
@@ -101,8 +107,11 @@ def _source_label(case: Case, source_id: str) -> str:
     return case.source(source_id).title
 
 
-def case_page(slug: str, case: Case, catalog: Catalog, today: dt.date, edit_url: str | None) -> str:
+def case_page(
+    slug: str, case: Case, catalog: Catalog, today: dt.date, edit_url: str | None, site_url: str = "", site_name: str = ""
+) -> str:
     here = case_path(slug)
+    page_url = urls.absolute(site_url, urls.page_location(here))
     related = sorted(
         ((s, catalog.cases[s]) for s in case.related if s in catalog.cases), key=lambda i: sort_key(i[1].title)
     )
@@ -128,11 +137,17 @@ def case_page(slug: str, case: Case, catalog: Catalog, today: dt.date, edit_url:
         edit_url=edit_url,
         yaml_path=posixpath.relpath(case_source_path(slug), CASES_DIR),
         regions=sorted({m.region for m in case.municipalities}),
+        contact_cards=[contact_card_path(slug, name) for name in vcard.card_names(case)],
+        structured_data=jsonld.script(jsonld.case_data(case, page_url, site_name, site_url)),
     )
 
 
 def cases_index(catalog: Catalog) -> str:
-    return _render("cases_index.md.j2", f"{CASES_DIR}/index.md", cases=catalog.sorted_cases())
+    return _render(
+        "cases_index.md.j2", f"{CASES_DIR}/index.md", cases=catalog.sorted_cases(),
+        filters=case_filters.filter_groups(catalog), terms_of=case_filters.case_terms,
+        sizes=case_filters.cases_by_size(catalog),
+    )
 
 
 def facet_pages(catalog: Catalog) -> dict[str, str]:
@@ -194,7 +209,7 @@ def template_pages(catalog: Catalog, sizes: dict[tuple[str, str], int]) -> dict[
         )
     }
     for slug, template in ordered:
-        preview = Markup(documents.render_html(slug, template, case_titles))
+        preview = Markup(documents.render_html(slug, template, case_titles, header=False, first_heading=3))
         pages[template_path(slug)] = _render(
             "template.md.j2", template_path(slug), slug=slug, template=template, case_titles=case_titles,
             downloads=_downloads(slug, sizes), preview=preview,
@@ -203,13 +218,14 @@ def template_pages(catalog: Catalog, sizes: dict[tuple[str, str], int]) -> dict[
 
 
 def render_pages(
-    catalog: Catalog, today: dt.date, edit_url_for=lambda path: None, sizes: dict | None = None
+    catalog: Catalog, today: dt.date, edit_url_for=lambda path: None, sizes: dict | None = None,
+    site_url: str = "", site_name: str = "",
 ) -> dict[str, str]:
     """Every generated Markdown page, keyed by its docs-relative path."""
     pages = {f"{CASES_DIR}/index.md": cases_index(catalog), "sammenligning.md": comparison_page(catalog)}
     pages.update(template_pages(catalog, sizes or {}))
     for slug, case in catalog.cases.items():
         edit_url = edit_url_for(catalog.case_files[slug])
-        pages[case_path(slug)] = case_page(slug, case, catalog, today, edit_url)
+        pages[case_path(slug)] = case_page(slug, case, catalog, today, edit_url, site_url, site_name)
     pages.update(facet_pages(catalog))
     return pages

@@ -1,0 +1,47 @@
+"""An Atom feed (RFC 4287) of the cases, newest first, each entry dated from its record's `updated`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from feedgen.feed import FeedGenerator
+
+from ..catalog import Catalog
+from ..vocabulary import VOCABULARY
+
+FEED = "feed.xml"
+FEED_TITLE = "Nye og oppdaterte eksempler"
+
+
+def _moment(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+
+
+def atom(catalog: Catalog, site_name: str, site_url: str, url_for) -> bytes:
+    """The feed; url_for(slug) gives a case page's absolute address, which is also the entry's id."""
+    if not site_url.startswith(("https://", "http://")):
+        raise ValueError("Atom-strømmen trenger en absolutt site_url i mkdocs.yml")
+    base = site_url.rstrip("/") + "/"
+    feed = FeedGenerator()
+    feed.id(base)
+    feed.title(f"{site_name}: {FEED_TITLE.lower()}")
+    feed.subtitle("Eksempler i kunnskapsbanken, sist oppdaterte først.")
+    feed.author({"name": site_name})
+    feed.link(href=base + FEED, rel="self", type="application/atom+xml")
+    feed.link(href=base, rel="alternate", type="text/html")
+    feed.language("nb")
+    feed.rights("CC BY 4.0")
+    feed.generator(site_name)
+    newest_first = sorted(catalog.cases.items(), key=lambda item: (-item[1].updated.toordinal(), item[0]))
+    if newest_first:
+        feed.updated(_moment(newest_first[0][1].updated))
+    for slug, case in newest_first:
+        entry = feed.add_entry(order="append")
+        entry.id(url_for(slug))
+        entry.title(case.title)
+        entry.link(href=url_for(slug), rel="alternate", type="text/html")
+        entry.updated(_moment(case.updated))
+        entry.summary(case.summary)
+        for theme in case.themes:
+            entry.category(term=theme, label=VOCABULARY["themes"][theme])
+    return feed.atom_str(pretty=True)

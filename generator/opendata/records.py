@@ -1,0 +1,75 @@
+"""The records as JSON: one file per case, all cases in one file, and the schemas that describe them."""
+
+from __future__ import annotations
+
+import json
+
+from pydantic import TypeAdapter
+
+from ..catalog import Catalog
+from ..model import Case, Slug
+
+SCHEMA_DIR = "schema"
+DATA_DIR = "data"
+CASES_JSON = f"{DATA_DIR}/cases.json"
+CASES_SCHEMA = "cases.schema.json"
+CASE_SCHEMA = "case.schema.json"
+LICENCE = "CC-BY-4.0"  # SPDX id of the licence mkdocs.yml `copyright` states for the content
+
+
+def case_json_path(slug: str) -> str:
+    return f"{DATA_DIR}/cases/{slug}.json"
+
+
+def record(case: Case) -> dict:
+    """A case exactly as the model holds it: every field, empty ones as null or [], dates as ISO text."""
+    return case.model_dump(mode="json")
+
+
+def dumps(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def collection_schema() -> dict:
+    """JSON Schema for data/cases.json; each case refers to case.schema.json beside it."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Alle eksempler i kunnskapsbanken",
+        "description": (
+            "Filen data/cases.json: alle casene, med filnavnet (uten .yaml) som nøkkel. "
+            "Hver case følger case.schema.json."
+        ),
+        "type": "object",
+        "required": ["$schema", "license", "cases"],
+        "additionalProperties": False,
+        "properties": {
+            "$schema": {"type": "string", "description": "Lenke til dette skjemaet."},
+            "title": {"type": "string", "description": "Datasettets navn."},
+            "license": {"type": "string", "description": "Lisensen innholdet kan gjenbrukes under (SPDX-id)."},
+            "cases": {
+                "type": "object",
+                "description": "Casene, nøklet på filnavnet i cases/ uten .yaml, f.eks. «ralingen».",
+                "propertyNames": TypeAdapter(Slug).json_schema(),
+                "additionalProperties": {"$ref": CASE_SCHEMA},
+            },
+        },
+    }
+
+
+def json_files(catalog: Catalog, site_name: str) -> dict[str, str]:
+    """data/cases.json, data/cases/<slug>.json and schema/cases.schema.json."""
+    ordered = sorted(catalog.cases.items())
+    files = {
+        CASES_JSON: dumps(
+            {
+                "$schema": f"../{SCHEMA_DIR}/{CASES_SCHEMA}",
+                "title": f"{site_name}: alle eksempler",
+                "license": LICENCE,
+                "cases": {slug: record(case) for slug, case in ordered},
+            }
+        ),
+        f"{SCHEMA_DIR}/{CASES_SCHEMA}": dumps(collection_schema()),
+    }
+    for slug, case in ordered:
+        files[case_json_path(slug)] = dumps(record(case))
+    return files

@@ -1,0 +1,55 @@
+"""A vCard 4.0 (RFC 6350) per contact person, written and read with vobject."""
+
+from __future__ import annotations
+
+import vobject
+
+from ..formatting import date
+from ..model import Case, Contact, phone_uri
+from ..text import slugify
+
+
+def card_names(case: Case) -> list[str]:
+    """File names in contact order: «narges-pourzia.vcf»; a second contact with the same name gets «-2»."""
+    names: list[str] = []
+    for contact in case.contacts:
+        stem = slugify(contact.name) or "kontakt"
+        candidate, number = stem, 1
+        while f"{candidate}.vcf" in names:
+            number += 1
+            candidate = f"{stem}-{number}"
+        names.append(f"{candidate}.vcf")
+    return names
+
+
+def _split_name(name: str) -> tuple[str, str]:
+    """(given, family): Norwegian names put the family name last."""
+    given, _, family = name.rpartition(" ")
+    return given, family
+
+
+def card(contact: Contact, case: Case) -> str:
+    vcard = vobject.vCard()
+    vcard.add("version").value = "4.0"
+    vcard.add("kind").value = "individual"
+    vcard.add("fn").value = contact.name
+    given, family = _split_name(contact.name)
+    vcard.add("n").value = vobject.vcard.Name(family=family, given=given)
+    vcard.add("org").value = [contact.organisation]
+    vcard.add("title").value = contact.role
+    for number in contact.phones:
+        tel = vcard.add("tel")
+        tel.value = phone_uri(number)
+        tel.params["VALUE"] = ["uri"]
+        tel.params["TYPE"] = ["work", "voice"]
+    verified = date(contact.last_verified) if contact.last_verified else "aldri bekreftet etter kilden"
+    vcard.add("note").value = (
+        f"Fra eksemplet «{case.title}». Kilde: {case.source(contact.source).title}. "
+        f"Sist bekreftet: {verified}."
+    )
+    return vcard.serialize()
+
+
+def card_files(case: Case) -> list[tuple[str, str]]:
+    """(file name, vCard text) for each contact, in the order the page lists them."""
+    return [(name, card(contact, case)) for name, contact in zip(card_names(case), case.contacts)]
