@@ -28,9 +28,15 @@ build: $(STAMP)
 validate: $(STAMP)
 	$(PY) -m generator validate
 
-## make test: the whole test suite
-test: $(STAMP)
+## make test: the whole test suite, browser tests included (axe-core and the Nu Html Checker from npm)
+test: $(STAMP) node_modules/.package-lock.json
 	$(PY) -m pytest
+
+# npm ci only when node_modules is missing or package-lock.json is newer. --ignore-scripts: vnu-jar's
+# install script would download a Java runtime; the tests use the machine's java.
+node_modules/.package-lock.json: package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
 
 schema: $(STAMP)
 	$(PY) -m generator schema
@@ -41,6 +47,10 @@ new-case: $(STAMP)
 
 stale: $(STAMP)
 	$(PY) -m generator stale
+
+## make bench: build from 10 to 5,000 synthetic cases, beside plain MkDocs + Material (BENCH_ARGS="--sizes 10,100")
+bench: $(STAMP)
+	$(PY) benchmarks/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site .cache .pytest_cache

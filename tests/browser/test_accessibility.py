@@ -1,0 +1,77 @@
+"""WCAG 2.1 A/AA on every page type (axe-core in Chromium), Norwegian theme text and the 404 page."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import PAGE_TYPES, axe_violations, describe_violations, open_page
+
+pytestmark = pytest.mark.browser
+
+# Material's English defaults that must not reach a Norwegian page (landmark names, buttons, footer).
+ENGLISH_THEME_TEXT = [
+    "Header", "Footer", "Navigation", "Search", "Skip to content", "Table of contents", "Back to top",
+    "Previous", "Next", "Made with", "Copy to clipboard", "Edit this page", "Not found",
+]
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_page_type_has_no_wcag_violations(tab, base_url, page_paths, page_type):
+    open_page(tab, base_url, page_paths[page_type])
+    assert tab.get_attribute("html", "lang") == "nb"
+    violations = axe_violations(tab)
+    assert not violations, f"{page_paths[page_type]}:\n{describe_violations(violations)}"
+
+
+def test_open_search_dialog_has_a_name_and_no_violations(tab, base_url):
+    open_page(tab, base_url, "/")
+    tab.locator(".md-search__input").click()
+    tab.locator(".md-search__input").press_sequentially("praksis")
+    expect(tab.locator(".md-search-result__item").first).to_be_visible()
+    expect(tab.get_by_role("dialog", name="Søk")).to_be_visible()
+    violations = axe_violations(tab, ".md-search")
+    violations += axe_violations(tab, ".md-search", runOnly={"type": "rule", "values": ["aria-dialog-name"]})
+    assert not violations, describe_violations(violations)
+
+
+def test_case_summary_table_has_no_empty_header(tab, base_url, page_paths):
+    open_page(tab, base_url, page_paths["case-ralingen"])
+    violations = axe_violations(tab, runOnly={"type": "rule", "values": ["empty-table-header"]})
+    assert not violations, describe_violations(violations)
+
+
+def test_theme_text_is_norwegian(tab, base_url, page_paths):
+    open_page(tab, base_url, page_paths["case-ralingen"])
+    labels = tab.eval_on_selector_all(
+        "[aria-label], [title], [placeholder]",
+        "els => els.flatMap(e => ['aria-label', 'title', 'placeholder'].map(a => e.getAttribute(a)).filter(Boolean))",
+    )
+    chrome_text = tab.locator("header.md-header").inner_text() + "\n" + tab.locator("footer").inner_text()
+    found = [
+        text for text in ENGLISH_THEME_TEXT
+        if text in labels or re.search(rf"\b{re.escape(text)}\b", chrome_text)
+    ]
+    assert not found, f"English theme text on the page: {found}"
+
+
+def test_footer_links_to_accessibility_statement(tab, base_url, page_paths):
+    open_page(tab, base_url, page_paths["case-nesna"])
+    tab.locator("footer").get_by_role("link", name="Tilgjengelighetserklæring").click()
+    expect(tab).to_have_url(base_url + page_paths["accessibility"])
+    expect(tab.locator("h1")).to_have_text(re.compile(r"^Tilgjengelighetserklæring"))
+
+
+def test_missing_address_shows_norwegian_not_found_page(tab, base_url, traffic):
+    missing = base_url + "/eksempler/finnes-ikke/"
+    traffic.expected_missing.add(missing)
+    response = tab.goto(missing)
+    assert response.status == 404
+    expect(tab.locator("h1")).to_have_text("Fant ikke siden")
+    assert tab.title().startswith("Fant ikke siden")
+    violations = axe_violations(tab)
+    assert not violations, describe_violations(violations)
+    tab.get_by_role("link", name="Gå til forsiden").click()
+    expect(tab).to_have_url(base_url + "/")
