@@ -46,6 +46,11 @@ def paragraphs(value) -> Markup:
     return Markup("\n\n").join(escape(part) for part in parts if part.strip())
 
 
+def html_paragraphs(value) -> Markup:
+    """Record prose as escaped HTML paragraphs (for raw HTML blocks, which Markdown leaves alone)."""
+    return Markup("\n").join(Markup("<p>") + part + Markup("</p>") for part in paragraphs(value).split("\n\n"))
+
+
 def number(value: float, decimals: int | None = None) -> str:
     """17185 -> «17 185», 16.3 -> «16,3» (Norwegian separators, no-break space between groups)."""
     if decimals is None:

@@ -73,6 +73,7 @@ def _environment() -> Environment:
         date=formatting.date,
         number=formatting.number,
         paragraphs=formatting.paragraphs,
+        html_paragraphs=formatting.html_paragraphs,
         # Front matter: a JSON string (valid YAML) of HTML-escaped text, since themes print it unescaped.
         front_matter=lambda text: Markup(json.dumps(str(html_escape(' '.join(str(text).split()))), ensure_ascii=False)),
     )
@@ -89,13 +90,45 @@ def link(text: str, target: str, here: str) -> Markup:
     return Markup(f"[{formatting.escape(text)}]({relative})")
 
 
+def site_url_of(path: str) -> str:
+    """Where a docs-relative file ends up in the site (MkDocs' directory URLs): tema/x.md -> tema/x/."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[: -len(".md")]
+    if stem == "index":
+        return ""
+    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
+
+
+def href(target: str, here: str) -> str:
+    """Relative URL from page `here` to `target` (docs-relative paths), for links in raw HTML blocks.
+
+    Raw HTML is not rewritten by MkDocs, so these are final URLs; tests/test_links.py checks them all.
+    """
+    url, base = site_url_of(target), site_url_of(here)
+    relative = posixpath.relpath(url or ".", base or ".")
+    return relative + "/" if (url == "" or url.endswith("/")) and relative != "." else (relative if relative != "." else "./")
+
+
+def html_link(text: str, target: str, here: str) -> Markup:
+    return Markup(f'<a href="{href(target, here)}">{formatting.escape(text)}</a>')
+
+
 def _render(layout: str, here: str, **context) -> str:
     def to(target: str, text: str) -> Markup:
         return link(text, target, here)
 
+    def a(target: str, text: str) -> Markup:
+        return html_link(text, target, here)
+
+    def relative(target: str) -> str:
+        return href(target, here)
+
     return ENV.get_template(layout).render(
         here=here,
         to=to,
+        a=a,
+        href=relative,
         case_path=case_path,
         facet_path=facet_path,
         template_path=template_path,
@@ -135,7 +168,7 @@ def case_page(
         contact_stale=lambda c: formatting.is_stale(c.last_verified, today),
         tel=lambda number: Markup(f'<a href="{phone_uri(number)}">{formatting.escape(number)}</a>'),
         edit_url=edit_url,
-        yaml_path=posixpath.relpath(case_source_path(slug), CASES_DIR),
+        yaml_href=href(case_source_path(slug), here),
         regions=sorted({m.region for m in case.municipalities}),
         contact_cards=[contact_card_path(slug, name) for name in vcard.card_names(case)],
         structured_data=jsonld.script(jsonld.case_data(case, page_url, site_name, site_url)),
