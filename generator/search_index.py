@@ -11,25 +11,31 @@ from html import escape
 from .catalog import Catalog
 from .model import Case
 from .text import ascii_variants
-from .vocabulary import VOCABULARY
 
 
 def keywords(case: Case) -> list[str]:
+    """Names people type: places, other names, practices, the unit, partners and people.
+
+    Theme, target-group and county labels are left out: they are shared by many cases, have pages of
+    their own, and would make the index grow with every case for words that do not tell cases apart.
+    """
     words = [m.name for m in case.municipalities] + list(case.aliases)
     words += [p.name for p in case.practices]
-    words += [VOCABULARY["themes"][t] for t in case.themes]
-    words += [VOCABULARY["target_groups"][g] for g in case.target_groups]
-    words += [VOCABULARY["regions"][m.region] for m in case.municipalities]
-    words += [case.organisation.unit, VOCABULARY["organisation_models"][case.organisation.model]]
+    words += [case.organisation.unit]
     words += [c.name for c in case.contacts] + [p.name for p in case.people]
     words += [p.name for p in case.partners]
     return list(dict.fromkeys(words))
 
 
+def _folded(texts: list[str]) -> list[str]:
+    """Each word with æ/ø/å as people type it without them: Rælingen -> Raelingen, Ralingen."""
+    words = {w.strip(".,:;()«»\"'") for text in texts for w in text.split() if not w.isascii()}
+    return sorted({variant for word in words for variant in ascii_variants(word)})
+
+
 def entry(location: str, case: Case) -> dict:
     words = keywords(case)
-    folded = sorted({v for w in [case.title, *words] for v in ascii_variants(w)})
-    text = " ".join([case.summary, " · ".join(words), " ".join(folded)])
+    text = " ".join([case.summary, " · ".join(words), " ".join(_folded([case.title, *words]))])
     # Material's search shows title and text as HTML (innerHTML), like the entries it makes itself.
     return {"location": location, "title": escape(case.title, quote=False), "text": escape(text, quote=False)}
 
