@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape as html_escape
 
 from . import case_filters, charts, documents, formatting
+from . import markdown_passthrough as passthrough
 from .catalog import Catalog
 from .model import Case, phone_uri
 from .opendata import jsonld, urls, vcard
@@ -175,6 +176,30 @@ def case_page(
     )
 
 
+def mark_html_blocks(markdown: str) -> str:
+    """Wrap everything between the headings of a generated page in passthrough markers.
+
+    Case pages are Markdown headings with finished HTML between them; the markers let
+    generator.markdown_passthrough hand that HTML through without parsing it again.
+    """
+    _, front, body = markdown.split("---\n", 2)
+    out: list[str] = []
+    chunk: list[str] = []
+
+    def flush():
+        out.extend([passthrough.START, *chunk, passthrough.END] if any(l.strip() for l in chunk) else chunk)
+        chunk.clear()
+
+    for line in body.split("\n"):
+        if line.startswith("#"):
+            flush()
+            out.append(line)
+        else:
+            chunk.append(line)
+    flush()
+    return f"---\n{front}---\n" + "\n".join(out)
+
+
 def cases_index(catalog: Catalog) -> str:
     return _render(
         "cases_index.md.j2", f"{CASES_DIR}/index.md", cases=catalog.sorted_cases(),
@@ -259,6 +284,6 @@ def render_pages(
     pages.update(template_pages(catalog, sizes or {}))
     for slug, case in catalog.cases.items():
         edit_url = edit_url_for(catalog.case_files[slug])
-        pages[case_path(slug)] = case_page(slug, case, catalog, today, edit_url, site_url, site_name)
+        pages[case_path(slug)] = mark_html_blocks(case_page(slug, case, catalog, today, edit_url, site_url, site_name))
     pages.update(facet_pages(catalog))
     return pages
