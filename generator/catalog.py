@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import problems_from
-from .load import LoadError, Problem, read_yaml
+from .load import MAX_BYTES, LoadError, Problem, read_yaml
 from .model import Case, Template
 from .text import sort_key
 
@@ -27,8 +29,13 @@ class Catalog:
     # Line and column of every value in every file, so cross-file problems can point at a line.
     marks: dict[str, dict] = field(default_factory=dict)
 
+    _sorted: list | None = field(default=None, repr=False, compare=False)
+
     def sorted_cases(self) -> list[tuple[str, Case]]:
-        return sorted(self.cases.items(), key=lambda item: sort_key(item[1].title))
+        """Cases in Norwegian alphabetical order (computed once: the catalog is not changed after loading)."""
+        if self._sorted is None or len(self._sorted) != len(self.cases):
+            self._sorted = sorted(self.cases.items(), key=lambda item: sort_key(item[1].title))
+        return self._sorted
 
     def templates_for(self, case_slug: str) -> list[tuple[str, Template]]:
         found = [(slug, t) for slug, t in self.templates.items() if case_slug in t.cases]
@@ -42,19 +49,49 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
+# Records already read in this process, by path and content: `generator build` and
+# the MkDocs hook both load the catalog, and `make serve` re-reads only the file that changed.
+_RECORDS: dict[tuple, tuple] = {}
+
+
 def load_record(path: Path, model: type[BaseModel], root: Path = ROOT, marks_out: dict | None = None):
     """One record as a model instance; raises LoadError with every problem in it."""
     display = _display(path, root)
-    data, marks = read_yaml(path, display)
-    if marks_out is not None:
+    key = None
+    try:
+        info = os.lstat(path)
+        if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_BYTES:
+            digest = hashlib.blake2b(Path(path).read_bytes(), digest_size=16).digest()
+            key = (str(Path(path).resolve()), display, model, digest)
+    except OSError:
+        pass  # read_yaml says what is wrong
+    if key in _RECORDS:
+        record, marks, problems = _RECORDS[key]
+    else:
+        record, marks, problems = _load_uncached(Path(path), model, display)
+        if key is not None:
+            _RECORDS[key] = (record, marks, problems)
+    if marks_out is not None and marks is not None:
         marks_out[display] = marks
+    if problems:
+        raise LoadError(problems)
+    return record
+
+
+def _load_uncached(path: Path, model: type[BaseModel], display: str):
+    """(record, marks, problems): exactly one of record and problems is set."""
+    try:
+        data, marks = read_yaml(path, display)
+    except LoadError as error:
+        return None, None, error.problems
     stem = path.stem
     if not stem.replace("-", "").isalnum() or stem != stem.lower() or not stem.isascii():
-        raise LoadError([Problem(display, 1, 1, "filnavnet må være små bokstaver a–z, tall og bindestrek, f.eks. min-kommune.yaml")])
+        message = "filnavnet må være små bokstaver a–z, tall og bindestrek, f.eks. min-kommune.yaml"
+        return None, marks, [Problem(display, 1, 1, message)]
     try:
-        return model.model_validate(data)
+        return model.model_validate(data), marks, None
     except ValidationError as error:
-        raise LoadError(problems_from(error, model, display, marks)) from None
+        return None, marks, problems_from(error, model, display, marks)
 
 
 def _cross_check(catalog: Catalog) -> None:

@@ -14,6 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 import yaml
@@ -98,6 +99,8 @@ for _tag, _pattern, _first in (
     ("timestamp", r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "0123456789"),
 ):
     _StrictLoader.add_implicit_resolver(_CORE + _tag, re.compile(_pattern), list(_first))
+# YAML 1.2: `0777` is the number 777, not octal 511 as YAML 1.1 (and PyYAML) would read it.
+_StrictLoader.add_constructor(_CORE + "int", lambda loader, node: int(node.value))
 
 
 class _FastLoader(CParser, SafeConstructor, Resolver):
@@ -223,6 +226,89 @@ class _Empty(Exception):
     pass
 
 
+class _Fallback(Exception):
+    """Anything the fast path does not accept; the strict loader then finds and words the problem."""
+
+
+_STR, _INT, _FLOAT, _BOOL, _NULL, _DATE, _MAP, _SEQ = (
+    _CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+)
+
+
+def _build(node: Node, depth: int = 0):
+    """Python values from a composed tree in one pass, with the same refusals as _check (no marks)."""
+    if depth > MAX_DEPTH:
+        raise _Fallback
+    tag = node.tag
+    if isinstance(node, ScalarNode):
+        value = node.value
+        if _CONTROL.search(value):
+            raise _Fallback
+        if tag == _STR:
+            return value
+        if tag == _INT and len(value.lstrip("+-")) <= MAX_DIGITS:
+            return int(value)
+        if tag == _FLOAT and math.isfinite(float(value)):
+            return float(value)
+        if tag == _BOOL:
+            return value.lower() == "true"
+        if tag == _NULL:
+            return None
+        if tag == _DATE:
+            return dt.date.fromisoformat(value)  # ValueError for 2024-13-01: the strict loader words it
+        raise _Fallback
+    if isinstance(node, MappingNode) and tag == _MAP:
+        mapping = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag != _STR or key_node.value in mapping:
+                raise _Fallback
+            if _CONTROL.search(key_node.value):
+                raise _Fallback
+            mapping[key_node.value] = _build(value_node, depth + 1)
+        return mapping
+    if isinstance(node, SequenceNode) and tag == _SEQ:
+        return [_build(item, depth + 1) for item in node.value]
+    raise _Fallback
+
+
+class _LazyMarks(Mapping):
+    """Line and column of each value, worked out only when a problem needs them (parsing again)."""
+
+    def __init__(self, text: str):
+        self._text: str | None = text
+        self._marks: dict = {}
+
+    def _all(self) -> dict:
+        if self._text is not None:
+            loader = _FastLoader(self._text)
+            try:
+                _check(loader.get_single_node(), (), self._marks)
+            finally:
+                loader.dispose()
+            self._text = None
+        return self._marks
+
+    def __getitem__(self, key):
+        return self._all()[key]
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+def _fast(text: str) -> tuple[dict, Marks]:
+    loader = _FastLoader(text)
+    try:
+        node = loader.get_single_node()
+    finally:
+        loader.dispose()
+    if not isinstance(node, MappingNode):
+        raise _Fallback
+    return _build(node), _LazyMarks(text)
+
+
 def _compose(loader_class, text: str) -> tuple[dict, Marks]:
     loader = None
     try:
@@ -268,7 +354,7 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[dict, Marks]:
 
     if not _NEEDS_STRICT.search(text):
         try:
-            return _compose(_FastLoader, text)
+            return _fast(text)
         except Exception:  # noqa: BLE001 - the strict loader below finds and words the problem
             pass
     try:
