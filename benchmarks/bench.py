@@ -1,0 +1,535 @@
+"""Benchmark: build the site from N synthetic cases and compare with plain MkDocs + Material (issue 6).
+
+    make bench                                   N = 10, 100, 1000, 5000 (plain Material up to 1000)
+    python benchmarks/bench.py --sizes 10,100    fewer sizes
+    python benchmarks/bench.py --repeat 3        median of three builds per size
+    python benchmarks/bench.py --skip-plain-above 5000   plain Material at 5,000 too (quadratic: minutes, GBs)
+    python benchmarks/bench.py --profile 1000    cProfile of one build with 1,000 cases, top functions
+
+Every build runs as a child process in a temporary copy of the project (benchmarks/synthetic.py), so
+its peak memory is its own (os.wait4). A script that prints figures, not a test: nothing fails on a miss,
+the targets are reported as holding or not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import gzip
+import http.server
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import synthetic  # noqa: E402
+
+PYTHON = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+for _name in ("SITE_URL", "SITE_REPO_URL", "SITE_EDIT_URI"):
+    ENV.pop(_name, None)
+PACKAGES = ("mkdocs", "mkdocs-material", "Markdown", "PyYAML", "pydantic", "Jinja2", "weasyprint", "playwright")
+MB = 1_000_000
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    cpu_seconds: float = 0.0  # user + system: less sensitive than wall time to other load on the machine
+
+
+@dataclass
+class SiteFigures:
+    label: str
+    n: int
+    runs: list[Run] = field(default_factory=list)
+    site_mb: float = 0.0
+    index_raw: int = 0
+    index_gzip: int = 0
+    first_search_gzip: int = 0  # index + search worker + lunr language files, gzip
+    search_ms: list[float] = field(default_factory=list)
+    search_ready_ms: float | None = None
+    note: str = ""
+
+    @property
+    def seconds(self) -> float:
+        return statistics.median(r.seconds for r in self.runs)
+
+    @property
+    def cpu_seconds(self) -> float:
+        return statistics.median(r.cpu_seconds for r in self.runs)
+
+    @property
+    def peak_mb(self) -> float:
+        return statistics.median(r.peak_mb for r in self.runs)
+
+
+# --- running children -------------------------------------------------------------------------
+
+def run_child(cmd: list[str], cwd: Path, log: Path) -> Run:
+    """Run cmd to completion; wall seconds and the child's own peak RSS (os.wait4, not cumulative)."""
+    with open(log, "wb") as out:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=ENV)
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+        raise SystemExit(f"{' '.join(cmd)} (i {cwd}) feilet med kode {proc.returncode}:\n{tail}")
+    return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)  # ru_maxrss is in KiB
+
+
+def build_project(copy: Path, site: Path, log: Path) -> Run:
+    return run_child([PYTHON, "-m", "generator", "build", "--site-dir", str(site)], copy, log)
+
+
+def build_plain(copy: Path, site: Path, log: Path) -> Run:
+    return run_child([PYTHON, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], copy, log)
+
+
+# --- what a site costs on disk and in the reader's browser -------------------------------------
+
+def tree_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6))
+
+
+def search_files(site: Path) -> list[Path]:
+    """What Material fetches for search on page load: the index, the worker and lunr's language files."""
+    files = [site / "search" / "search_index.json"]
+    files += sorted((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    lunr = site / "assets" / "javascripts" / "lunr" / "min"
+    files += [lunr / "lunr.stemmer.support.min.js", lunr / "lunr.no.min.js"]
+    return [f for f in files if f.exists()]
+
+
+def measure_site(figures: SiteFigures, site: Path) -> None:
+    figures.site_mb = tree_size(site) / MB
+    index = site / "search" / "search_index.json"
+    figures.index_raw = index.stat().st_size
+    figures.index_gzip = gzip_size(index)
+    figures.first_search_gzip = sum(gzip_size(f) for f in search_files(site))
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve_folder(folder: Path):
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# Types a query the way Material listens for it (keyup) and waits for the result count to change.
+_QUERY_JS = """
+async ([query, timeout]) => {
+  const input = document.querySelector("[data-md-component=search-query]");
+  const meta = document.querySelector(".md-search-result__meta");
+  input.focus();
+  const before = meta.textContent;
+  return await new Promise((resolve) => {
+    let start;
+    const observer = new MutationObserver(() => {
+      if (meta.textContent === before) return;
+      observer.disconnect();
+      requestAnimationFrame(() => resolve({ms: performance.now() - start, meta: meta.textContent}));
+    });
+    observer.observe(meta, {childList: true, characterData: true, subtree: true});
+    setTimeout(() => { observer.disconnect(); resolve({ms: null, meta: meta.textContent}); }, timeout);
+    start = performance.now();
+    input.value = query;
+    input.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true}));
+  });
+}
+"""
+
+
+def browser_search(figures: SiteFigures, site: Path, queries: list[str], repeat: int) -> None:
+    """Time Material's search in Chromium: index ready after page load, then each query to its results."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        figures.note += " (ingen playwright: søketid ikke målt)"
+        return
+    with serve_folder(site) as url, sync_playwright() as p:
+        executable = shutil.which("chromium") or shutil.which("chromium-browser")
+        browser = p.chromium.launch(executable_path=executable) if executable else p.chromium.launch()
+        try:
+            page = browser.new_page()
+            config = None
+            started = time.perf_counter()
+            page.goto(url)
+            config = json.loads(page.locator("#__config").text_content())
+            ready = config["translations"]["search.result.placeholder"]
+            page.wait_for_function(
+                "text => document.querySelector('.md-search-result__meta').textContent === text",
+                arg=ready, timeout=300_000,
+            )
+            figures.search_ready_ms = (time.perf_counter() - started) * 1000
+            for _ in range(repeat):
+                for query in queries:
+                    for text in ("", query):  # clear first, so every query changes the result line
+                        if text == "" and page.locator("[data-md-component=search-query]").input_value() == "":
+                            continue
+                        result = page.evaluate(_QUERY_JS, [text, 10_000])
+                    if result["ms"] is not None:
+                        figures.search_ms.append(result["ms"])
+        finally:
+            browser.close()
+
+
+def search_queries(records: list[tuple[str, dict]]) -> list[str]:
+    record = records[min(5, len(records) - 1)][1]
+    name = record["municipalities"][0]["name"]
+    folded = name.translate(str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"}))
+    surname = record["people"][0]["name"].split()[-1]
+    return [name, folded, "språkpraksis", "mentorprogram arbeidsgivere", surname]
+
+
+# --- the checks beside the builds ----------------------------------------------------------------
+
+def document_snapshot(cache: Path) -> dict[str, tuple[int, int]]:
+    return {p.name: (p.stat().st_mtime_ns, p.stat().st_ino) for p in sorted(cache.glob("*")) if p.is_file()}
+
+
+def documents_check(copy: Path, work: Path) -> dict:
+    """A build with an empty documents cache, then one more: the second must not write any document."""
+    cache = copy / ".cache" / "documents"
+    shutil.rmtree(cache, ignore_errors=True)
+    cold = build_project(copy, work / "site-docs", work / "docs-cold.log")
+    first = document_snapshot(cache)
+    warm = build_project(copy, work / "site-docs", work / "docs-warm.log")
+    second = document_snapshot(cache)
+    shutil.rmtree(work / "site-docs", ignore_errors=True)
+    return {"cold_s": cold.seconds, "warm_s": warm.seconds, "files": len(first),
+            "unchanged": bool(first) and first == second}
+
+
+def time_validate(copy: Path, work: Path, repeat: int) -> float:
+    runs = [run_child([PYTHON, "-m", "generator", "validate"], copy, work / "validate.log") for _ in range(repeat)]
+    print(f"    validate: {runs}", flush=True)
+    return statistics.median(r.seconds for r in runs)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def time_serve_rebuild(copy: Path, slug: str, work: Path, repeat: int) -> dict:
+    """`make serve` on the copy: first build, then edit one case and wait until the page shows the edit."""
+    port = _free_port()
+    cmd = [PYTHON, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"]
+    log = open(work / "serve.log", "wb")
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=copy, stdout=log, stderr=subprocess.STDOUT, env=ENV, start_new_session=True)
+    url = f"http://127.0.0.1:{port}/eksempler/{slug}/"
+    case_file = copy / "cases" / f"{slug}.yaml"
+    original = case_file.read_text(encoding="utf-8")
+    try:
+        while _fetch(url) is None:
+            if proc.poll() is not None or time.perf_counter() - started > 600:
+                raise SystemExit("mkdocs serve kom ikke opp:\n" + (work / "serve.log").read_text()[-3000:])
+            time.sleep(0.1)
+        first = time.perf_counter() - started
+        rebuilds = []
+        for attempt in range(repeat):
+            marker = f"Endringsmerke{attempt}x{os.getpid()}"
+            edited = re.sub(r"^summary: ", f"summary: {marker} ", original, count=1, flags=re.M)
+            time.sleep(1.0)  # let the watcher settle after the previous build
+            t0 = time.perf_counter()
+            case_file.write_text(edited, encoding="utf-8")
+            while marker not in (_fetch(url) or ""):
+                if time.perf_counter() - t0 > 300:
+                    raise SystemExit("endringen kom aldri fram:\n" + (work / "serve.log").read_text()[-3000:])
+                time.sleep(0.05)
+            rebuilds.append(time.perf_counter() - t0)
+        return {"n": len(list((copy / "cases").glob("*.yaml"))), "first_s": first, "rebuild_s": statistics.median(rebuilds), "rebuilds": rebuilds}
+    finally:
+        case_file.write_text(original, encoding="utf-8")
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+        log.close()
+
+
+def profile_build(copy: Path, work: Path, top: int = 30) -> None:
+    out = work / "build.prof"
+    run_child([PYTHON, "-m", "cProfile", "-o", str(out), "-m", "generator", "build", "--site-dir",
+               str(work / "site-prof")], copy, work / "profile.log")
+    import pstats
+
+    for key in ("cumulative", "tottime"):
+        print(f"\n--- cProfile, sortert etter {key} ({out}) ---")
+        pstats.Stats(str(out)).sort_stats(key).print_stats(top)
+
+
+def take_snapshot(dest: Path, rev: str | None) -> Path:
+    """The code under test, frozen for the whole run (other people may be editing the working tree)."""
+    shutil.rmtree(dest, ignore_errors=True)
+    if rev:
+        dest.mkdir(parents=True)
+        archive = subprocess.run(["git", "archive", rev, *synthetic.PROJECT_PARTS], cwd=synthetic.ROOT,
+                                 check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+        return dest
+    return synthetic.snapshot(synthetic.ROOT, dest)
+
+
+def describe_source() -> str:
+    run = lambda *cmd: subprocess.run(cmd, cwd=synthetic.ROOT, capture_output=True, text=True).stdout.strip()  # noqa: E731
+    changed = run("git", "status", "--short", "--", *synthetic.PROJECT_PARTS)
+    return f"git {run('git', 'rev-parse', '--short', 'HEAD')}" + (f", {len(changed.splitlines())} endrede filer" if changed else "")
+
+
+# --- report ---------------------------------------------------------------------------------------
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    mem = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")), 0)
+    versions = {}
+    for name in PACKAGES:
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            versions[name] = metadata.version(name)
+    return {"nproc": os.cpu_count(), "cpu": cpu, "ram_gb": round(mem / 1024 / 1024, 1),
+            "python": platform.python_version(), "packages": versions, "load": os.getloadavg()}
+
+
+def _n(n: float, spec: str = ",.0f") -> str:
+    """Thousands with a space, the Norwegian way: 1 000."""
+    return format(n, spec).replace(",", " ")
+
+
+def _kb(n: int) -> str:
+    return f"{_n(n / 1000)} KB"
+
+
+def _row(f: SiteFigures) -> str:
+    if not f.runs:
+        return f"| {_n(f.n)} | {f.label} | {f.note.strip() or 'ikke kjørt'} | | | | | | |"
+    search = "–"
+    if f.search_ms:
+        search = f"{statistics.median(f.search_ms):.0f} / {max(f.search_ms):.0f} ms, klar etter {f.search_ready_ms / 1000:.1f} s"
+    return (f"| {_n(f.n)} | {f.label} | {f.seconds:.1f} s ({f.cpu_seconds:.1f} s CPU) | {f.seconds / f.n * 1000:.1f} ms | {f.peak_mb:.0f} MB | "
+            f"{f.site_mb:.1f} MB | {f.index_raw / MB:.2f} MB / {_kb(f.index_gzip)} | {_kb(f.first_search_gzip)} | "
+            f"{search} |")
+
+
+def print_table(rows: list[tuple[SiteFigures, SiteFigures]]) -> None:
+    print("\n| caser | bygger | byggetid | per case | topp-RSS | nettsted | søkeindeks (rå / gzip) "
+          "| første søk laster ned (gzip) | søk: median / maks, indeks klar |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for project, plain in rows:
+        print(_row(project))
+        print(_row(plain))
+    print("\n| caser | byggetid ren / prosjekt | nettsted ren / prosjekt | første søk ren / prosjekt |")
+    print("|---|---|---|---|")
+    for project, plain in rows:
+        if plain.runs:
+            print(f"| {_n(project.n)} | {plain.seconds / project.seconds:.1f}× | {plain.site_mb / project.site_mb:.1f}× | "
+                  f"{plain.first_search_gzip / project.first_search_gzip:.1f}× |")
+
+
+def print_targets(rows, validate, serve, documents) -> None:
+    by_n = {p.n: p for p, _plain in rows}
+    checks = []
+    if 1000 in by_n:
+        p = by_n[1000]
+        checks += [
+            ("1 000 caser: bygging ≤ 10 s", p.seconds <= 10, f"{p.seconds:.1f} s"),
+            ("1 000 caser: nettsted ≤ 30 MB", p.site_mb <= 30, f"{p.site_mb:.1f} MB"),
+            ("1 000 caser: første søk laster ned ≤ 500 KB (gzip)", p.first_search_gzip <= 500_000, _kb(p.first_search_gzip)),
+        ]
+        if p.search_ms:
+            checks.append(("1 000 caser: søkeresultat ≤ 100 ms", max(p.search_ms) <= 100,
+                           f"median {statistics.median(p.search_ms):.0f} ms, maks {max(p.search_ms):.0f} ms"))
+    if 5000 in by_n:
+        p = by_n[5000]
+        checks.append(("5 000 caser: bygging ≤ 60 s", p.seconds <= 60, f"{p.seconds:.1f} s"))
+        if 1000 in by_n:
+            growth = p.seconds / by_n[1000].seconds
+            checks.append(("1 000 → 5 000: høyst lineær vekst (≤ 5×)", growth <= 5, f"{growth:.1f}×"))
+    if validate:
+        n, seconds = validate
+        checks.append((f"validate på {_n(n)} caser ≤ 2 s" + ("" if n == 1000 else " (målet gjelder 1 000)"), seconds <= 2, f"{seconds:.2f} s"))
+    if serve:
+        checks.append((f"ny bygging i serve etter én endring, {_n(serve['n'])} caser ≤ 3 s" + ("" if serve["n"] == 100 else " (målet gjelder 100)"), serve["rebuild_s"] <= 3,
+                       f"{serve['rebuild_s']:.1f} s (første bygging {serve['first_s']:.1f} s)"))
+    if documents:
+        checks.append(("dokumenter lages ikke på nytt i andre bygging", documents["unchanged"],
+                       f"{documents['files']} filer; bygging {documents['cold_s']:.1f} s uten, {documents['warm_s']:.1f} s med hurtiglager"))
+    print("\nMål:")
+    for name, ok, value in checks:
+        print(f"  [{'OK' if ok else 'NEI'}] {name}: {value}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10,100,1000,5000", help="antall caser, kommaseparert")
+    parser.add_argument("--repeat", type=int, default=1, help="bygg hver størrelse så mange ganger (median)")
+    parser.add_argument("--skip-plain-above", type=int, default=1000,
+                        help="ingen ren Material-bygging over dette antallet (kvadratisk: 5 000 tar mange minutter)")
+    parser.add_argument("--validate-size", type=int, default=1000, help="0: ikke mål validate")
+    parser.add_argument("--serve-size", type=int, default=100, help="0: ikke mål serve")
+    parser.add_argument("--no-browser", action="store_true", help="ikke mål søketid i Chromium")
+    parser.add_argument("--no-serve", action="store_true", help="ikke mål ny bygging i mkdocs serve")
+    parser.add_argument("--profile", type=int, metavar="N", help="bare profiler én bygging med N caser (cProfile)")
+    parser.add_argument("--workdir", type=Path, help="arbeidsmappe (standard: en ny mappe i /tmp, slettes etterpå)")
+    parser.add_argument("--keep", action="store_true", help="behold arbeidsmappen")
+    parser.add_argument("--json", type=Path, help="skriv tallene som JSON hit")
+    parser.add_argument("--rev", help="mål en git-revisjon (f.eks. HEAD) i stedet for arbeidskopien")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="ikb-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    info = machine()
+    print(f"Maskin: {info['nproc']} kjerner, {info['cpu']}, {info['ram_gb']} GB RAM, Python {info['python']}; "
+          f"belastning ved start {info['load'][0]:.2f}")
+    print("Pakker: " + ", ".join(f"{k} {v}" for k, v in info["packages"].items()))
+    print(f"Arbeidsmappe: {work}")
+    try:
+        args.source = take_snapshot(work / "source", args.rev)
+        print(f"Kode: {args.rev or 'arbeidskopien'} ({describe_source()})\n", flush=True)
+        if args.profile:
+            copy = work / f"project-{args.profile}"
+            synthetic.write_project(copy, args.profile, source=args.source)
+            build_project(copy, work / "site-warm", work / "warm.log")  # documents into the cache first
+            profile_build(copy, work)
+            return 0
+        return run_all(args, sizes, work, info)
+    finally:
+        if not args.keep and not args.workdir:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def run_all(args, sizes: list[int], work: Path, info: dict) -> int:
+    rows: list[tuple[SiteFigures, SiteFigures]] = []
+    shared_cache = work / "documents-cache"
+    serve = validate_s = None
+    results: dict = {"machine": info, "sizes": {}}
+    copy = work / "project-documents"
+    synthetic.write_project(copy, 10, source=args.source)
+    documents = documents_check(copy, work)
+    print(f"dokumenter (10 caser): {documents}", flush=True)
+    shutil.copytree(copy / ".cache" / "documents", shared_cache, dirs_exist_ok=True)
+    shutil.rmtree(copy, ignore_errors=True)
+    for n in sizes:
+        copy, plain_copy = work / f"project-{n}", work / f"plain-{n}"
+        t = time.perf_counter()
+        records = synthetic.write_project(copy, n, source=args.source)
+        print(f"[{n}] {n} syntetiske caser skrevet ({tree_size(copy / 'cases') / MB:.1f} MB YAML, "
+              f"{time.perf_counter() - t:.1f} s)", flush=True)
+        # The same templates for every N: their documents are made once, in the check above.
+        shutil.copytree(shared_cache, copy / ".cache" / "documents", dirs_exist_ok=True)
+        queries = search_queries(records)
+
+        project = SiteFigures("prosjektet", n)
+        site = work / f"site-{n}"
+        for i in range(args.repeat):
+            project.runs.append(build_project(copy, site, work / f"build-{n}.log"))
+            print(f"[{n}] prosjektet: {project.runs[-1]}", flush=True)
+        measure_site(project, site)
+        if not args.no_browser:
+            browser_search(project, site, queries, repeat=3)
+        shutil.rmtree(site, ignore_errors=True)
+
+        plain = SiteFigures("ren Material", n)
+        if n <= args.skip_plain_above:
+            synthetic.write_plain_project(plain_copy, records)
+            plain_site = work / f"plain-site-{n}"
+            for i in range(args.repeat):
+                plain.runs.append(build_plain(plain_copy, plain_site, work / f"plain-{n}.log"))
+                print(f"[{n}] ren Material: {plain.runs[-1]}", flush=True)
+            measure_site(plain, plain_site)
+            if not args.no_browser:
+                browser_search(plain, plain_site, queries, repeat=1)
+            shutil.rmtree(plain_site, ignore_errors=True)
+            shutil.rmtree(plain_copy, ignore_errors=True)
+        else:
+            plain.note = f"hoppet over (--skip-plain-above {args.skip_plain_above}; kvadratisk vekst)"
+            print(f"[{n}] ren Material {plain.note}", flush=True)
+        rows.append((project, plain))
+        print(_row(project))
+        print(_row(plain), flush=True)
+
+        if n == args.validate_size:
+            validate_s = time_validate(copy, work, max(3, args.repeat))
+            print(f"[{n}] validate: {validate_s:.2f} s", flush=True)
+        if n == args.serve_size and not args.no_serve:
+            serve = time_serve_rebuild(copy, records[min(7, n - 1)][0], work, max(3, args.repeat))
+            print(f"[{n}] serve: {serve}", flush=True)
+        results["sizes"][n] = {"project": _as_dict(project), "plain": _as_dict(plain)}
+        shutil.rmtree(copy, ignore_errors=True)
+
+    if validate_s is None and args.validate_size and args.validate_size not in sizes:
+        copy = work / f"project-{args.validate_size}"
+        synthetic.write_project(copy, args.validate_size, source=args.source)
+        validate_s = time_validate(copy, work, max(3, args.repeat))
+        print(f"[{args.validate_size}] validate: {validate_s:.2f} s", flush=True)
+        shutil.rmtree(copy, ignore_errors=True)
+    if serve is None and not args.no_serve and args.serve_size and args.serve_size not in sizes:
+        copy = work / f"project-{args.serve_size}"
+        records = synthetic.write_project(copy, args.serve_size, source=args.source)
+        if shared_cache.exists():
+            shutil.copytree(shared_cache, copy / ".cache" / "documents", dirs_exist_ok=True)
+        serve = time_serve_rebuild(copy, records[min(7, args.serve_size - 1)][0], work, max(3, args.repeat))
+        print(f"[{args.serve_size}] serve: {serve}", flush=True)
+        shutil.rmtree(copy, ignore_errors=True)
+
+    print_table(rows)
+    print_targets(rows, validate_s and (args.validate_size, validate_s), serve, documents)
+    results.update(validate_s=validate_s, serve=serve, documents=documents)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
+    return 0
+
+
+def _as_dict(f: SiteFigures) -> dict:
+    return {"runs": [r.__dict__ for r in f.runs], "site_mb": f.site_mb, "index_raw": f.index_raw,
+            "index_gzip": f.index_gzip, "first_search_gzip": f.first_search_gzip, "search_ms": f.search_ms,
+            "search_ready_ms": f.search_ready_ms, "note": f.note}
+
+
+if __name__ == "__main__":
+    sys.exit(main())
