@@ -52,12 +52,20 @@ def cmd_validate(args) -> int:
     return 0
 
 
+def _valid_catalog(not_done: str):
+    """The catalog, or None after printing its problems and what was therefore not done."""
+    catalog = load_catalog(ROOT)
+    if not catalog.problems:
+        return catalog
+    _print_problems(catalog.problems)
+    word = "problem" if len(catalog.problems) == 1 else "problemer"
+    print(f"\n{len(catalog.problems)} {word} funnet; {not_done}.", file=sys.stderr)
+    return None
+
+
 def cmd_build(args) -> int:
     """Validate, build into a temporary folder, and replace the site folder only on success."""
-    catalog = load_catalog(ROOT)
-    if catalog.problems:
-        _print_problems(catalog.problems)
-        print(f"\n{len(catalog.problems)} problemer funnet; nettstedet ble ikke bygget.", file=sys.stderr)
+    if _valid_catalog("nettstedet ble ikke bygget") is None:
         return 1
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -137,10 +145,8 @@ def cmd_stale(args) -> int:
 
 def cmd_build_data(args) -> int:
     """The open data files (JSON, CSV, Data Package, schemas, Atom feed, vCards) without the site."""
-    catalog = load_catalog(ROOT)
-    if catalog.problems:
-        _print_problems(catalog.problems)
-        print(f"\n{len(catalog.problems)} problemer funnet; dataene ble ikke skrevet.", file=sys.stderr)
+    catalog = _valid_catalog("dataene ble ikke skrevet")
+    if catalog is None:
         return 1
     from mkdocs.config import load_config
 
