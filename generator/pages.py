@@ -219,14 +219,14 @@ def facet_pages(catalog: Catalog) -> dict[str, str]:
             "facet_index.md.j2", facet_path(kind), kind=kind, heading=heading, terms=terms, groups=groups
         )
         for key, label in terms:
-            pages[facet_path(kind, key)] = _render(
+            pages[facet_path(kind, key)] = mark_html_blocks(_render(
                 "facet.md.j2", facet_path(kind, key), kind=kind, heading=heading, label=label, cases=groups[key]
-            )
+            ))
     return pages
 
 
 def comparison_page(catalog: Catalog) -> str:
-    return _render("comparison.md.j2", "sammenligning.md", cases=catalog.sorted_cases())
+    return mark_html_blocks(_render("comparison.md.j2", "sammenligning.md", cases=catalog.sorted_cases()))
 
 
 def home_sections(catalog: Catalog, here: str = "index.md") -> str:
