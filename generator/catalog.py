@@ -57,14 +57,7 @@ _RECORDS: dict[tuple, tuple] = {}
 def load_record(path: Path, model: type[BaseModel], root: Path = ROOT, marks_out: dict | None = None):
     """One record as a model instance; raises LoadError with every problem in it."""
     display = _display(path, root)
-    key = None
-    try:
-        info = os.lstat(path)
-        if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_BYTES:
-            digest = hashlib.blake2b(Path(path).read_bytes(), digest_size=16).digest()
-            key = (str(Path(path).resolve()), display, model, digest)
-    except OSError:
-        pass  # read_yaml says what is wrong
+    key = _cache_key(Path(path), model, display)
     if key in _RECORDS:
         record, marks, problems = _RECORDS[key]
     else:
@@ -123,14 +116,52 @@ def _files(root: Path, folder: str, extra: list[Path]) -> list[Path]:
     return found + [p for p in extra if p.resolve() not in known and (p.parent.name == "templates") == (folder == "templates")]
 
 
-def load_catalog(root: Path = ROOT, extra: list[Path] = ()) -> Catalog:
-    """All records under root/cases and root/templates, plus any extra files, with their problems."""
+def _cache_key(path: Path, model: type[BaseModel], display: str):
+    try:
+        info = os.lstat(path)
+        if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_BYTES:
+            digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+            return (str(path.resolve()), display, model, digest)
+    except OSError:
+        pass  # read_yaml says what is wrong
+    return None
+
+
+def _load_job(job: tuple[str, type[BaseModel], str]):
+    path, model, display = job
+    return _load_uncached(Path(path), model, display)
+
+
+# Below this many files a second process costs more than it saves.
+PARALLEL_FROM = 200
+
+
+def _prefetch(jobs: list[tuple[Path, type[BaseModel], str]], workers: int) -> None:
+    """Parse many records on several cores at once, into the same cache load_record reads."""
+    todo = [(job, key) for job in jobs if (key := _cache_key(*job)) is not None and key not in _RECORDS]
+    if workers < 2 or len(todo) < PARALLEL_FROM:
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+        results = pool.map(_load_job, [(str(p), m, d) for (p, m, d), _key in todo], chunksize=64)
+        for (_job, key), result in zip(todo, results):
+            _RECORDS[key] = result
+
+
+def load_catalog(root: Path = ROOT, extra: list[Path] = (), workers: int = 1) -> Catalog:
+    """All records under root/cases and root/templates, plus any extra files, with their problems.
+
+    With workers > 1 (the command line), large catalogs are parsed on several cores.
+    """
     catalog = Catalog()
     extra = [Path(p) for p in extra]
     groups = (
         (_files(root, "cases", extra), Case, catalog.cases, catalog.case_files),
         (_files(root, "templates", extra), Template, catalog.templates, catalog.template_files),
     )
+    _prefetch([(Path(p), model, _display(Path(p), root)) for paths, model, _r, _f in groups for p in paths], workers)
     for paths, model, records, files in groups:
         for path in paths:
             try:

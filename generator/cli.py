@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 import logging
+import os
 import re
 import shutil
 import sys
@@ -37,7 +38,7 @@ def _print_problems(problems) -> None:
 def cmd_validate(args) -> int:
     started = time.perf_counter()
     given = [Path(p) for p in args.paths]
-    catalog = load_catalog(ROOT, extra=given)
+    catalog = load_catalog(ROOT, extra=given, workers=os.cpu_count() or 1)
     problems = catalog.problems
     if given:  # report on the given files only; the rest of the catalog is there for cross-references
         wanted = {p.resolve() for p in given}
@@ -54,7 +55,7 @@ def cmd_validate(args) -> int:
 
 def _valid_catalog(not_done: str):
     """The catalog, or None after printing its problems and what was therefore not done."""
-    catalog = load_catalog(ROOT)
+    catalog = load_catalog(ROOT, workers=os.cpu_count() or 1)
     if not catalog.problems:
         return catalog
     _print_problems(catalog.problems)

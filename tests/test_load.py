@@ -117,3 +117,16 @@ def test_problem_points_at_the_line_of_the_bad_value(tmp_path):
     line = next(i for i, l in enumerate(text.splitlines(), 1) if "99999" in l)
     problems = problems_for(tmp_path, text)
     assert problems[0].startswith(f"testby.yaml:{line}:")
+
+
+def test_loading_on_several_cores_gives_the_same_catalog_as_one_core(monkeypatch):
+    from generator import catalog as catalog_module
+
+    monkeypatch.setattr(catalog_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(catalog_module, "_RECORDS", {})
+    parallel = load_catalog(ROOT, workers=2)
+    assert len(catalog_module._RECORDS) == len(parallel.cases) + len(parallel.templates)
+    monkeypatch.setattr(catalog_module, "_RECORDS", {})
+    serial = load_catalog(ROOT)
+    assert parallel.cases == serial.cases and parallel.templates == serial.templates
+    assert parallel.problems == serial.problems == []
