@@ -39,7 +39,7 @@ def as_json(value):
 def test_committed_schema_equals_the_model(name):
     committed = (SCHEMA_DIR / name).read_text(encoding="utf-8") if (SCHEMA_DIR / name).exists() else ""
     assert committed == schema_text(SCHEMAS[name]), (
-        f"schema/{name} er ikke lenger lik modellen i generator/model.py. Kjør `make schema` og ta med endringen."
+        f"schema/{name} er ikke lenger lik modellen i generator/model/. Kjør `make schema` og ta med endringen."
     )
 
 

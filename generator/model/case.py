@@ -1,119 +1,27 @@
-"""The data model: the only place where the fields of a case record and a template are defined.
-
-Descriptions are Norwegian because they reach contributors through the JSON Schema (editor tooltips).
-"""
+"""A case record: one municipality's (or several municipalities') integration practice."""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from typing import Annotated, Literal
 
+from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
-from pydantic import (
-    AfterValidator,
-    BeforeValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    WithJsonSchema,
-    model_validator,
+
+from .fields import (
+    Base,
+    Email,
+    HttpsUrl,
+    OrganisationModel,
+    PastDate,
+    Phone,
+    Region,
+    ShortText,
+    Slug,
+    TargetGroup,
+    Text,
+    Theme,
+    Year,
 )
-
-from .vocabulary import VOCABULARY
-
-MIN_YEAR = 1900
-# Records are written about the past; one year ahead allows for planned figures entered late in a year.
-MAX_YEAR = dt.date.today().year + 1
-
-
-def _term_checker(kind: str, label: str):
-    def check(value: str) -> str:
-        if value not in VOCABULARY[kind]:
-            raise ValueError(f"ukjent {label} «{value}»")
-        return value
-
-    return check
-
-
-def _term(kind: str, label: str, description: str):
-    return Annotated[
-        str,
-        AfterValidator(_term_checker(kind, label)),
-        WithJsonSchema({"type": "string", "enum": sorted(VOCABULARY[kind]), "description": description}),
-    ]
-
-
-Theme = _term("themes", "tema", "Tema fra generator/vocabulary.yaml (themes).")
-TargetGroup = _term("target_groups", "målgruppe", "Målgruppe fra generator/vocabulary.yaml.")
-Region = _term("regions", "fylke", "Fylke fra generator/vocabulary.yaml (regions).")
-OrganisationModel = _term(
-    "organisation_models", "organiseringsmodell", "Organiseringsmodell fra generator/vocabulary.yaml."
-)
-
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
-HttpsUrl = Annotated[
-    str,
-    StringConstraints(pattern=r"^https://[^\s<>\"']+$", max_length=500),
-    Field(description="Nettadresse. Bare https:// er tillatt.", examples=["https://www.imdi.no/"]),
-]
-Email = Annotated[
-    str,
-    StringConstraints(pattern=r"^[^@\s<>\"'()\[\],;:]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$", max_length=200),
-]
-
-
-def _check_year(value: int) -> int:
-    if not MIN_YEAR <= value <= MAX_YEAR:
-        raise ValueError(f"årstallet {value} er ikke plausibelt (må være mellom {MIN_YEAR} og {MAX_YEAR})")
-    return value
-
-
-Year = Annotated[int, AfterValidator(_check_year), Field(description="Årstall, f.eks. 2015.")]
-
-
-def _check_date(value: dt.date) -> dt.date:
-    # A date ahead of today would, for last_verified, keep the «kan være utdatert» warning away for good.
-    if value > dt.date.today():
-        raise ValueError(f"datoen {value} ligger fram i tid; skriv datoen da det skjedde")
-    if value.year < MIN_YEAR:
-        raise ValueError(f"datoen {value} er ikke plausibel (før {MIN_YEAR})")
-    return value
-
-
-PastDate = Annotated[dt.date, AfterValidator(_check_date)]
-
-_PHONE_DIGITS = re.compile(r"^(?:\+47|0047)?([2-9]\d{7})$")  # 0 and 1 start no Norwegian number
-
-
-def _check_phone(value: str) -> str:
-    compact = re.sub(r"[\s\-.]", "", value)
-    if not _PHONE_DIGITS.match(compact):
-        raise ValueError(
-            f"«{value}» er ikke et norsk telefonnummer (8 siffer, eventuelt med +47 foran)"
-        )
-    return value.strip()
-
-
-Phone = Annotated[
-    str,
-    AfterValidator(_check_phone),
-    Field(description="Norsk telefonnummer slik kilden skriver det.", examples=["+47 913 54 954"]),
-]
-
-
-def phone_uri(number: str) -> str:
-    """tel: URI for a validated Norwegian number."""
-    match = _PHONE_DIGITS.match(re.sub(r"[\s\-.]", "", number))
-    return f"tel:+47{match.group(1)}" if match else ""
-
-
-class Base(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
 
 Unit = Literal["prosent", "antall", "personer", "årsverk", "kroner", "land", "år"]
 Qualifier = Literal["ca.", "mer enn", "opp mot", "rundt", "om lag"]
@@ -314,85 +222,3 @@ class Case(Base):
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
-
-
-FieldType = Literal["text", "textarea", "date", "checkbox", "number", "signature"]
-ColumnType = Literal["text", "date", "checkbox", "number"]
-
-
-class TemplateField(Base):
-    label: ShortText = Field(description="Ledetekst som står ved feltet, f.eks. «Navn på deltaker».")
-    type: FieldType = Field(
-        "text",
-        description="Felttype: text (én linje), textarea (flere linjer), date, checkbox, number eller signature.",
-    )
-    help: Text | None = Field(None, description="Kort veiledning til den som fyller ut feltet.")
-
-
-class TemplateColumn(Base):
-    label: ShortText = Field(description="Kolonneoverskrift.")
-    type: ColumnType = Field("text", description="Hva cellene i kolonnen er: text, date, checkbox eller number.")
-
-
-def _column_from_text(value):
-    return {"label": value} if isinstance(value, str) else value
-
-
-# A plain string is the common case (a text column); the JSON Schema offers both spellings to editors.
-ColumnSpec = Annotated[
-    TemplateColumn,
-    BeforeValidator(_column_from_text, json_schema_input_type=ShortText | TemplateColumn),
-]
-
-
-class TemplateTable(Base):
-    caption: ShortText | None = Field(None, description="Tabelltittel; uten den brukes seksjonsoverskriften.")
-    columns: list[ColumnSpec] = Field(
-        min_length=1,
-        description="Kolonneoverskrifter. Skriv bare teksten for tekstkolonner, eller label og type for avkrysning/dato/tall.",
-    )
-    rows: list[ShortText] = Field(
-        default_factory=list,
-        description="Faste radoverskrifter: står i første kolonne, så første kolonne er overskrift for dem.",
-    )
-    empty_rows: int = Field(0, ge=0, le=30, description="Antall tomme rader å fylle ut.")
-
-    @model_validator(mode="after")
-    def _has_rows(self):
-        if not self.rows and not self.empty_rows:
-            raise ValueError("tabellen har ingen rader: legg til rows eller empty_rows")
-        if self.rows and len(self.columns) < 2:
-            raise ValueError("med faste rader trengs minst to kolonner: radoverskriften og en kolonne å fylle ut")
-        labels = [c.label for c in self.columns]
-        if len(set(labels)) != len(labels):
-            raise ValueError("to kolonner har samme overskrift")
-        return self
-
-
-class TemplateSection(Base):
-    heading: ShortText = Field(description="Seksjonsoverskrift (blir overskrift på nivå 2 i dokumentet).")
-    intro: Text | None = Field(None, description="Forklarende tekst øverst i seksjonen.")
-    fields: list[TemplateField] = Field(default_factory=list, description="Felt som skal fylles ut.")
-    table: TemplateTable | None = Field(None, description="En tabell med kolonner og rader å fylle ut.")
-    checklist: list[ShortText] = Field(default_factory=list, description="Punkter som krysses av.")
-
-    @model_validator(mode="after")
-    def _not_empty(self):
-        if not (self.intro or self.fields or self.table or self.checklist):
-            raise ValueError(f"seksjonen «{self.heading}» er tom: legg til intro, fields, table eller checklist")
-        labels = [f.label for f in self.fields]
-        twice = sorted({label for label in labels if labels.count(label) > 1})
-        if twice:
-            raise ValueError(f"feltet «{twice[0]}» står to ganger i seksjonen «{self.heading}»")
-        return self
-
-
-class Template(Base):
-    """A downloadable plan or logbook, generated as ODT, DOCX and PDF."""
-
-    title: ShortText = Field(description="Malens tittel, f.eks. «Loggbok for deltakere i praksis».")
-    description: Text = Field(description="Hva malen er til og hvem som bruker den (vises på nettstedet).")
-    cases: list[Slug] = Field(min_length=1, description="Casene malen bygger på (filnavn uten .yaml).")
-    based_on: Text = Field(description="Hva i kildene malen bygger på.")
-    sections: list[TemplateSection] = Field(min_length=1, description="Malens seksjoner i rekkefølge.")
-    updated: PastDate = Field(description="Dato malen sist ble endret (ÅÅÅÅ-MM-DD).")

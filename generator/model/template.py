@@ -1,0 +1,96 @@
+"""A downloadable template (plan, logbook, agreement), generated as ODT, DOCX and PDF."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field, model_validator
+
+from .fields import (
+    Base,
+    PastDate,
+    ShortText,
+    Slug,
+    Text,
+)
+
+FieldType = Literal["text", "textarea", "date", "checkbox", "number", "signature"]
+ColumnType = Literal["text", "date", "checkbox", "number"]
+
+
+class TemplateField(Base):
+    label: ShortText = Field(description="Ledetekst som står ved feltet, f.eks. «Navn på deltaker».")
+    type: FieldType = Field(
+        "text",
+        description="Felttype: text (én linje), textarea (flere linjer), date, checkbox, number eller signature.",
+    )
+    help: Text | None = Field(None, description="Kort veiledning til den som fyller ut feltet.")
+
+
+class TemplateColumn(Base):
+    label: ShortText = Field(description="Kolonneoverskrift.")
+    type: ColumnType = Field("text", description="Hva cellene i kolonnen er: text, date, checkbox eller number.")
+
+
+def _column_from_text(value):
+    return {"label": value} if isinstance(value, str) else value
+
+
+# A plain string is the common case (a text column); the JSON Schema offers both spellings to editors.
+ColumnSpec = Annotated[
+    TemplateColumn,
+    BeforeValidator(_column_from_text, json_schema_input_type=ShortText | TemplateColumn),
+]
+
+
+class TemplateTable(Base):
+    caption: ShortText | None = Field(None, description="Tabelltittel; uten den brukes seksjonsoverskriften.")
+    columns: list[ColumnSpec] = Field(
+        min_length=1,
+        description="Kolonneoverskrifter. Skriv bare teksten for tekstkolonner, eller label og type for avkrysning/dato/tall.",
+    )
+    rows: list[ShortText] = Field(
+        default_factory=list,
+        description="Faste radoverskrifter: står i første kolonne, så første kolonne er overskrift for dem.",
+    )
+    empty_rows: int = Field(0, ge=0, le=30, description="Antall tomme rader å fylle ut.")
+
+    @model_validator(mode="after")
+    def _has_rows(self):
+        if not self.rows and not self.empty_rows:
+            raise ValueError("tabellen har ingen rader: legg til rows eller empty_rows")
+        if self.rows and len(self.columns) < 2:
+            raise ValueError("med faste rader trengs minst to kolonner: radoverskriften og en kolonne å fylle ut")
+        labels = [c.label for c in self.columns]
+        if len(set(labels)) != len(labels):
+            raise ValueError("to kolonner har samme overskrift")
+        return self
+
+
+class TemplateSection(Base):
+    heading: ShortText = Field(description="Seksjonsoverskrift (blir overskrift på nivå 2 i dokumentet).")
+    intro: Text | None = Field(None, description="Forklarende tekst øverst i seksjonen.")
+    fields: list[TemplateField] = Field(default_factory=list, description="Felt som skal fylles ut.")
+    table: TemplateTable | None = Field(None, description="En tabell med kolonner og rader å fylle ut.")
+    checklist: list[ShortText] = Field(default_factory=list, description="Punkter som krysses av.")
+
+    @model_validator(mode="after")
+    def _not_empty(self):
+        if not (self.intro or self.fields or self.table or self.checklist):
+            raise ValueError(f"seksjonen «{self.heading}» er tom: legg til intro, fields, table eller checklist")
+        labels = [f.label for f in self.fields]
+        twice = sorted({label for label in labels if labels.count(label) > 1})
+        if twice:
+            raise ValueError(f"feltet «{twice[0]}» står to ganger i seksjonen «{self.heading}»")
+        return self
+
+
+class Template(Base):
+    """A downloadable plan or logbook, generated as ODT, DOCX and PDF."""
+
+    title: ShortText = Field(description="Malens tittel, f.eks. «Loggbok for deltakere i praksis».")
+    description: Text = Field(description="Hva malen er til og hvem som bruker den (vises på nettstedet).")
+    cases: list[Slug] = Field(min_length=1, description="Casene malen bygger på (filnavn uten .yaml).")
+    based_on: Text = Field(description="Hva i kildene malen bygger på.")
+    sections: list[TemplateSection] = Field(min_length=1, description="Malens seksjoner i rekkefølge.")
+    updated: PastDate = Field(description="Dato malen sist ble endret (ÅÅÅÅ-MM-DD).")
