@@ -403,6 +403,17 @@ def print_targets(rows, validate, serve, documents) -> None:
         print(f"  [{'OK' if ok else 'NEI'}] {name}: {value}")
 
 
+def measure_builds(figures, build, source: Path, site: Path, log: Path, args, queries, search_repeat: int) -> None:
+    """Build `source` args.repeat times, then measure the site and search in it, and remove it."""
+    for _ in range(args.repeat):
+        figures.runs.append(build(source, site, log))
+        print(f"[{figures.n}] {figures.label}: {figures.runs[-1]}", flush=True)
+    measure_site(figures, site)
+    if not args.no_browser:
+        browser_search(figures, site, queries, repeat=search_repeat)
+    shutil.rmtree(site, ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10,100,1000,5000", help="antall caser, kommaseparert")
@@ -465,26 +476,13 @@ def run_all(args, sizes: list[int], work: Path, info: dict) -> int:
         queries = search_queries(records)
 
         project = SiteFigures("prosjektet", n)
-        site = work / f"site-{n}"
-        for i in range(args.repeat):
-            project.runs.append(build_project(copy, site, work / f"build-{n}.log"))
-            print(f"[{n}] prosjektet: {project.runs[-1]}", flush=True)
-        measure_site(project, site)
-        if not args.no_browser:
-            browser_search(project, site, queries, repeat=3)
-        shutil.rmtree(site, ignore_errors=True)
+        measure_builds(project, build_project, copy, work / f"site-{n}", work / f"build-{n}.log", args, queries, 3)
 
         plain = SiteFigures("ren Material", n)
         if n <= args.skip_plain_above:
             synthetic.write_plain_project(plain_copy, records)
-            plain_site = work / f"plain-site-{n}"
-            for i in range(args.repeat):
-                plain.runs.append(build_plain(plain_copy, plain_site, work / f"plain-{n}.log"))
-                print(f"[{n}] ren Material: {plain.runs[-1]}", flush=True)
-            measure_site(plain, plain_site)
-            if not args.no_browser:
-                browser_search(plain, plain_site, queries, repeat=1)
-            shutil.rmtree(plain_site, ignore_errors=True)
+            measure_builds(plain, build_plain, plain_copy, work / f"plain-site-{n}", work / f"plain-{n}.log",
+                           args, queries, 1)
             shutil.rmtree(plain_copy, ignore_errors=True)
         else:
             plain.note = f"hoppet over (--skip-plain-above {args.skip_plain_above}; kvadratisk vekst)"
