@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -14,7 +13,6 @@ from generator import documents, pages, search_index
 from generator.catalog import load_catalog
 from generator.opendata import site_files, sitemap
 
-log = logging.getLogger("mkdocs.hooks.generator")
 HOME_MARKER = "<!-- generert: forside -->"
 PREVIEW_CSS = "assets/stylesheets/mal-forhandsvisning.css"  # listed in mkdocs.yml extra_css
 _state: dict = {}
