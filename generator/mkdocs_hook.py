@@ -8,8 +8,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 
 from generator import documents, pages, search_index
+from generator.finished_pages import FinishedPage
 from generator.catalog import load_catalog
 from generator.opendata import site_files, sitemap
 
@@ -42,8 +44,9 @@ def on_files(files, config):
     rendered = pages.render_pages(
         catalog, dt.date.today(), lambda path: _edit_url(config, path), sizes, config.site_url or "", config.site_name
     )
-    for path, markdown in rendered.items():
-        files.append(File.generated(config, path, content=markdown))
+    _state["finished"] = {path: page for path, page in rendered.items() if isinstance(page, FinishedPage)}
+    for path, page in rendered.items():
+        files.append(File.generated(config, path, content=page.markdown if isinstance(page, FinishedPage) else page))
     for (slug, fmt), data in built.items():
         files.append(File.generated(config, pages.template_file(slug, fmt), content=data))
     files.append(File.generated(config, PREVIEW_CSS, abs_src_path=str(documents.PREVIEW_CSS)))
@@ -61,6 +64,16 @@ def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri in _state["page_dates"]:  # sitemap.xml's <lastmod>: when the record changed
         page.update_date = _state["page_dates"][page.file.src_uri].isoformat()
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    finished = _state["finished"].get(page.file.src_uri)
+    if finished is None:
+        return html
+    # What Page.render would have set had Python-Markdown made the headings (see finished_pages).
+    page.toc = get_toc(finished.toc)
+    page.present_anchor_ids = set(finished.anchors)
+    return finished.html
 
 
 def on_page_context(context, page, config, nav):

@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape as html_escape
 
 from . import case_filters, charts, documents, formatting
-from . import markdown_passthrough as passthrough
+from .finished_pages import FinishedPage, finish
 from .catalog import Catalog
 from .model import Case, phone_uri
 from .opendata import jsonld, urls, vcard
@@ -176,30 +176,6 @@ def case_page(
     )
 
 
-def mark_html_blocks(markdown: str) -> str:
-    """Wrap everything between the headings of a generated page in passthrough markers.
-
-    Case pages are Markdown headings with finished HTML between them; the markers let
-    generator.markdown_passthrough hand that HTML through without parsing it again.
-    """
-    _, front, body = markdown.split("---\n", 2)
-    out: list[str] = []
-    chunk: list[str] = []
-
-    def flush():
-        out.extend([passthrough.START, *chunk, passthrough.END] if any(l.strip() for l in chunk) else chunk)
-        chunk.clear()
-
-    for line in body.split("\n"):
-        if line.startswith("#"):
-            flush()
-            out.append(line)
-        else:
-            chunk.append(line)
-    flush()
-    return f"---\n{front}---\n" + "\n".join(out)
-
-
 def cases_index(catalog: Catalog) -> str:
     return _render(
         "cases_index.md.j2", f"{CASES_DIR}/index.md", cases=catalog.sorted_cases(),
@@ -208,7 +184,7 @@ def cases_index(catalog: Catalog) -> str:
     )
 
 
-def facet_pages(catalog: Catalog) -> dict[str, str]:
+def facet_pages(catalog: Catalog) -> dict[str, str | FinishedPage]:
     pages = {}
     for kind, (folder, heading, getter) in FACETS.items():
         groups = {
@@ -219,14 +195,14 @@ def facet_pages(catalog: Catalog) -> dict[str, str]:
             "facet_index.md.j2", facet_path(kind), kind=kind, heading=heading, terms=terms, groups=groups
         )
         for key, label in terms:
-            pages[facet_path(kind, key)] = mark_html_blocks(_render(
+            pages[facet_path(kind, key)] = finish(_render(
                 "facet.md.j2", facet_path(kind, key), kind=kind, heading=heading, label=label, cases=groups[key]
             ))
     return pages
 
 
-def comparison_page(catalog: Catalog) -> str:
-    return mark_html_blocks(_render("comparison.md.j2", "sammenligning.md", cases=catalog.sorted_cases()))
+def comparison_page(catalog: Catalog) -> FinishedPage:
+    return finish(_render("comparison.md.j2", "sammenligning.md", cases=catalog.sorted_cases()))
 
 
 def home_sections(catalog: Catalog, here: str = "index.md") -> str:
@@ -278,12 +254,12 @@ def template_pages(catalog: Catalog, sizes: dict[tuple[str, str], int]) -> dict[
 def render_pages(
     catalog: Catalog, today: dt.date, edit_url_for=lambda path: None, sizes: dict | None = None,
     site_url: str = "", site_name: str = "",
-) -> dict[str, str]:
-    """Every generated Markdown page, keyed by its docs-relative path."""
+) -> dict[str, str | FinishedPage]:
+    """Every generated page, keyed by its docs-relative path: Markdown, or finished HTML."""
     pages = {f"{CASES_DIR}/index.md": cases_index(catalog), "sammenligning.md": comparison_page(catalog)}
     pages.update(template_pages(catalog, sizes or {}))
     for slug, case in catalog.cases.items():
         edit_url = edit_url_for(catalog.case_files[slug])
-        pages[case_path(slug)] = mark_html_blocks(case_page(slug, case, catalog, today, edit_url, site_url, site_name))
+        pages[case_path(slug)] = finish(case_page(slug, case, catalog, today, edit_url, site_url, site_name))
     pages.update(facet_pages(catalog))
     return pages

@@ -1,0 +1,63 @@
+"""Generated pages as finished HTML: the generator writes the headings, anchors and table of contents.
+
+Case, theme and comparison pages are headings with finished HTML between them. Running them through
+Python-Markdown only to turn `## Tiltak` into a heading with an anchor was most of the build time with
+a thousand cases, so the generator does that part itself, the way Python-Markdown's toc extension
+would (same ids, same de-duplication, same permalink), and MkDocs gets a page whose Markdown is only
+the front matter. mkdocs_hook puts the HTML, the table of contents and the anchors in place.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from markdown.extensions.toc import nest_toc_tokens, strip_tags, unique
+
+from .text import slugify
+
+# As mkdocs.yml configures the toc extension for the hand-written pages.
+PERMALINK_TITLE = "Lenke til denne delen"
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
+
+
+@dataclass
+class FinishedPage:
+    """A page MkDocs does not render: `markdown` is front matter only; the rest goes in as it is."""
+
+    markdown: str
+    html: str
+    toc: list[dict] = field(default_factory=list)  # nested toc tokens, as Python-Markdown makes them
+    anchors: set[str] = field(default_factory=set)
+
+
+def _heading(level: int, inner: str, used: set[str]) -> tuple[str, dict]:
+    name = strip_tags(inner)
+    anchor = unique(slugify(html.unescape(name)), used)
+    markup = (
+        f'<h{level} id="{anchor}">{inner}<a class="headerlink" href="#{anchor}" '
+        f'title="{PERMALINK_TITLE}">&para;</a></h{level}>'
+    )
+    return markup, {"level": level, "id": anchor, "name": name, "html": inner, "data-toc-label": ""}
+
+
+def finish(markdown: str) -> FinishedPage:
+    """A generated page (front matter, then `#` headings and finished HTML) as a FinishedPage.
+
+    Heading text must already be escaped (formatting.escape does that for record text); every other
+    line is HTML and passes through unchanged.
+    """
+    _, front, body = markdown.split("---\n", 2)
+    used: set[str] = set()
+    out: list[str] = []
+    tokens: list[dict] = []
+    for line in body.split("\n"):
+        match = _HEADING.match(line)
+        if match:
+            markup, token = _heading(len(match.group(1)), match.group(2), used)
+            out.append(markup)
+            tokens.append(token)
+        elif line.strip():
+            out.append(line)
+    return FinishedPage(f"---\n{front}---\n", "\n".join(out), nest_toc_tokens(tokens), used)
