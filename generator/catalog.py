@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from . import parallel
 from .errors import problems_from
 from .load import MAX_BYTES, LoadError, Problem, read_yaml
 from .model import Case, Template
@@ -127,33 +128,25 @@ def _cache_key(path: Path, model: type[BaseModel], display: str):
     return None
 
 
-def _load_job(job: tuple[str, type[BaseModel], str]):
+def _load_job(_context, job: tuple[str, type[BaseModel], str]):
     path, model, display = job
     return _load_uncached(Path(path), model, display)
 
 
-# Below this many files a second process costs more than it saves.
-PARALLEL_FROM = 200
-
-
-def _prefetch(jobs: list[tuple[Path, type[BaseModel], str]], workers: int) -> None:
+def _prefetch(jobs: list[tuple[Path, type[BaseModel], str]]) -> None:
     """Parse many records on several cores at once, into the same cache load_record reads."""
     todo = [(job, key) for job in jobs if (key := _cache_key(*job)) is not None and key not in _RECORDS]
-    if workers < 2 or len(todo) < PARALLEL_FROM:
+    if parallel.WORKERS < 2 or len(todo) < parallel.PARALLEL_FROM:
         return
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
-
-    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-        results = pool.map(_load_job, [(str(p), m, d) for (p, m, d), _key in todo], chunksize=64)
-        for (_job, key), result in zip(todo, results):
-            _RECORDS[key] = result
+    results = parallel.map_cases(_load_job, [(str(p), m, d) for (p, m, d), _key in todo], None)
+    for (_job, key), result in zip(todo, results):
+        _RECORDS[key] = result
 
 
-def load_catalog(root: Path = ROOT, extra: list[Path] = (), workers: int = 1) -> Catalog:
+def load_catalog(root: Path = ROOT, extra: list[Path] = ()) -> Catalog:
     """All records under root/cases and root/templates, plus any extra files, with their problems.
 
-    With workers > 1 (the command line), large catalogs are parsed on several cores.
+    From the command line (parallel.WORKERS > 1), large catalogs are parsed on several cores.
     """
     catalog = Catalog()
     extra = [Path(p) for p in extra]
@@ -161,7 +154,7 @@ def load_catalog(root: Path = ROOT, extra: list[Path] = (), workers: int = 1) ->
         (_files(root, "cases", extra), Case, catalog.cases, catalog.case_files),
         (_files(root, "templates", extra), Template, catalog.templates, catalog.template_files),
     )
-    _prefetch([(Path(p), model, _display(Path(p), root)) for paths, model, _r, _f in groups for p in paths], workers)
+    _prefetch([(Path(p), model, _display(Path(p), root)) for paths, model, _r, _f in groups for p in paths])
     for paths, model, records, files in groups:
         for path in paths:
             try:

@@ -14,6 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from . import parallel
 from .catalog import ROOT, load_catalog
 from .formatting import is_stale
 from .model import Case, Template
@@ -38,7 +39,7 @@ def _print_problems(problems) -> None:
 def cmd_validate(args) -> int:
     started = time.perf_counter()
     given = [Path(p) for p in args.paths]
-    catalog = load_catalog(ROOT, extra=given, workers=os.cpu_count() or 1)
+    catalog = load_catalog(ROOT, extra=given)
     problems = catalog.problems
     if given:  # report on the given files only; the rest of the catalog is there for cross-references
         wanted = {p.resolve() for p in given}
@@ -55,7 +56,7 @@ def cmd_validate(args) -> int:
 
 def _valid_catalog(not_done: str):
     """The catalog, or None after printing its problems and what was therefore not done."""
-    catalog = load_catalog(ROOT, workers=os.cpu_count() or 1)
+    catalog = load_catalog(ROOT)
     if not catalog.problems:
         return catalog
     _print_problems(catalog.problems)
@@ -160,6 +161,10 @@ def cmd_build_data(args) -> int:
     return 0
 
 
+def _use_all_cores() -> None:
+    parallel.WORKERS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Kunnskapsbankens verktøy.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -183,4 +188,5 @@ def main(argv: list[str] | None = None) -> int:
     data.add_argument("--site-url", help="nettstedets adresse (standard: site_url i mkdocs.yml)")
     data.set_defaults(func=cmd_build_data)
     args = parser.parse_args(argv)
+    _use_all_cores()
     return args.func(args)

@@ -13,6 +13,7 @@ from .model import Figure
 # attr_list and tables) is written as a numeric entity: text from a record can then never become
 # markup, a link or an attribute, whichever context it lands in.
 _SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'`*_[]()\\|#!{}~=+"})
+_HAS_SPECIAL = re.compile("[" + re.escape("&<>\"'`*_[]()\\|#!{}~=+") + "]")
 # At the start of a line, «1. » or «1) » would begin a list and «- » a bullet.
 _LINE_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^(-)")
 
@@ -30,8 +31,10 @@ def escape(value) -> Markup:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return Markup(str(value))
     text = " ".join(str(value).split())  # record text never carries layout of its own
-    text = text.translate(_SPECIAL)
-    text = _LINE_START.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};" if m.group(1) else "&#45;", text)
+    if _HAS_SPECIAL.search(text):  # most text has none: translate is the slow part of a page
+        text = text.translate(_SPECIAL)
+    if text[:1].isdigit() or text[:1] == "-":
+        text = _LINE_START.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};" if m.group(1) else "&#45;", text)
     return Markup(text)
 
 

@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
-from generator import documents, pages, search_index
+from generator import documents, pages, parallel, parallel_pages, search_index
 from generator.finished_pages import FinishedPage
 from generator.catalog import load_catalog
 from generator.opendata import site_files, sitemap
@@ -33,25 +33,22 @@ def on_config(config):
     return config
 
 
-def _edit_url(config, record_file: str) -> str | None:
-    return f"{config.repo_url.rstrip('/')}/edit/main/{record_file}" if config.repo_url else None
-
-
 def on_files(files, config):
     catalog = _state["catalog"]
     built = documents.build_documents(catalog, _root(config) / ".cache" / "documents")
     sizes = {key: len(data) for key, data in built.items()}
-    rendered = pages.render_pages(
-        catalog, dt.date.today(), lambda path: _edit_url(config, path), sizes, config.site_url or "", config.site_name
+    rendered = pages.render_pages(catalog, sizes)
+    _state["case_context"] = pages.CaseContext(
+        catalog, dt.date.today(), config.repo_url, config.site_url or "", config.site_name
     )
+    _state["case_pages"] = {pages.case_path(slug): slug for slug in catalog.cases}
+    _state["in_parallel"] = parallel.worth_it(len(catalog.cases))
     _state["finished"] = {path: page for path, page in rendered.items() if isinstance(page, FinishedPage)}
     for path, page in rendered.items():
         files.append(File.generated(config, path, content=page.markdown if isinstance(page, FinishedPage) else page))
     for (slug, fmt), data in built.items():
         files.append(File.generated(config, pages.template_file(slug, fmt), content=data))
     files.append(File.generated(config, PREVIEW_CSS, abs_src_path=str(documents.PREVIEW_CSS)))
-    for slug, record_file in catalog.case_files.items():
-        files.append(File.generated(config, pages.case_source_path(slug), abs_src_path=str(_root(config) / record_file)))
     for path, content in site_files.build(catalog, config.site_name, config.site_url or "").items():
         files.append(File.generated(config, path, content=content))
     _state["page_dates"] = sitemap.page_dates(catalog)
@@ -66,25 +63,56 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-def on_page_content(html, page, config, files):
-    finished = _state["finished"].get(page.file.src_uri)
-    if finished is None:
-        return html
-    # What Page.render would have set had Python-Markdown made the headings (see finished_pages).
+def on_nav(nav, config, files):
+    _state["nav"] = nav
+    return nav
+
+
+def on_env(env, config, files):
+    if _state["in_parallel"]:
+        _state["workers"] = parallel_pages.start(list(_state["case_pages"]), config, files, _state["nav"], env, _fill_case_page)
+    return env
+
+
+def _put_in_place(page, finished: FinishedPage) -> str:
+    """What Page.render would have set had Python-Markdown made the headings (see finished_pages)."""
     page.toc = get_toc(finished.toc)
     page.present_anchor_ids = set(finished.anchors)
     return finished.html
+
+
+def _fill_case_page(page) -> None:
+    slug = _state["case_pages"][page.file.src_uri]
+    page.content = _put_in_place(page, pages.finished_case_page(_state["case_context"], slug))
+
+
+def on_page_content(html, page, config, files):
+    src_uri = page.file.src_uri
+    if src_uri in _state["finished"]:
+        return _put_in_place(page, _state["finished"][src_uri])
+    if src_uri in _state["case_pages"]:
+        if _state["in_parallel"]:
+            return ""  # generator.parallel_pages fills and writes the page on another core
+        _fill_case_page(page)
+        return page.content
+    return html
 
 
 def on_page_context(context, page, config, nav):
     if page.file.generated_by:
         slug = page.meta.get("case_slug")
         record = _state["catalog"].case_files.get(slug) if slug else None
-        page.edit_url = _edit_url(config, record) if record else None
+        page.edit_url = pages.record_urls(config.repo_url, record)[1] if record else None
     return context
 
 
 def on_post_build(config):
+    workers, _state["workers"] = _state.get("workers"), None
+    if workers is not None:
+        try:
+            workers.results()
+        except Exception as error:  # noqa: BLE001 - reported as a failed build, not a traceback
+            raise PluginError(f"en caseside kunne ikke lages: {error}") from error
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     if not index_file.exists():
         return

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import posixpath
 from pathlib import Path
+from typing import NamedTuple
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape as html_escape
@@ -18,7 +19,7 @@ from . import case_filters, charts, documents, formatting
 from .finished_pages import FinishedPage, finish
 from .catalog import Catalog
 from .model import Case, phone_uri
-from .opendata import jsonld, urls, vcard
+from .opendata import jsonld, records, urls, vcard
 from .text import sort_key
 from .vocabulary import VOCABULARY
 
@@ -45,8 +46,12 @@ def contact_card_path(slug: str, card_name: str) -> str:
     return f"{CASES_DIR}/{slug}/{card_name}"
 
 
-def case_source_path(slug: str) -> str:
-    return f"{CASES_DIR}/{slug}.yaml"
+def record_urls(repo_url: str | None, record_file: str) -> tuple[str | None, str | None]:
+    """(view, edit): a record file such as cases/nesna.yaml in the repository, when it has an address."""
+    if not repo_url:
+        return None, None
+    base = repo_url.rstrip("/")
+    return f"{base}/blob/main/{record_file}", f"{base}/edit/main/{record_file}"
 
 
 def facet_path(kind: str, key: str | None = None) -> str:
@@ -87,7 +92,7 @@ ENV = _environment()
 
 def link(text: str, target: str, here: str) -> Markup:
     """A Markdown link from page `here` to page `target` (both docs-relative); MkDocs checks it."""
-    relative = posixpath.relpath(target, posixpath.dirname(here) or ".")
+    relative = _relpath(target, posixpath.dirname(here) or ".")
     return Markup(f"[{formatting.escape(text)}]({relative})")
 
 
@@ -101,13 +106,25 @@ def site_url_of(path: str) -> str:
     return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
 
 
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for paths inside the site, without the getcwd() it makes on every call."""
+    parts = [p for p in path.split("/") if p not in ("", ".")]
+    base = [p for p in start.split("/") if p not in ("", ".")]
+    common = 0
+    for mine, theirs in zip(parts, base):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
+
+
 def href(target: str, here: str) -> str:
     """Relative URL from page `here` to `target` (docs-relative paths), for links in raw HTML blocks.
 
     Raw HTML is not rewritten by MkDocs, so these are final URLs; tests/test_links.py checks them all.
     """
     url, base = site_url_of(target), site_url_of(here)
-    relative = posixpath.relpath(url or ".", base or ".")
+    relative = _relpath(url or ".", base or ".")
     return relative + "/" if (url == "" or url.endswith("/")) and relative != "." else (relative if relative != "." else "./")
 
 
@@ -142,7 +159,8 @@ def _source_label(case: Case, source_id: str) -> str:
 
 
 def case_page(
-    slug: str, case: Case, catalog: Catalog, today: dt.date, edit_url: str | None, site_url: str = "", site_name: str = ""
+    slug: str, case: Case, catalog: Catalog, today: dt.date, repo_url: str | None = None, site_url: str = "",
+    site_name: str = "",
 ) -> str:
     here = case_path(slug)
     page_url = urls.absolute(site_url, urls.page_location(here))
@@ -168,20 +186,21 @@ def case_page(
         stale=formatting.is_stale(case.last_verified, today),
         contact_stale=lambda c: formatting.is_stale(c.last_verified, today),
         tel=lambda number: Markup(f'<a href="{phone_uri(number)}">{formatting.escape(number)}</a>'),
-        edit_url=edit_url,
-        yaml_href=href(case_source_path(slug), here),
+        record_file=catalog.case_files[slug],
+        record_urls=record_urls(repo_url, catalog.case_files[slug]),
+        json_href=href(records.case_json_path(slug), here),
         regions=sorted({m.region for m in case.municipalities}),
         contact_cards=[contact_card_path(slug, name) for name in vcard.card_names(case)],
         structured_data=jsonld.script(jsonld.case_data(case, page_url, site_name, site_url)),
     )
 
 
-def cases_index(catalog: Catalog) -> str:
-    return _render(
+def cases_index(catalog: Catalog) -> FinishedPage:
+    return finish(_render(
         "cases_index.md.j2", f"{CASES_DIR}/index.md", cases=catalog.sorted_cases(),
         filters=case_filters.filter_groups(catalog), terms_of=case_filters.case_terms,
         sizes=case_filters.cases_by_size(catalog),
-    )
+    ))
 
 
 def facet_pages(catalog: Catalog) -> dict[str, str | FinishedPage]:
@@ -251,15 +270,41 @@ def template_pages(catalog: Catalog, sizes: dict[tuple[str, str], int]) -> dict[
     return pages
 
 
-def render_pages(
-    catalog: Catalog, today: dt.date, edit_url_for=lambda path: None, sizes: dict | None = None,
-    site_url: str = "", site_name: str = "",
-) -> dict[str, str | FinishedPage]:
-    """Every generated page, keyed by its docs-relative path: Markdown, or finished HTML."""
-    pages = {f"{CASES_DIR}/index.md": cases_index(catalog), "sammenligning.md": comparison_page(catalog)}
+class CaseContext(NamedTuple):
+    """What a case page needs besides its record; the same on every page of one build."""
+
+    catalog: Catalog
+    today: dt.date
+    repo_url: str | None
+    site_url: str = ""
+    site_name: str = ""
+
+
+def case_front_matter(slug: str, case: Case) -> str:
+    """The Markdown file MkDocs reads for a case page: front matter only (title, description, …).
+
+    The page itself is finished_case_page, put in place by mkdocs_hook or generator.parallel_pages.
+    """
+    return ENV.get_template("case_front_matter.md.j2").render(slug=slug, case=case)
+
+
+def finished_case_page(context: CaseContext, slug: str) -> FinishedPage:
+    return finish(case_page(
+        slug, context.catalog.cases[slug], context.catalog, context.today, context.repo_url, context.site_url,
+        context.site_name,
+    ))
+
+
+def render_pages(catalog: Catalog, sizes: dict | None = None) -> dict[str, str | FinishedPage]:
+    """Every generated page, keyed by its docs-relative path: Markdown, or finished HTML.
+
+    Case pages are only their front matter here (see case_front_matter).
+    """
+    pages: dict[str, str | FinishedPage] = {
+        f"{CASES_DIR}/index.md": cases_index(catalog), "sammenligning.md": comparison_page(catalog)
+    }
     pages.update(template_pages(catalog, sizes or {}))
     for slug, case in catalog.cases.items():
-        edit_url = edit_url_for(catalog.case_files[slug])
-        pages[case_path(slug)] = finish(case_page(slug, case, catalog, today, edit_url, site_url, site_name))
+        pages[case_path(slug)] = case_front_matter(slug, case)
     pages.update(facet_pages(catalog))
     return pages

@@ -18,7 +18,8 @@ def slugify(value: str, separator: str = "-") -> str:
 
     Also used by Python-Markdown's toc extension (same signature) so headings with æøå get readable anchors.
     """
-    text = _strip_accents(value.translate(_ASCII)).lower()
+    text = value.translate(_ASCII)
+    text = (text if text.isascii() else _strip_accents(text)).lower()
     text = re.sub(r"[^a-z0-9]+", separator, text)
     return text.strip(separator)
 

@@ -120,11 +120,13 @@ def test_problem_points_at_the_line_of_the_bad_value(tmp_path):
 
 
 def test_loading_on_several_cores_gives_the_same_catalog_as_one_core(monkeypatch):
-    from generator import catalog as catalog_module
+    from generator import catalog as catalog_module, parallel as parallel_module
 
-    monkeypatch.setattr(catalog_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(parallel_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(parallel_module, "WORKERS", 2)
     monkeypatch.setattr(catalog_module, "_RECORDS", {})
-    parallel = load_catalog(ROOT, workers=2)
+    parallel = load_catalog(ROOT)
+    monkeypatch.setattr(parallel_module, "WORKERS", 1)
     assert len(catalog_module._RECORDS) == len(parallel.cases) + len(parallel.templates)
     monkeypatch.setattr(catalog_module, "_RECORDS", {})
     serial = load_catalog(ROOT)

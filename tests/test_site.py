@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
 import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from generator import pages
 
 from generator.catalog import load_catalog
 from generator.text import sort_key
@@ -113,11 +118,25 @@ def test_headings_with_norwegian_letters_get_readable_anchors(page):
     assert all(re.fullmatch(r"[a-z0-9-]+", i) for i in ids)
 
 
-def test_case_page_links_to_its_yaml_file_for_editing(site, page):
+def test_case_page_names_its_record_file_and_links_to_the_same_record_as_open_data(site, page):
     soup = page("eksempler/nesna/")
-    link = soup.find("a", string="cases/nesna.yaml") or soup.find("code", string="cases/nesna.yaml").parent
-    assert (site / "eksempler" / "nesna" / link["href"]).resolve() == (site / "eksempler" / "nesna.yaml").resolve()
-    assert (site / "eksempler" / "nesna.yaml").read_bytes() == (ROOT / "cases" / "nesna.yaml").read_bytes()
+    sentence = soup.find("code", string="cases/nesna.yaml").parent
+    link = sentence.find("a", string="åpne data i JSON")
+    data = json.loads((site / "eksempler" / "nesna" / link["href"]).resolve().read_text(encoding="utf-8"))
+    record = yaml.safe_load((ROOT / "cases" / "nesna.yaml").read_text(encoding="utf-8"))
+    assert data["title"] == record["title"]
+    assert not (site / "eksempler" / "nesna.yaml").exists()  # the repository holds the file, not the site
+
+
+def test_with_a_repository_address_the_case_page_links_to_view_and_edit_its_file():
+    catalog = load_catalog(ROOT)
+    html = pages.finished_case_page(
+        pages.CaseContext(catalog, dt.date(2026, 1, 1), "https://github.com/eier/kunnskapsbank/"), "nesna"
+    ).html
+    sentence = BeautifulSoup(html, "html.parser").find("code", string="cases/nesna.yaml").parent
+    links = {a.get_text(): a["href"] for a in sentence.find_all("a")}
+    assert links["se filen"] == "https://github.com/eier/kunnskapsbank/blob/main/cases/nesna.yaml"
+    assert links["rediger den på GitHub"] == "https://github.com/eier/kunnskapsbank/edit/main/cases/nesna.yaml"
 
 
 def test_search_finds_cases_typed_without_norwegian_letters(site):

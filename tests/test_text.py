@@ -24,3 +24,14 @@ def test_names_have_the_spellings_people_type_without_special_letters():
     assert "Lorenskog" in ascii_variants("Lørenskog")
     assert {"Batsfjord", "Baatsfjord"} <= ascii_variants("Båtsfjord")
     assert ascii_variants("Nesna") == set()
+
+
+def test_relative_links_between_site_paths_are_what_posixpath_gives():
+    import itertools
+    import posixpath
+
+    from generator.pages import _relpath
+
+    paths = [".", "eksempler/", "eksempler/nesna/", "tema/arbeid/", "maler/iop.pdf", "data/cases/nesna.json", "index.md"]
+    for path, start in itertools.product(paths, repeat=2):
+        assert _relpath(path, start) == posixpath.relpath(path, start), (path, start)

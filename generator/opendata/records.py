@@ -6,6 +6,7 @@ import json
 
 from pydantic import TypeAdapter
 
+from .. import parallel
 from ..catalog import Catalog
 from ..model import Case, Slug
 
@@ -61,20 +62,22 @@ def collection_schema() -> dict:
     }
 
 
+def case_json(context, slug: str) -> str:
+    """data/cases/<slug>.json; context is the catalog (parallel.map_cases)."""
+    return compact(record(context.cases[slug]))
+
+
 def json_files(catalog: Catalog, site_name: str) -> dict[str, str]:
     """data/cases.json, data/cases/<slug>.json and schema/cases.schema.json."""
-    ordered = sorted(catalog.cases.items())
+    slugs = sorted(catalog.cases)
+    per_case = dict(zip(slugs, parallel.map_cases(case_json, slugs, catalog)))
+    # cases.json holds the same compact texts, so each record is turned into JSON once.
+    head = compact({"$schema": f"../{SCHEMA_DIR}/{CASES_SCHEMA}", "title": f"{site_name}: alle eksempler", "license": LICENCE})
+    members = ",".join(f"{json.dumps(slug)}:{text.rstrip()}" for slug, text in per_case.items())
     files = {
-        CASES_JSON: compact(
-            {
-                "$schema": f"../{SCHEMA_DIR}/{CASES_SCHEMA}",
-                "title": f"{site_name}: alle eksempler",
-                "license": LICENCE,
-                "cases": {slug: record(case) for slug, case in ordered},
-            }
-        ),
+        CASES_JSON: f'{head.rstrip().removesuffix("}")},"cases":{{{members}}}}}\n',
         f"{SCHEMA_DIR}/{CASES_SCHEMA}": dumps(collection_schema()),
     }
-    for slug, case in ordered:
-        files[case_json_path(slug)] = compact(record(case))
+    for slug, text in per_case.items():
+        files[case_json_path(slug)] = text
     return files

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import pages
+from .. import pages, parallel
 from ..catalog import Catalog
 from ..cli import SCHEMAS, schema_text
 from . import datapackage, feed, records, tables, vcard
@@ -26,10 +26,15 @@ def build(catalog: Catalog, site_name: str, site_url: str) -> dict[str, str | by
     files.update(tables.csv_files(catalog, url_for))
     files[datapackage.DATAPACKAGE] = records.dumps(datapackage.datapackage(site_name))
     files[feed.FEED] = feed.atom(catalog, site_name, site_url, url_for)
-    for slug, case in catalog.cases.items():
-        for name, text in vcard.card_files(case):
+    slugs = list(catalog.cases)
+    for slug, cards in zip(slugs, parallel.map_cases(_contact_cards, slugs, catalog)):
+        for name, text in cards:
             files[pages.contact_card_path(slug, name)] = text
     return files
+
+
+def _contact_cards(catalog: Catalog, slug: str) -> list[tuple[str, str]]:
+    return vcard.card_files(catalog.cases[slug])
 
 
 def write(files: dict[str, str | bytes], out) -> list:

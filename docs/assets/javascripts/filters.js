@@ -28,14 +28,6 @@
       });
     }
 
-    // The page's table of contents lists every case heading; a hidden case leaves it too.
-    function tocEntry(item) {
-      var heading = item.querySelector("h2[id]");
-      if (!heading) return [];
-      var links = document.querySelectorAll('.md-nav--secondary a[href="#' + heading.id + '"]');
-      return Array.prototype.map.call(links, function (link) { return link.closest("li") || link; });
-    }
-
     function describe(shown, filtered) {
       var total = cases.length;
       if (!filtered) return "Viser alle " + total + " eksemplene.";
@@ -57,7 +49,6 @@
       cases.forEach(function (item) {
         var visible = matches(item, chosen);
         item.hidden = !visible;
-        tocEntry(item).forEach(function (entry) { entry.hidden = !visible; });
         if (visible) shown += 1;
       });
       status.textContent = describe(shown, Object.keys(chosen).length > 0);

@@ -1,0 +1,87 @@
+"""Per-case work on several cores, when the command line asks for it.
+
+`python -m generator build` and `validate` set WORKERS to the number of cores. Everything else (the
+tests, `mkdocs serve`) stays on one: `mkdocs serve` runs its web server in threads, and forking a
+process with threads is unsafe. The workers are forked, so they share the caller's memory as it was:
+`context` (the catalog, settings) reaches them without being copied through a pipe; only the items
+and the results are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+WORKERS = 1
+# Below this many items a second process costs more than it saves.
+PARALLEL_FROM = 200
+
+_context: Any = None
+_function: Callable | None = None
+
+
+def worth_it(count: int) -> bool:
+    return WORKERS > 1 and count >= PARALLEL_FROM
+
+
+def _call(item):
+    return _function(_context, item)
+
+
+def _call_chunk(chunk):
+    return [_function(_context, item) for item in chunk]
+
+
+class Running:
+    """Work started by start_cases; results() waits for it and raises what a worker raised."""
+
+    def __init__(self, pool, futures):
+        self._pool, self._futures = pool, futures
+
+    def results(self) -> list:
+        global _context, _function
+        try:
+            return [result for future in self._futures for result in future.result()]
+        finally:
+            self._pool.shutdown(cancel_futures=True)
+            _context = _function = None
+
+
+def start_cases(function: Callable[[Any, Item], Result], items: Sequence[Item], context: Any) -> Running | None:
+    """Start map_cases in the background, or return None when it would not be worth other cores.
+
+    The caller goes on with other work meanwhile.
+    """
+    global _context, _function
+    if not worth_it(len(items)):
+        return None
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    _context, _function = context, function
+    pool = ProcessPoolExecutor(WORKERS, mp_context=get_context("fork"))
+    size = max(1, len(items) // (WORKERS * 8))
+    futures = [pool.submit(_call_chunk, items[i : i + size]) for i in range(0, len(items), size)]
+    return Running(pool, futures)
+
+
+def map_cases(function: Callable[[Any, Item], Result], items: Sequence[Item], context: Any) -> list[Result]:
+    """[function(context, item) for item in items], on WORKERS cores when there are enough items.
+
+    `function` must be a module-level function (its name is what reaches the workers).
+    """
+    global _context, _function
+    if not worth_it(len(items)):
+        return [function(context, item) for item in items]
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    _context, _function = context, function
+    try:
+        with ProcessPoolExecutor(WORKERS, mp_context=get_context("fork")) as pool:
+            return list(pool.map(_call, items, chunksize=max(1, len(items) // (WORKERS * 8))))
+    finally:
+        _context = _function = None
