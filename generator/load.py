@@ -11,7 +11,9 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import math
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Mapping
@@ -350,16 +352,19 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[dict, Marks]:
     def fail(message: str, line: int = 1, column: int = 1):
         raise LoadError([Problem(name, line, column, message)])
 
-    if path.is_symlink():  # a link could publish any file on the machine that builds the site
-        fail("filen er en symbolsk lenke; legg inn selve filen i stedet")
     try:
-        if not path.exists():
-            fail("filen finnes ikke")
-        if not path.is_file():
-            fail("er ikke en vanlig fil, men en mappe eller lignende")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            fail(f"filen er for stor ({size // 1024} KB); en post kan være høyst {MAX_BYTES // 1024} KB")
+        info = os.lstat(path)  # lstat: a link could publish any file on the machine that builds the site
+    except FileNotFoundError:
+        fail("filen finnes ikke")
+    except OSError as error:
+        fail(f"filen kan ikke leses ({error.strerror})")
+    if stat.S_ISLNK(info.st_mode):
+        fail("filen er en symbolsk lenke; legg inn selve filen i stedet")
+    if not stat.S_ISREG(info.st_mode):
+        fail("er ikke en vanlig fil, men en mappe eller lignende")
+    if info.st_size > MAX_BYTES:
+        fail(f"filen er for stor ({info.st_size // 1024} KB); en post kan være høyst {MAX_BYTES // 1024} KB")
+    try:
         raw = path.read_bytes()
     except OSError as error:
         fail(f"filen kan ikke leses ({error.strerror})")

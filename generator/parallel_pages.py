@@ -47,7 +47,12 @@ def start(src_uris: list[str], config, files, nav, env, fill: Callable) -> paral
     pages = [files.get_file_from_path(src_uri).page for src_uri in src_uris]
     templates = {src_uri: page.meta.get("template", "main.html") for src_uri, page in zip(src_uris, pages)}
     context = (config, files, nav, env, files.documentation_pages(), templates, fill)
-    running = parallel.start_cases(_render, src_uris, context)
+    if not parallel.worth_it(len(src_uris)):
+        return None
+    # One page here first: Jinja compiles the templates it uses once, before the workers are forked,
+    # instead of once in every worker.
+    _render(context, src_uris[0])
+    running = parallel.start_cases(_render, src_uris[1:], context)
     if running is not None:
         for page in pages:
             page.meta["template"] = SKIP_TEMPLATE
