@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import logging
 import os
@@ -69,6 +70,7 @@ def cmd_build(args) -> int:
     """Validate, build into a temporary folder, and replace the site folder only on success."""
     if _valid_catalog("nettstedet ble ikke bygget") is None:
         return 1
+    gc.freeze()  # the records live as long as the build: the collector need not walk them again and again
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -87,6 +89,14 @@ def cmd_build(args) -> int:
     except (MkDocsException, SystemExit) as error:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Byggingen feilet, {site.name}/ er uendret: {error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # noqa: BLE001 - the records passed validation: this is the generator's fault
+        shutil.rmtree(staging, ignore_errors=True)
+        print(
+            f"Byggingen feilet, {site.name}/ er uendret. Feilen ligger i generatoren, ikke i postene: "
+            f"{type(error).__name__}: {error}. Meld gjerne fra om den i kodelageret.",
+            file=sys.stderr,
+        )
         return 1
     old = site.with_name(site.name + ".old")
     shutil.rmtree(old, ignore_errors=True)

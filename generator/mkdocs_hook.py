@@ -70,7 +70,10 @@ def on_nav(nav, config, files):
 
 def on_env(env, config, files):
     if _state["in_parallel"]:
-        _state["workers"] = parallel_pages.start(list(_state["case_pages"]), config, files, _state["nav"], env, _fill_case_page)
+        try:
+            _state["workers"] = parallel_pages.start(list(_state["case_pages"]), config, files, _state["nav"], env, _fill_case_page)
+        except parallel_pages.PageFailed as error:
+            raise PluginError(f"en caseside kunne ikke lages: {error}") from None
     return env
 
 
@@ -111,8 +114,8 @@ def on_post_build(config):
     if workers is not None:
         try:
             workers.results()
-        except Exception as error:  # noqa: BLE001 - reported as a failed build, not a traceback
-            raise PluginError(f"en caseside kunne ikke lages: {error}") from error
+        except parallel_pages.PageFailed as error:
+            raise PluginError(f"en caseside kunne ikke lages: {error}") from None
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     if not index_file.exists():
         return

@@ -21,7 +21,18 @@ from . import parallel
 SKIP_TEMPLATE = "ikb/rendered-by-worker.html"
 
 
+class PageFailed(Exception):
+    """A case page that could not be made, with the page named (worker tracebacks are no help)."""
+
+
 def _render(context, src_uri: str) -> str:
+    try:
+        return _render_page(context, src_uri)
+    except Exception as error:  # noqa: BLE001 - crosses the process boundary as a message
+        raise PageFailed(f"{src_uri}: {type(error).__name__}: {error}") from None
+
+
+def _render_page(context, src_uri: str) -> str:
     config, files, nav, env, doc_files, templates, fill = context
     page = files.get_file_from_path(src_uri).page
     fill(page)
