@@ -250,6 +250,21 @@ def test_feed_parses_as_atom_with_one_entry_per_case_dated_from_the_record(site,
     assert dates == sorted(dates, reverse=True)
 
 
+def test_feed_holds_the_newest_cases_only_however_many_there_are(catalog):
+    from generator.catalog import Catalog
+    from generator.opendata import feed as feed_module
+
+    case = next(iter(catalog.cases.values()))
+    many = Catalog(cases={
+        f"kommune-{i:03}": case.model_copy(update={"updated": dt.date(2020, 1, 1) + dt.timedelta(days=i)})
+        for i in range(120)
+    })
+    text = feed_module.atom(many, "Integreringspraksis", "https://eksempel.no/", lambda slug: f"https://eksempel.no/{slug}/")
+    entries = feedparser.parse(text).entries
+    assert len(entries) == feed_module.FEED_ENTRIES < 120
+    assert [e.link for e in entries][:2] == ["https://eksempel.no/kommune-119/", "https://eksempel.no/kommune-118/"]
+
+
 def test_feed_dates_are_the_records_not_the_build_date(dated_site):
     feed = feedparser.parse((dated_site / "feed.xml").read_bytes())
     assert feed.version == "atom10" and not feed.bozo
