@@ -58,6 +58,6 @@ def finish(markdown: str) -> FinishedPage:
             markup, token = _heading(len(match.group(1)), match.group(2), used)
             out.append(markup)
             tokens.append(token)
-        elif line.strip():
-            out.append(line)
+        else:
+            out.append(line)  # blank lines too: inside <pre> or <textarea> they are content
     return FinishedPage(f"---\n{front}---\n", "\n".join(out), nest_toc_tokens(tokens), used)

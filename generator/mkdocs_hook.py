@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
@@ -24,6 +25,12 @@ def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+def _cache_dir(config, name: str) -> Path:
+    folder = _root(config) / ".cache" / name
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def on_config(config):
     catalog = load_catalog(_root(config))
     if catalog.problems:
@@ -35,7 +42,7 @@ def on_config(config):
 
 def on_files(files, config):
     catalog = _state["catalog"]
-    built = documents.build_documents(catalog, _root(config) / ".cache" / "documents")
+    built = documents.build_documents(catalog, _cache_dir(config, "documents"))
     sizes = {key: len(data) for key, data in built.items()}
     rendered = pages.render_pages(catalog, sizes)
     _state["case_context"] = pages.CaseContext(
@@ -69,6 +76,9 @@ def on_nav(nav, config, files):
 
 
 def on_env(env, config, files):
+    # MkDocs makes a new Jinja environment for every build, so `make serve` compiled Material's
+    # templates again on every edit. Compiled templates are kept by their source's checksum.
+    env.bytecode_cache = FileSystemBytecodeCache(str(_cache_dir(config, "jinja")))
     if _state["in_parallel"]:
         try:
             _state["workers"] = parallel_pages.start(list(_state["case_pages"]), config, files, _state["nav"], env, _fill_case_page)

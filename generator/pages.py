@@ -250,7 +250,7 @@ def _downloads(slug: str, sizes: dict[tuple[str, str], int]) -> list[tuple[str, 
     ]
 
 
-def template_pages(catalog: Catalog, sizes: dict[tuple[str, str], int]) -> dict[str, str]:
+def template_pages(catalog: Catalog, sizes: dict[tuple[str, str], int]) -> dict[str, str | FinishedPage]:
     """The templates index and a preview page per template; sizes are the download sizes in bytes."""
     case_titles = {slug: case.title for slug, case in catalog.cases.items()}
     ordered = sorted(catalog.templates.items(), key=lambda item: sort_key(item[1].title))
@@ -263,10 +263,10 @@ def template_pages(catalog: Catalog, sizes: dict[tuple[str, str], int]) -> dict[
     }
     for slug, template in ordered:
         preview = Markup(documents.render_html(slug, template, case_titles, header=False, first_heading=3))
-        pages[template_path(slug)] = _render(
+        pages[template_path(slug)] = finish(_render(
             "template.md.j2", template_path(slug), slug=slug, template=template, case_titles=case_titles,
-            downloads=_downloads(slug, sizes), preview=preview,
-        )
+            downloads=_downloads(slug, sizes), preview=preview, template_file=template_file,
+        ))
     return pages
 
 
