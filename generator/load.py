@@ -255,14 +255,15 @@ _STR, _INT, _FLOAT, _BOOL, _NULL, _DATE, _MAP, _SEQ = (
 
 
 def _build(node: Node, depth: int = 0):
-    """Python values from a composed tree in one pass, with the same refusals as _check (no marks)."""
+    """Python values from a composed tree in one pass, with the same refusals as _check (no marks).
+
+    Control characters are refused by _fast before parsing.
+    """
     if depth > MAX_DEPTH:
         raise _Fallback
     tag = node.tag
     if isinstance(node, ScalarNode):
         value = node.value
-        if _CONTROL.search(value):
-            raise _Fallback
         if tag == _STR:
             return value
         if tag == _INT and len(value.lstrip("+-")) <= MAX_DIGITS:
@@ -280,8 +281,6 @@ def _build(node: Node, depth: int = 0):
         mapping = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode) or key_node.tag != _STR or key_node.value in mapping:
-                raise _Fallback
-            if _CONTROL.search(key_node.value):
                 raise _Fallback
             mapping[key_node.value] = _build(value_node, depth + 1)
         return mapping
@@ -318,6 +317,10 @@ class _LazyMarks(Mapping):
 
 
 def _fast(text: str) -> tuple[dict, Marks]:
+    # Control characters can only reach a value from the text itself or through a backslash escape,
+    # so one look at the whole text replaces a look at every value (the strict loader words the problem).
+    if _CONTROL.search(text) or "\\" in text:
+        raise _Fallback
     loader = _FastLoader(text)
     try:
         node = loader.get_single_node()

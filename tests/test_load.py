@@ -132,3 +132,28 @@ def test_loading_on_several_cores_gives_the_same_catalog_as_one_core(monkeypatch
     serial = load_catalog(ROOT)
     assert parallel.cases == serial.cases and parallel.templates == serial.templates
     assert parallel.problems == serial.problems == []
+
+
+def _yaml_files() -> list[Path]:
+    found = [*ROOT.glob("cases/*.yaml"), *ROOT.glob("templates/*.yaml"), *FIXTURES.rglob("*.yaml")]
+    return sorted(p for p in found if p.is_file() and not p.is_symlink())
+
+
+@pytest.mark.parametrize("path", _yaml_files(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_fast_reader_gives_what_the_strict_reader_gives_or_leaves_the_file_to_it(path):
+    """libyaml's fast path is only an optimisation: same values, or it hands over (never a different answer)."""
+    from generator import load
+
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    try:
+        strict = load._compose(load._StrictLoader, text)[0]
+    except Exception:  # noqa: BLE001 - a file the strict reader refuses must not pass the fast one
+        strict = None
+    try:
+        fast = load._fast(text)[0] if not load._NEEDS_STRICT.search(text) else None
+    except Exception:  # noqa: BLE001 - handing over to the strict reader is always allowed
+        fast = None
+    if fast is not None:
+        assert fast == strict
+    if path.parent in (ROOT / "cases", ROOT / "templates"):
+        assert fast is not None, "an ordinary record should take the fast path"
