@@ -289,7 +289,10 @@ def case_record(index: int, n: int, template_slugs: list[str], seed: int = SEED)
         "source": src(),
     } for _ in range(rng.randint(0, 2))]
 
-    picked = [i for i in rng.sample(range(n), min(n, rng.randint(1, 4) + 1)) if i != index][:4]
+    # Its own generator: how many cases there are to pick from must not change the draws after it
+    # (the titles of cases 0-2 are in the template downloads, whose cache is shared between sizes).
+    related_rng = random.Random(f"{seed}-related-{index}")
+    picked = [i for i in related_rng.sample(range(n), min(n, related_rng.randint(1, 4) + 1)) if i != index][:4]
     related = sorted({case_slug(i, seed) for i in picked})
     updated = _date(rng, 2024)
     return {

@@ -51,6 +51,12 @@ class Running:
     def __init__(self, pool, futures):
         self._pool, self._futures = pool, futures
 
+    def cancel(self) -> None:
+        """Stop: the build failed elsewhere and the results are not wanted."""
+        global _context, _function
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        _context = _function = None
+
     def results(self) -> list:
         global _context, _function
         try:
