@@ -160,7 +160,16 @@ def load_catalog(root: Path = ROOT, extra: list[Path] = ()) -> Catalog:
         (_files(root, "cases", extra), Case, catalog.cases, catalog.case_files),
         (_files(root, "templates", extra), Template, catalog.templates, catalog.template_files),
     )
-    _prefetch([(Path(p), model, _display(Path(p), root)) for paths, model, _r, _f in groups for p in paths])
+    with parallel.collector_paused():
+        _prefetch([(Path(p), model, _display(Path(p), root)) for paths, model, _r, _f in groups for p in paths])
+        _add_records(catalog, groups, root)
+    if not catalog.problems:
+        _cross_check(catalog)
+    catalog.problems.sort()
+    return catalog
+
+
+def _add_records(catalog: Catalog, groups, root: Path) -> None:
     for paths, model, records, files in groups:
         for path in paths:
             try:
@@ -173,7 +182,3 @@ def load_catalog(root: Path = ROOT, extra: list[Path] = ()) -> Catalog:
                 continue
             records[path.stem] = record
             files[path.stem] = _display(Path(path), root)
-    if not catalog.problems:
-        _cross_check(catalog)
-    catalog.problems.sort()
-    return catalog

@@ -81,7 +81,9 @@ def on_env(env, config, files):
     env.bytecode_cache = FileSystemBytecodeCache(str(_cache_dir(config, "jinja")))
     if _state["in_parallel"]:
         try:
-            _state["workers"] = parallel_pages.start(list(_state["case_pages"]), config, files, _state["nav"], env, _fill_case_page)
+            _state["workers"] = parallel_pages.start(
+                list(_state["case_pages"]), config, files, _state["nav"], env, _fill_case_page
+            )
         except parallel_pages.PageFailed as error:
             raise PluginError(f"en caseside kunne ikke lages: {error}") from None
     return env

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 Item = TypeVar("Item")
@@ -33,6 +34,23 @@ def _fork_ready() -> None:
     gc.freeze()
 
 
+@contextmanager
+def collector_paused():
+    """No cyclic garbage collection while per-case work runs (parsing, rendering).
+
+    That work makes many objects and few cycles, and every full collection walks all the records
+    already loaded: with 5,000 cases the collector took 40 % of the time and made the cost per case
+    grow with the number of cases. Cycles made meanwhile are collected once it is over.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def worth_it(count: int) -> bool:
     return WORKERS > 1 and count >= PARALLEL_FROM
 
@@ -42,7 +60,8 @@ def _call(item):
 
 
 def _call_chunk(chunk):
-    return [_function(_context, item) for item in chunk]
+    with collector_paused():
+        return [_function(_context, item) for item in chunk]
 
 
 class Running:
@@ -92,7 +111,8 @@ def map_cases(function: Callable[[Any, Item], Result], items: Sequence[Item], co
     """
     global _context, _function
     if not worth_it(len(items)):
-        return [function(context, item) for item in items]
+        with collector_paused():
+            return [function(context, item) for item in items]
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 

@@ -6,7 +6,6 @@ import json
 
 from pydantic import TypeAdapter
 
-from .. import parallel
 from ..catalog import Catalog
 from ..model import Case, Slug
 
@@ -62,22 +61,14 @@ def collection_schema() -> dict:
     }
 
 
-def case_json(context, slug: str) -> str:
-    """data/cases/<slug>.json; context is the catalog (parallel.map_cases)."""
-    return compact(record(context.cases[slug]))
+def collection_files(site_name: str, case_texts: dict[str, str]) -> dict[str, str]:
+    """data/cases.json and schema/cases.schema.json; case_texts are the data/cases/<slug>.json texts.
 
-
-def json_files(catalog: Catalog, site_name: str) -> dict[str, str]:
-    """data/cases.json, data/cases/<slug>.json and schema/cases.schema.json."""
-    slugs = sorted(catalog.cases)
-    per_case = dict(zip(slugs, parallel.map_cases(case_json, slugs, catalog)))
-    # cases.json holds the same compact texts, so each record is turned into JSON once.
+    cases.json holds the same compact texts, so each record is turned into JSON once.
+    """
     head = compact({"$schema": f"../{SCHEMA_DIR}/{CASES_SCHEMA}", "title": f"{site_name}: alle eksempler", "license": LICENCE})
-    members = ",".join(f"{json.dumps(slug)}:{text.rstrip()}" for slug, text in per_case.items())
-    files = {
+    members = ",".join(f"{json.dumps(slug)}:{text.rstrip()}" for slug, text in sorted(case_texts.items()))
+    return {
         CASES_JSON: f'{head.rstrip().removesuffix("}")},"cases":{{{members}}}}}\n',
         f"{SCHEMA_DIR}/{CASES_SCHEMA}": dumps(collection_schema()),
     }
-    for slug, text in per_case.items():
-        files[case_json_path(slug)] = text
-    return files

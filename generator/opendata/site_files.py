@@ -19,22 +19,26 @@ def build(catalog: Catalog, site_name: str, site_url: str) -> dict[str, str | by
     def url_for(slug: str) -> str:
         return case_url(site_url, slug)
 
+    slugs = sorted(catalog.cases)
+    per_case = dict(zip(slugs, parallel.map_cases(_case_files, slugs, catalog)))
     files: dict[str, str | bytes] = {}
     for name, model in SCHEMAS.items():
         files[f"{records.SCHEMA_DIR}/{name}"] = schema_text(model)
-    files.update(records.json_files(catalog, site_name))
+    files.update(records.collection_files(site_name, {s: per_case[s][records.case_json_path(s)] for s in slugs}))
     files.update(tables.csv_files(catalog, url_for))
     files[datapackage.DATAPACKAGE] = records.dumps(datapackage.datapackage(site_name))
     files[feed.FEED] = feed.atom(catalog, site_name, site_url, url_for)
-    slugs = list(catalog.cases)
-    for slug, cards in zip(slugs, parallel.map_cases(_contact_cards, slugs, catalog)):
-        for name, text in cards:
-            files[pages.contact_card_path(slug, name)] = text
+    for case_files in per_case.values():  # each case's JSON record and its contacts' vCards
+        files.update(case_files)
     return files
 
 
-def _contact_cards(catalog: Catalog, slug: str) -> list[tuple[str, str]]:
-    return vcard.card_files(catalog.cases[slug])
+def _case_files(catalog: Catalog, slug: str) -> dict[str, str]:
+    case = catalog.cases[slug]
+    files = {records.case_json_path(slug): records.compact(records.record(case))}
+    for name, text in vcard.card_files(case):
+        files[pages.contact_card_path(slug, name)] = text
+    return files
 
 
 def write(files: dict[str, str | bytes], out) -> list:
