@@ -55,10 +55,6 @@ def worth_it(count: int) -> bool:
     return WORKERS > 1 and count >= PARALLEL_FROM
 
 
-def _call(item):
-    return _function(_context, item)
-
-
 def _call_chunk(chunk):
     with collector_paused():
         return [_function(_context, item) for item in chunk]
@@ -107,19 +103,10 @@ def start_cases(function: Callable[[Any, Item], Result], items: Sequence[Item], 
 def map_cases(function: Callable[[Any, Item], Result], items: Sequence[Item], context: Any) -> list[Result]:
     """[function(context, item) for item in items], on WORKERS cores when there are enough items.
 
-    `function` must be a module-level function (its name is what reaches the workers).
+    The workers inherit `function` and `context` by forking; only the items and results are pickled.
     """
-    global _context, _function
-    if not worth_it(len(items)):
+    running = start_cases(function, items, context)
+    if running is None:
         with collector_paused():
             return [function(context, item) for item in items]
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
-
-    _context, _function = context, function
-    _fork_ready()
-    try:
-        with ProcessPoolExecutor(WORKERS, mp_context=get_context("fork")) as pool:
-            return list(pool.map(_call, items, chunksize=max(1, len(items) // (WORKERS * 8))))
-    finally:
-        _context = _function = None
+    return running.results()
