@@ -7,6 +7,10 @@ worker renders its share of the case pages exactly as MkDocs would (the same con
 plugin events) and writes them to the site folder. MkDocs' own pass over those pages then uses
 SKIP_TEMPLATE, which renders nothing, so MkDocs writes nothing over them. `mkdocs serve` and
 `mkdocs build` run on one core and never get here.
+
+Rendering a finished page through the theme logs nothing; were it to log a warning in a worker, strict
+mode in the parent would not count it. tests/test_parallel_build.py compares the result with a build
+on one core, byte for byte.
 """
 
 from __future__ import annotations
