@@ -142,7 +142,7 @@ def _load_job(_context, job: tuple[str, type[BaseModel], str]):
 def _prefetch(jobs: list[tuple[Path, type[BaseModel], str]]) -> None:
     """Parse many records on several cores at once, into the same cache load_record reads."""
     todo = [(job, key) for job in jobs if (key := _cache_key(*job)) is not None and key not in _RECORDS]
-    if parallel.WORKERS < 2 or len(todo) < parallel.PARALLEL_FROM:
+    if not parallel.worth_it(len(todo)):
         return
     results = parallel.map_cases(_load_job, [(str(p), m, d) for (p, m, d), _key in todo], None)
     for (_job, key), result in zip(todo, results):
