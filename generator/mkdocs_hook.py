@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
-from generator import documents, pages, parallel, parallel_pages, search_index
+from generator import documents, pages, parallel, parallel_pages, search_index, theme_assets
 from generator.finished_pages import FinishedPage
 from generator.catalog import load_catalog
 from generator.opendata import site_files, sitemap
@@ -42,6 +42,7 @@ def on_config(config):
 
 def on_files(files, config):
     catalog = _state["catalog"]
+    theme_assets.drop_unused(files, config)
     built = documents.build_documents(catalog, _cache_dir(config, "documents"))
     sizes = {key: len(data) for key, data in built.items()}
     rendered = pages.render_pages(catalog, sizes)

@@ -149,3 +149,13 @@ def test_search_finds_cases_typed_without_norwegian_letters(site):
 def test_case_pages_stay_out_of_the_global_navigation(page):
     nav_links = [a.get("href", "") for a in page("sammenligning/").select("nav.md-nav--primary a")]
     assert not any("eksempler/ralingen" in href for href in nav_links)
+
+
+def test_site_publishes_only_the_theme_files_a_browser_loads(site):
+    # Material ships source maps and search files for ~40 languages; the site searches in Norwegian.
+    assert not list(site.rglob("*.map"))
+    lunr = sorted(p.relative_to(site / "assets/javascripts/lunr").as_posix()
+                  for p in (site / "assets/javascripts/lunr").rglob("*") if p.is_file())
+    assert lunr == ["min/lunr.multi.min.js", "min/lunr.no.min.js", "min/lunr.stemmer.support.min.js"]
+    assert list((site / "assets/javascripts").glob("bundle.*.min.js"))  # the theme itself is kept
+    assert list((site / "assets/javascripts/workers").glob("search.*.min.js"))
