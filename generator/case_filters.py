@@ -37,7 +37,7 @@ def case_terms(case: Case) -> dict[str, list[str]]:
     return {
         "tema": list(case.themes),
         "malgruppe": list(case.target_groups),
-        "fylke": sorted({m.region for m in case.municipalities}),
+        "fylke": sorted({m.region for m in case.municipalities if m.region}),
         "storrelse": sorted({size_band(m.population) for m in case.municipalities}, key=list(SIZE_LABELS).index),
     }
 

@@ -30,7 +30,7 @@ CASES_DIR = "eksempler"
 FACETS = {  # vocabulary kind -> (folder, heading, case attribute getter)
     "themes": ("tema", "Temaer", lambda case: case.themes),
     "target_groups": ("malgruppe", "Målgrupper", lambda case: case.target_groups),
-    "regions": ("fylke", "Fylker", lambda case: sorted({m.region for m in case.municipalities})),
+    "regions": ("fylke", "Fylker", lambda case: sorted({m.region for m in case.municipalities if m.region})),
 }
 TEMPLATES_DIR = "maler"
 # Up to this many cases the front page lists them all; beyond it, the newest and a link to the list.
@@ -189,7 +189,7 @@ def case_page(
         record_file=catalog.case_files[slug],
         record_urls=record_urls(repo_url, catalog.case_files[slug]),
         json_href=href(records.case_json_path(slug), here),
-        regions=sorted({m.region for m in case.municipalities}),
+        regions=sorted({m.region for m in case.municipalities if m.region}),
         contact_cards=[contact_card_path(slug, name) for name in vcard.card_names(case)],
         structured_data=jsonld.script(jsonld.case_data(case, page_url, site_name, site_url)),
     )

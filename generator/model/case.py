@@ -77,8 +77,11 @@ class Result(Base):
 
 class Municipality(Base):
     name: ShortText = Field(description="Kommunens navn, f.eks. «Rælingen».")
-    region: Region = Field(description="Fylket kommunen ligger i, slik kilden omtaler det.", examples=["akershus"])
-    county_note: ShortText | None = Field(None, description="Kilde for fylket når kildeteksten ikke nevner det.")
+    region: Region | None = Field(
+        None,
+        description="Fylket kommunen ligger i, slik kilden omtaler det. Utelates når kilden ikke nevner fylket.",
+        examples=["akershus"],
+    )
     population: Figure | None = Field(None, description="Innbyggertall, med år og kilde.")
     immigrant_share: Figure | None = Field(None, description="Andel innvandrere, i prosent.")
 
@@ -106,7 +109,7 @@ class Practice(Base):
 
 
 class Contact(Base):
-    name: ShortText = Field(description="Fullt navn. Bare personer som har sagt ja til å stå oppført.")
+    name: ShortText = Field(description="Fullt navn. Bare personer som har sagt ja til å stå oppført, eller som kilden selv oppgir som kontakt.")
     role: ShortText = Field(description="Stilling eller rolle, f.eks. «Leder».")
     organisation: ShortText = Field(description="Arbeidsstedet, f.eks. «Rælingen kommune».")
     phones: list[Phone] = Field(default_factory=list, description="Jobbnummer, aldri private numre.")
@@ -178,7 +181,7 @@ class Case(Base):
     challenges: list[Text] = Field(default_factory=list, description="Utfordringer og funn kilden beskriver.")
     key_figures: list[Figure] = Field(default_factory=list, description="Nøkkeltall, hvert med år og kilde.")
     results: list[Result] = Field(default_factory=list, description="Resultater over flere år (vises som diagram og tabell).")
-    contacts: list[Contact] = Field(default_factory=list, description="Kontaktpersoner som har sagt ja til å stå oppført.")
+    contacts: list[Contact] = Field(default_factory=list, description="Kontaktpersoner som har sagt ja til å stå oppført, eller som kilden selv oppgir.")
     people: list[Person] = Field(default_factory=list, description="Personer som uttaler seg i kildene.")
     partners: list[Partner] = Field(default_factory=list, description="Samarbeidspartnere.")
     sources: list[Source] = Field(min_length=1, description="Kildene, minst én. Alt på siden må kunne spores hit.")

@@ -14,11 +14,10 @@ from ..vocabulary import VOCABULARY
 
 
 def _place(m: Municipality) -> dict:
-    return {
-        "@type": "AdministrativeArea",
-        "name": m.name,
-        "containedInPlace": {"@type": "AdministrativeArea", "name": VOCABULARY["regions"][m.region]},
-    }
+    place = {"@type": "AdministrativeArea", "name": m.name}
+    if m.region:
+        place["containedInPlace"] = {"@type": "AdministrativeArea", "name": VOCABULARY["regions"][m.region]}
+    return place
 
 
 def _contact(contact) -> dict:
