@@ -104,11 +104,40 @@ def test_filled_in_starter_is_valid(project):
     assert result.returncode == 0, result.stdout
 
 
-def test_optional_example_blocks_are_valid_once_uncommented(project):
+# The blanks of the VALGFRITT example blocks, in order of appearance.
+FILL_IN_EXAMPLES = [
+    ('label: ""', 'label: "Deltakere i arbeid"'), ("value: TALL", "value: 61"), ("year: ÅÅÅÅ", "year: 2020"),
+    ('source: ""', "source: kilde-1"),
+    ('label: ""', 'label: "Overgang til arbeid"'), ('definition: ""', 'definition: "Andel i arbeid"'),
+    ('source: ""', "source: kilde-1"),
+    ("{year: ÅÅÅÅ, value: TALL}", "{year: 2019, value: 55}"), ("{year: ÅÅÅÅ, value: TALL}", "{year: 2020, value: 61}"),
+    ('name: ""', 'name: "Kari Testesen"'), ('role: ""', 'role: "Leder"'), ('organisation: ""', 'organisation: "Testby kommune"'),
+    ('phones: ["TELEFON"]', 'phones: ["+47 913 54 954"]'),
+    ('source: ""', "source: kilde-1"),
+    ('name: ""', 'name: "Kari Testesen"'), ('role: ""', 'role: "Leder"'), ('summary: ""', 'summary: "Hun mener praksis virker."'),
+    ('source: ""', "source: kilde-1"),
+    ('name: ""', 'name: "NAV Testby"'), ('role: ""', 'role: "Felles oppfølging"'),
+    ('title: ""', 'title: "En rapport"'),
+]
+
+
+def test_optional_example_blocks_stop_the_case_until_filled_in(project):
+    # A contributor who uncomments a block and forgets to fill it in must not publish an example
+    # contact person or example figures.
     path = project / "cases" / "testby.yaml"
     text = uncomment_examples(fill_in(new_case(project)))
     for key in ("key_figures:", "results:", "contacts:", "people:", "partners:", "literature:"):
         assert f"\n{key}\n" in text, key
+    path.write_text(text, encoding="utf-8")
+    result = run_generator("validate", "cases/testby.yaml", cwd=project)
+    assert result.returncode == 1
+    first_example_line = text.splitlines().index("key_figures:") + 1
+    lines = [int(line.split(":")[1]) for line in result.stdout.splitlines() if line.startswith("cases/testby.yaml:")]
+    assert len(lines) >= len(FILL_IN_EXAMPLES) - 4 and min(lines) > first_example_line
+
+    for blank, value in FILL_IN_EXAMPLES:
+        assert blank in text, blank
+        text = text.replace(blank, value, 1)
     path.write_text(text, encoding="utf-8")
     result = run_generator("validate", "cases/testby.yaml", cwd=project)
     assert result.returncode == 0, result.stdout
