@@ -412,3 +412,47 @@ def test_preview_without_header_keeps_only_the_sections(catalog, case_titles):
     assert not soup.find(["h1", "h2", "h4", "header"])
     assert [squash(h.get_text()) for h in soup.find_all("h3")] == [s.heading for s in template.sections]
     assert template.based_on not in squash(soup.get_text())
+
+
+# --- what a user sees on paper --------------------------------------------------------------------
+
+
+ISSUED_BY = ["iop-kvalifisering", "loggbok-praksis", "fadderavtale", *TRAINING_PLANS]
+
+
+@pytest.mark.parametrize("slug", ISSUED_BY)
+def test_plans_logbook_and_agreement_name_the_municipality_or_unit(slug, catalog):
+    assert "Kommune / enhet" in field_labels(catalog.templates[slug])
+
+
+def _docx_texts(data: bytes) -> list[str]:
+    import docx
+
+    return [squash(p.text) for p in docx.Document(io.BytesIO(data)).paragraphs]
+
+
+def _odt_texts(data: bytes) -> list[str]:
+    from odf import text
+    from odf.opendocument import load
+    from odf.teletype import extractText
+
+    body = load(io.BytesIO(data)).text
+    return [squash(extractText(el)) for el in body.childNodes if el.qname[1] in ("p", "h")]
+
+
+@pytest.mark.parametrize("slug", ["iop-kvalifisering", "samarbeidsavtale-praksis"])
+def test_origin_and_case_are_a_small_note_at_the_end_not_on_top_of_the_form(slug, catalog, built):
+    from pypdf import PdfReader
+
+    template = catalog.templates[slug]
+    origin = squash(template.based_on)[:60]
+    pages = [squash(page.extract_text()) for page in PdfReader(io.BytesIO(built[(slug, "pdf")])).pages]
+    assert "Case:" not in pages[0] and "Bygger på" not in pages[0] and origin not in pages[0]
+    assert "Om malen" in pages[-1] and "Bygger på:" in pages[-1] and "Case:" in pages[-1]
+    for texts in (_docx_texts(built[(slug, "docx")]), _odt_texts(built[(slug, "odt")])):
+        last_heading = texts.index(template.sections[-1].heading)
+        note = texts.index("Om malen")
+        assert note > last_heading
+        assert not any(origin in t or t.startswith("Case:") for t in texts[:note]), slug
+        assert texts[note + 1].startswith("Bygger på:") and origin in texts[note + 1]
+        assert texts[note + 2].startswith("Case:")

@@ -15,7 +15,16 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 
 from .archive import normalize_zip
 from .html_preview import PUBLISHER
-from .layout import LANGUAGE, Control, DocumentLayout, SectionLayout, TableLayout, column_widths_mm
+from .layout import (
+    ABOUT_HEADING,
+    LANGUAGE,
+    Control,
+    DocumentLayout,
+    SectionLayout,
+    TableLayout,
+    about_lines,
+    column_widths_mm,
+)
 
 PLACEHOLDER = "Skriv her"
 DATE_PLACEHOLDER = "Velg dato"
@@ -157,6 +166,25 @@ def _section(document, section: SectionLayout, ids) -> None:
             paragraph.add_run(" " + control.label)
 
 
+def _about(document, doc: DocumentLayout) -> None:
+    """The «Om malen» note in small grey print at the end, as in the PDF and the ODT."""
+    heading = document.add_paragraph()
+    heading.add_run(ABOUT_HEADING).bold = True
+    heading.paragraph_format.space_before = Pt(18)
+    heading.paragraph_format.keep_with_next = True
+    paragraphs = [heading]
+    for term, content in about_lines(doc):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{term}: ").bold = True
+        paragraph.add_run(content)
+        paragraphs.append(paragraph)
+    for paragraph in paragraphs:
+        paragraph.paragraph_format.space_after = Pt(2)
+        for run in paragraph.runs:
+            run.font.size = Pt(8)
+            run.font.color.rgb = RGBColor(0x33, 0x33, 0x33)
+
+
 def _page_setup(document) -> None:
     for section in document.sections:
         section.page_width, section.page_height = Cm(21), Cm(29.7)
@@ -230,17 +258,9 @@ def render_docx(doc: DocumentLayout) -> bytes:
     document.styles["Normal"].font.size = Pt(10.5)
     document.add_heading(doc.title, level=1)
     document.add_paragraph(doc.description)
-    about = document.add_paragraph()
-    about.add_run("Bygger på: ").bold = True
-    about.add_run(doc.based_on)
-    cases = document.add_paragraph()
-    cases.add_run("Case: " if len(doc.cases) == 1 else "Caser: ").bold = True
-    cases.add_run(", ".join(title for _, title in doc.cases))
-    for paragraph in (about, cases):
-        for run in paragraph.runs:
-            run.font.color.rgb = RGBColor(0x33, 0x33, 0x33)
     for section in doc.sections:
         _section(document, section, ids)
+    _about(document, doc)
     buffer = io.BytesIO()
     document.save(buffer)
     return normalize_zip(buffer.getvalue(), doc.timestamp)

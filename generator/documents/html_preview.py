@@ -8,7 +8,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .layout import DocumentLayout
+from .layout import ABOUT_HEADING, DocumentLayout, about_lines
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 PUBLISHER = "Kunnskapsbank for kommuners integreringspraksis"
@@ -43,7 +43,10 @@ def fragment(doc: DocumentLayout, first_heading: int = 1, header: bool = True) -
     if not 1 <= first_heading <= 5:
         raise ValueError("first_heading må være mellom 1 og 5")
     template = _environment().get_template("preview.html.j2")
-    html = template.render(doc=doc, p=id_prefix(doc.slug), header=header, level=first_heading, input_types=INPUT_TYPES)
+    html = template.render(
+        doc=doc, p=id_prefix(doc.slug), header=header, level=first_heading, input_types=INPUT_TYPES,
+        about_heading=ABOUT_HEADING, about=about_lines(doc),
+    )
     return html.strip() + "\n"
 
 

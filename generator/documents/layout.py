@@ -69,6 +69,16 @@ class DocumentLayout:
     controls: list[Control] = field(default_factory=list)
 
 
+ABOUT_HEADING = "Om malen"
+
+
+def about_lines(doc: DocumentLayout) -> list[tuple[str, str]]:
+    """What the template is based on and which cases: for the web page and the file metadata, and
+    on paper only as a small note at the end, never above a participant's plan or an agreement."""
+    cases = ", ".join(title for _, title in doc.cases)
+    return [("Bygger på", doc.based_on), ("Case" if len(doc.cases) == 1 else "Caser", cases)]
+
+
 def timestamp(template: Template) -> dt.datetime:
     """The one date written into every file: SOURCE_DATE_EPOCH if set, else the template's date."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()

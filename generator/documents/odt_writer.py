@@ -13,7 +13,15 @@ from odf.opendocument import OpenDocumentText
 
 from .archive import normalize_zip
 from .html_preview import PUBLISHER
-from .layout import Control, DocumentLayout, SectionLayout, TableLayout, column_widths_mm
+from .layout import (
+    ABOUT_HEADING,
+    Control,
+    DocumentLayout,
+    SectionLayout,
+    TableLayout,
+    about_lines,
+    column_widths_mm,
+)
 
 PAGE_WIDTH_CM = 17.0  # A4 minus 2 cm margins
 FONT = "Liberation Sans"
@@ -41,6 +49,9 @@ class _Styles:
         self.intro = self._paragraph(add, "Innledning", "Innledning", "0cm", "0.18cm", keep=True)
         self.label = self._paragraph(add, "Feltnavn", "Feltnavn", "0.15cm", "0.08cm", bold=True, keep=True)
         self.help = self._paragraph(add, "Hjelpetekst", "Hjelpetekst", "0cm", "0.2cm", size="9pt", italic=True)
+        # The «Om malen» note at the end: small print, kept together with its heading.
+        self.about_heading = self._paragraph(add, "Om_20_malen", "Om malen", "0.6cm", "0.05cm", bold=True, size="8pt", keep=True)
+        self.about = self._paragraph(add, "Om_20_malen_20_tekst", "Om malen tekst", "0cm", "0.08cm", size="8pt")
         self.cell = self._paragraph(add, "Table_20_Contents", "Table Contents", "0cm", "0cm")
         self.cell_heading = self._paragraph(add, "Table_20_Heading", "Table Heading", "0cm", "0cm", bold=True)
         self.field = self._paragraph(add, "Skjemafelt", "Skjemafelt", "0cm", "0.25cm")
@@ -157,8 +168,8 @@ class _Writer:
         self.odt.text.addElement(paragraph)
         return paragraph
 
-    def labelled(self, prefix: str, content: str) -> None:
-        paragraph = text.P(stylename=self.styles.body)
+    def labelled(self, prefix: str, content: str, style_=None) -> None:
+        paragraph = text.P(stylename=style_ or self.styles.body)
         paragraph.addElement(text.Span(stylename=self.styles.strong, text=prefix))
         paragraph.addText(content)
         self.odt.text.addElement(paragraph)
@@ -258,10 +269,11 @@ def render_odt(doc: DocumentLayout) -> bytes:
     _footer(writer)
     writer.heading(1, doc.title)
     writer.paragraph(doc.description)
-    writer.labelled("Bygger på: ", doc.based_on)
-    writer.labelled("Case: " if len(doc.cases) == 1 else "Caser: ", ", ".join(t for _, t in doc.cases))
     for section in doc.sections:
         writer.section(section)
+    writer.paragraph(ABOUT_HEADING, writer.styles.about_heading)
+    for term, content in about_lines(doc):
+        writer.labelled(f"{term}: ", content, writer.styles.about)
     buffer = io.BytesIO()
     writer.odt.write(buffer)
     return normalize_zip(buffer.getvalue(), doc.timestamp)
