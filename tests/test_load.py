@@ -157,3 +157,35 @@ def test_the_fast_reader_gives_what_the_strict_reader_gives_or_leaves_the_file_t
         assert fast == strict
     if path.parent in (ROOT / "cases", ROOT / "templates"):
         assert fast is not None, "an ordinary record should take the fast path"
+
+
+def _at(text: str, fragment: str) -> str:
+    """"line:col" of the first occurrence of fragment in text."""
+    before = text[: text.index(fragment)]
+    return f"{before.count(chr(10)) + 1}:{len(before) - before.rfind(chr(10))}"
+
+
+@pytest.mark.parametrize(
+    "old, new, fragment, expected",
+    [
+        ("themes: [organisering,", "themes: [språkopplæring,", "språkopplæring",
+         "«themes»: ukjent tema «språkopplæring»; mente du «sprakopplaering»? (skrives uten æ, ø og å)"),
+        ("themes: [organisering,", "themes: [Fadder- og mentorordning,", "Fadder-",
+         "«themes»: ukjent tema «Fadder- og mentorordning»; «Fadder- og mentorordning» er navnet som vises på "
+         "nettstedet, i filen skriver du nøkkelen «mentorordning»"),
+        ("themes: [organisering,", "themes: [mentor-ordning,", "mentor-ordning",
+         "«themes»: ukjent tema «mentor-ordning»; mente du «mentorordning»?"),
+        ("region: nordland", 'region: "Nordland"', '"Nordland"',
+         "«region»: ukjent fylke «Nordland»; mente du «nordland»? (skrives med små bokstaver)"),
+        ("model: egen-tjeneste", 'model: "Egen flyktningtjeneste"', '"Egen',
+         "«model»: ukjent organiseringsmodell «Egen flyktningtjeneste»; «Egen flyktningtjeneste» er navnet som "
+         "vises på nettstedet, i filen skriver du nøkkelen «egen-tjeneste»"),
+        ("target_groups: [flyktninger]", "target_groups: [introduksjonsdeltaker]", "introduksjonsdeltaker",
+         "«target_groups»: ukjent målgruppe «introduksjonsdeltaker»; mente du «introduksjonsdeltakere»?"),
+        ("region: nordland", "region: narnia", "narnia", "«region»: ukjent fylke «narnia»; lovlige verdier: "),
+    ],
+)
+def test_unknown_vocabulary_term_suggests_the_key_or_lists_the_allowed_ones(tmp_path, old, new, fragment, expected):
+    text = VALID.replace(old, new, 1)
+    problems = problems_for(tmp_path, text)
+    assert any(p.startswith(f"testby.yaml:{_at(text, fragment)}: {expected}") for p in problems), problems

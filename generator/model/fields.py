@@ -15,7 +15,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from ..vocabulary import VOCABULARY
+from ..vocabulary import VOCABULARY, suggestion
 
 MIN_YEAR = 1900
 # Records are written about the past; one year ahead allows for planned figures entered late in a year.
@@ -25,7 +25,7 @@ MAX_YEAR = dt.date.today().year + 1
 def _term_checker(kind: str, label: str):
     def check(value: str) -> str:
         if value not in VOCABULARY[kind]:
-            raise ValueError(f"ukjent {label} «{value}»")
+            raise ValueError(f"ukjent {label} «{value}»{suggestion(kind, value)}")
         return value
 
     return check
