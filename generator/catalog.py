@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from . import parallel
+from . import parallel, vocabulary
 from .errors import problems_from
 from .load import MAX_BYTES, LoadError, Problem, read_yaml
 from .model import Case, Template
@@ -166,6 +166,8 @@ def load_catalog(root: Path = ROOT, extra: list[Path] = ()) -> Catalog:
     if not catalog.problems:
         _cross_check(catalog)
     catalog.problems.sort()
+    # First: the records are checked against it.
+    catalog.problems[:0] = vocabulary.PROBLEMS
     return catalog
 
 

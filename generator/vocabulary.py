@@ -1,16 +1,88 @@
-"""The controlled vocabulary (themes, target groups, regions, organisation models)."""
+"""The controlled vocabulary (themes, target groups, regions, organisation models).
+
+Contributors edit vocabulary.yaml too (CONTRIBUTING invites a new theme in the same pull request as a
+case), so it is read with the records' strict loader and checked here, at import, without raising:
+its problems are in PROBLEMS, and the catalog reports them as `generator/vocabulary.yaml:line:col: …`
+from `validate` and the build. A term whose label is wrong is still known, so the records that use it
+are not reported as well; a file that cannot be read leaves the vocabulary empty and unchecked.
+"""
 
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
-import yaml
-
+from .load import LoadError, Marks, Problem, read_yaml
 from .text import slugify
 
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
-VOCABULARY: dict[str, dict[str, str]] = yaml.safe_load(VOCABULARY_FILE.read_text(encoding="utf-8"))
+DISPLAY = "generator/vocabulary.yaml"
+# Each list, with how a message names one of its terms.
+KINDS = {"themes": "temaet", "target_groups": "målgruppen", "regions": "fylket", "organisation_models": "modellen"}
+_KEY = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_LABEL = 200
+
+
+def read(path: Path = VOCABULARY_FILE, display: str = DISPLAY) -> tuple[dict[str, dict[str, str]], list[Problem]]:
+    """The vocabulary and its problems; never raises."""
+    vocabulary: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
+    try:
+        data, marks = read_yaml(path, display)
+    except LoadError as error:
+        return vocabulary, [_reworded(problem) for problem in error.problems]
+    problems: list[Problem] = []
+
+    def add(loc: tuple, message: str) -> None:
+        line, column = marks.get(loc, (1, 1))
+        problems.append(Problem(display, line, column, message))
+
+    for kind, terms in data.items():
+        if kind not in KINDS:
+            close = difflib.get_close_matches(kind, KINDS, n=1)
+            hint = f"mente du «{close[0]}»?" if close else f"listene heter {', '.join(KINDS)}"
+            add(("<key>", kind), f"ukjent liste «{kind}»; {hint}")
+        elif terms is None:
+            add((kind,), f"listen «{kind}» er tom; skriv ett ord per linje under den, f.eks. «  nokkel: Navn»")
+        elif not isinstance(terms, dict):
+            add((kind,), f"«{kind}» skal ha ett ord per linje på formen «nøkkel: Navn», ikke en liste med «- »")
+        else:
+            for key, text in terms.items():
+                vocabulary[kind][key] = _checked_term(kind, key, text, marks, add)
+    misspelt = {close for name in data if name not in KINDS for close in difflib.get_close_matches(name, KINDS, n=1)}
+    for kind in KINDS:
+        if kind not in data and kind not in misspelt:
+            add((), f"mangler listen «{kind}:»; hent den fra forrige versjon av filen")
+    return vocabulary, sorted(problems)
+
+
+def _checked_term(kind: str, key: str, text, marks: Marks, add) -> str:
+    """The label of one term, after adding any problem with it (the key stands in for a bad label)."""
+    if not _KEY.match(key):
+        better = slugify(key) or "nytt-ord"
+        add(("<key>", kind, key), f"nøkkelen «{key}» kan bare inneholde små bokstaver a–z, tall og bindestrek "
+                                  f"(ikke æ, ø, å eller mellomrom); skriv f.eks. «{better}»")
+    example = key.replace("-", " ").capitalize()
+    if text is None or (isinstance(text, str) and not text.strip()):
+        add(("<key>", kind, key), f"{KINDS[kind]} «{key}» mangler navn; skriv navnet etter kolon og mellomrom, "
+                                  f"f.eks. «{key}: {example}»")
+    elif not isinstance(text, str):
+        add((kind, key), f"navnet på {KINDS[kind]} «{key}» skal være tekst; sett anførselstegn rundt det, "
+                         f'f.eks. «{key}: "{example}"»')
+    elif len(text) > MAX_LABEL:
+        add((kind, key), f"navnet på {KINDS[kind]} «{key}» er for langt (høyst {MAX_LABEL} tegn)")
+    else:
+        return text.strip()
+    return key
+
+
+def _reworded(problem: Problem) -> Problem:
+    if problem.message.startswith("filen er tom"):  # the records' wording suggests a new case
+        return Problem(problem.path, problem.line, problem.column, "filen er tom; hent forrige versjon av filen")
+    return problem
+
+
+VOCABULARY, PROBLEMS = read()
 
 
 def label(kind: str, key: str) -> str:
@@ -51,6 +123,6 @@ def suggestion(kind: str, value: str) -> str:
         if close:
             return f"; mente du «{by_label.get(close[0], close[0])}»?"
     allowed = ", ".join(sorted(terms))
-    if len(allowed) > 400:  # a line in a CI log, not a page: past this, point to the list instead
+    if len(allowed) > 300:  # a line in a CI log, not a page: past this, point to the list instead
         return f"; se lovlige verdier under «{kind}» i generator/vocabulary.yaml"
     return f"; lovlige verdier: {allowed} (nye legges til i generator/vocabulary.yaml)"

@@ -171,3 +171,34 @@ def test_all_real_records_validate_well_under_a_second():
     assert len(catalog.cases) + len(catalog.templates) >= 5
     print(f"\nvalidated {len(catalog.cases)} cases and {len(catalog.templates)} templates in {seconds:.3f} s")
     assert seconds < 1.0
+
+
+# A slip while adding a term to generator/vocabulary.yaml (which CONTRIBUTING invites): inserted as the
+# last theme, the line it gives, and what the message must say.
+VOCABULARY_SLIPS = {
+    "indent-one-too-few": (" idrett: Idrett og fritid", 2, "YAML-syntaksfeil: innrykket stemmer ikke"),
+    "colon-in-label": ("  idrett: Idrett: fritid og lag", 17, "YAML-syntaksfeil: kolon og mellomrom («: ») midt i en verdi"),
+    "no-label": ("  idrett:", 3, "temaet «idrett» mangler navn; skriv navnet etter kolon og mellomrom, f.eks. «idrett: Idrett»"),
+    "key-with-aeoa": ("  språkkafé: Språkkafé", 3, "nøkkelen «språkkafé» kan bare inneholde små bokstaver a–z, tall og "
+                                                   "bindestrek (ikke æ, ø, å eller mellomrom); skriv f.eks. «sprakkafe»"),
+    "key-with-spaces": ("  Nytt tema: Nytt tema", 3, "nøkkelen «Nytt tema» kan bare inneholde"),
+    "label-a-number": ("  aar: 2024", 8, "navnet på temaet «aar» skal være tekst; sett anførselstegn rundt det"),
+}
+
+
+@pytest.mark.parametrize("slip", list(VOCABULARY_SLIPS))
+def test_a_slip_in_the_vocabulary_is_reported_at_its_line_by_validate_and_build(tmp_path, slip):
+    line_text, column, expected = VOCABULARY_SLIPS[slip]
+    root = make_project(tmp_path, cases={"eksempelby.yaml": VALID})
+    vocabulary = root / "generator" / "vocabulary.yaml"
+    text = vocabulary.read_text(encoding="utf-8")
+    assert "\n\ntarget_groups:" in text
+    text = text.replace("\n\ntarget_groups:", f"\n{line_text}\n\ntarget_groups:", 1)
+    vocabulary.write_text(text, encoding="utf-8")
+    line = text.splitlines().index(line_text) + 1
+    for command in ("validate", "build"):
+        result = run_generator(command, cwd=root)
+        assert result.returncode == 1
+        assert "Traceback" not in result.stdout + result.stderr
+        assert "generatoren" not in result.stderr, "the fault is in the edit, not in the generator"
+        assert result.stdout.splitlines()[0].startswith(f"generator/vocabulary.yaml:{line}:{column}: {expected}"), result.stdout

@@ -24,7 +24,8 @@ MAX_YEAR = dt.date.today().year + 1
 
 def _term_checker(kind: str, label: str):
     def check(value: str) -> str:
-        if value not in VOCABULARY[kind]:
+        # An empty list means vocabulary.yaml could not be read: that is reported, and nothing can be checked.
+        if VOCABULARY[kind] and value not in VOCABULARY[kind]:
             raise ValueError(f"ukjent {label} «{value}»{suggestion(kind, value)}")
         return value
 
