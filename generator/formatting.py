@@ -83,7 +83,11 @@ def unit_suffix(unit: str) -> str:
 
 
 def figure_year(figure: Figure) -> str:
-    return str(figure.year) if figure.year else f"år ikke oppgitt ({figure.year_note})"
+    """The year, or the record's note on time; the note says the year is missing unless it does already."""
+    if figure.year:
+        return str(figure.year)
+    note = figure.year_note
+    return note if "ikke oppgitt" in note.lower() else f"år ikke oppgitt; {note}"
 
 
 def date(value: dt.date | None) -> str:

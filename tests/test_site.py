@@ -159,3 +159,13 @@ def test_site_publishes_only_the_theme_files_a_browser_loads(site):
     assert lunr == ["min/lunr.multi.min.js", "min/lunr.no.min.js", "min/lunr.stemmer.support.min.js"]
     assert list((site / "assets/javascripts").glob("bundle.*.min.js"))  # the theme itself is kept
     assert list((site / "assets/javascripts/workers").glob("search.*.min.js"))
+
+
+def test_a_figure_without_a_year_says_so_once_without_nested_brackets(page, catalog):
+    for slug, case in catalog.cases.items():
+        text = visible_text(page(f"eksempler/{slug}/"))
+        assert "ikke oppgitt (år ikke oppgitt" not in text and text.count("år ikke oppgitt (") == 0
+    lorenskog = visible_text(page("eksempler/lorenskog/"))
+    assert "27 % (år ikke oppgitt; siden er datert 27. oktober 2017; kilde:" in lorenskog
+    batsfjord = visible_text(page("eksempler/batsfjord/"))
+    assert "år ikke oppgitt; enkelte år, ikke nærmere angitt" in batsfjord
