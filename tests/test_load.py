@@ -189,3 +189,25 @@ def test_unknown_vocabulary_term_suggests_the_key_or_lists_the_allowed_ones(tmp_
     text = VALID.replace(old, new, 1)
     problems = problems_for(tmp_path, text)
     assert any(p.startswith(f"testby.yaml:{_at(text, fragment)}: {expected}") for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    "old, new, fragment, expected",
+    [
+        ("value: 12345, unit: antall", "value: 4.210, unit: antall", "4.210",
+         "«value» skal være et helt tall for enheten «antall»; skriv 4210 uten punktum eller mellomrom"),
+        ("value: 40, unit: personer", "value: 4210.5, unit: personer", "4210.5",
+         "«value» skal være et helt tall for enheten «personer»; rund av til et helt tall"),
+        ("source: testkilde\n    points: [{year: 2019, value: 55}", "source: testkilde\n    unit: land\n    points: [{year: 2019, value: 5.5}",
+         "5.5", "«value» skal være et helt tall for enheten «land»; skriv 5500 uten punktum eller mellomrom"),
+    ],
+)
+def test_a_count_must_be_a_whole_number_so_a_thousands_point_is_caught(tmp_path, old, new, fragment, expected):
+    assert old in VALID
+    text = VALID.replace(old, new, 1)
+    assert f"testby.yaml:{_at(text, fragment)}: {expected}" in problems_for(tmp_path, text)
+
+
+def test_other_units_may_have_decimals(tmp_path):
+    (tmp_path / "ok.yaml").write_text(VALID.replace("value: 40, unit: personer", "value: 2.5, unit: årsverk"), encoding="utf-8")
+    assert load_record(tmp_path / "ok.yaml", Case, root=tmp_path).key_figures[0].value == 2.5

@@ -24,6 +24,8 @@ from .fields import (
 )
 
 Unit = Literal["prosent", "antall", "personer", "årsverk", "kroner", "land", "år"]
+# Units that count whole things: 4.210 here is a Norwegian thousands point, not four and a bit.
+WHOLE_UNITS = ("antall", "personer", "land")
 Qualifier = Literal["ca.", "mer enn", "opp mot", "rundt", "om lag"]
 
 
@@ -48,6 +50,7 @@ class Figure(Base):
             raise ValueError(f"prosentverdien {self.value:g} må være mellom 0 og 100")
         if self.value < 0:
             raise ValueError("tallet kan ikke være negativt")
+        _whole(self.unit, self.value, ("value",))
         return self
 
 
@@ -72,7 +75,23 @@ class Result(Base):
             raise ValueError("samme år står flere ganger i points")
         if self.unit == "prosent" and any(p.value > 100 for p in self.points):
             raise ValueError("prosentverdier må være mellom 0 og 100")
+        for index, point in enumerate(self.points):
+            _whole(self.unit, point.value, ("points", index, "value"))
         return self
+
+
+def _whole(unit: str, value: float, at: tuple) -> None:
+    """Refuse a fraction where the unit counts whole things, pointing at the value."""
+    if unit not in WHOLE_UNITS or value == int(value):
+        return
+    thousands = value * 1000
+    if 1 <= value < 1000 and abs(thousands - round(thousands)) < 1e-6:  # 4.210 → 4210, 12.5 → 12500
+        hint = f"skriv {round(thousands)} uten punktum eller mellomrom"
+    else:
+        hint = "rund av til et helt tall"
+    raise PydanticCustomError(
+        "whole_number", "«value» skal være et helt tall for enheten «{unit}»; {hint}", {"unit": unit, "hint": hint, "at": at}
+    )
 
 
 class Municipality(Base):
