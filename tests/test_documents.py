@@ -456,3 +456,74 @@ def test_origin_and_case_are_a_small_note_at_the_end_not_on_top_of_the_form(slug
         assert not any(origin in t or t.startswith("Case:") for t in texts[:note]), slug
         assert texts[note + 1].startswith("Bygger på:") and origin in texts[note + 1]
         assert texts[note + 2].startswith("Case:")
+
+
+def _widgets(data: bytes):
+    """(page number, widget dictionary, width mm, height mm) for every form field widget."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    for number, page in enumerate(reader.pages):
+        for annotation in page.get("/Annots", []):
+            widget = annotation.get_object()
+            x1, y1, x2, y2 = (float(v) for v in widget["/Rect"])
+            yield number, widget, abs(x2 - x1) * 25.4 / 72, abs(y2 - y1) * 25.4 / 72
+
+
+@pytest.mark.parametrize("slug, log_fields", [
+    ("iop-kvalifisering", ("s5-r1-tiltak", "s5-r3-ansvarlig", "s9-r1-hva-er-gjort-siden-sist")),
+    ("oppfolging-arbeidsgiver", ("s3-r1-hva-ble-tatt-opp", "s3-r12-avtalt-videre")),
+])
+def test_pdf_table_cells_fit_three_lines_and_log_rows_are_taller(slug, log_fields, built):
+    cells = {str(w["/T"]): (w, height) for _, w, _, height in _widgets(built[(slug, "pdf")])
+             if w.get("/FT") == "/Tx" and int(w.get("/Ff", 0)) & 4096 and re.search(r"-r\d+-", str(w["/T"]))}
+    assert cells and set(log_fields) <= set(cells)
+    for name, (widget, height) in cells.items():
+        # Automatic font size: a long note shrinks to fit instead of being cut off after two lines.
+        assert str(widget["/DA"]).endswith(" 0 Tf"), name
+        # Three lines of 9 pt text (with leading) need about 11.5 mm.
+        assert height >= 11.5, (name, height)
+    for name in log_fields:
+        assert cells[name][1] >= 16.5, (name, cells[name][1])
+
+
+def test_pdf_checkboxes_are_a_4_mm_target_and_a_ticked_box_shows_a_tick(built, tmp_path):
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject
+
+    data = built[("iop-kvalifisering", "pdf")]
+    boxes = [(n, w, width, height) for n, w, width, height in _widgets(data) if w.get("/FT") == "/Btn"]
+    assert boxes
+    for _, widget, width, height in boxes:
+        assert "Tf" in str(widget["/DA"]), widget["/T"]  # Poppler rebuilds the look from /DA
+        assert str(widget["/MK"]["/CA"])
+        assert {"/on", "/Off"} <= set(widget["/AP"]["/N"])
+        assert width >= 3.8 and height >= 3.8, (widget["/T"], width, height)
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        pytest.skip("pdftoppm (poppler-utils) er ikke installert")
+    number, first, _, _ = boxes[0]
+
+    def ink(ticked: bool) -> int:
+        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+        for annotation in writer.pages[number]["/Annots"]:
+            widget = annotation.get_object()
+            if widget["/T"] == first["/T"] and ticked:
+                widget[NameObject("/V")] = widget[NameObject("/AS")] = NameObject("/on")
+        path = tmp_path / f"ticked-{ticked}.pdf"
+        writer.write(path)
+        x1, y1, x2, y2 = (float(v) for v in first["/Rect"])
+        height = float(writer.pages[number].mediabox.height)
+        scale = 300 / 72  # 300 dpi; crop the inner half of the box, away from its drawn border
+        crop = [round(min(x1, x2) * scale + (abs(x2 - x1) * scale) / 4), round((height - max(y1, y2)) * scale + (abs(y2 - y1) * scale) / 4),
+                round(abs(x2 - x1) * scale / 2), round(abs(y2 - y1) * scale / 2)]
+        out = tmp_path / f"ticked-{ticked}"
+        subprocess.run([pdftoppm, "-r", "300", "-gray", "-f", str(number + 1), "-l", str(number + 1), "-singlefile",
+                        "-x", str(crop[0]), "-y", str(crop[1]), "-W", str(crop[2]), "-H", str(crop[3]),
+                        "-png", str(path), str(out)], check=True, capture_output=True, timeout=60)
+        from PIL import Image
+
+        return sum(Image.open(f"{out}.png").convert("L").histogram()[:128])
+
+    assert ink(False) == 0
+    assert ink(True) > 20

@@ -29,7 +29,10 @@ from .layout import (
 PLACEHOLDER = "Skriv her"
 DATE_PLACEHOLDER = "Velg dato"
 TEXT_WIDTH_MM = 170  # A4 minus 2 cm margins
-ROW_HEIGHT = 600  # twentieths of a point: about 1 cm to write in by hand
+# Row heights in twentieths of a point: about 1.3 cm to write in by hand, 1.8 cm in logs (rows grow
+# with typed text).
+ROW_HEIGHT = 740
+TALL_ROW_HEIGHT = 1020
 W14 = 'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"'
 
 
@@ -123,10 +126,11 @@ def _table(document, table: TableLayout, ids) -> None:
     for cell, column in zip(header.cells, table.columns):
         _bold_text(cell, column)
         _shade(cell, "E8E8E8")
+    height = TALL_ROW_HEIGHT if table.tall_rows else ROW_HEIGHT
     for row, cells in zip(grid.rows[1:], table.rows):
         tr_pr = row._tr.get_or_add_trPr()
         tr_pr.append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
-        tr_pr.append(parse_xml(f'<w:trHeight {nsdecls("w")} w:val="{ROW_HEIGHT}" w:hRule="atLeast"/>'))
+        tr_pr.append(parse_xml(f'<w:trHeight {nsdecls("w")} w:val="{height}" w:hRule="atLeast"/>'))
         for cell, item in zip(row.cells, cells):
             if item.header:
                 cell.paragraphs[0].add_run(item.header)

@@ -45,6 +45,8 @@ class TableLayout:
     columns: list[str]
     rows: list[list[Cell]]
     column_types: list[str]
+    # Rows where people write the most (dated notes, measures with a deadline) are drawn taller.
+    tall_rows: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,15 @@ def _table(section, prefix: str, names: _Names) -> TableLayout:
             cells.append(Cell(control=Control(names(prefix, f"r{r}", spec.label), label, spec.type, in_table=True)))
         rows.append(cells)
     label = table.caption or section.heading
-    return TableLayout(table.caption, label, [s.label for s in specs], rows, [s.type for s in specs])
+    types = [s.type for s in specs]
+    return TableLayout(table.caption, label, [s.label for s in specs], rows, types, _writes_a_lot(table.rows, types))
+
+
+def _writes_a_lot(row_headings: list[str], types: list[str]) -> bool:
+    """A dated entry with two or more text columns to fill: a log (meetings, contacts, talks) or
+    measures with a deadline. Those rows get more room than a table of names or ticks."""
+    filled = types[1:] if row_headings else types
+    return "date" in filled and filled.count("text") >= 2
 
 
 def column_widths_mm(table: TableLayout, total: int) -> list[int]:

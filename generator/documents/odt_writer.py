@@ -27,7 +27,10 @@ PAGE_WIDTH_CM = 17.0  # A4 minus 2 cm margins
 FONT = "Liberation Sans"
 # Height of each kind of field on the page, in cm.
 HEIGHTS = {"textarea": 2.6, "signature": 1.3, "checkbox": 0.45}
-CELL_HEIGHTS = {"text": 1.1, "checkbox": 0.45}
+# Form controls in LibreOffice do not grow with their text: cells are tall enough for three lines,
+# four in tables where people write the most.
+CELL_HEIGHTS = {"text": 1.3, "checkbox": 0.45}
+TALL_CELL_HEIGHT = 1.8
 FORM_ELEMENTS = {
     "text": form.Text, "signature": form.Text, "textarea": form.Textarea,
     "date": form.Date, "number": form.FormattedText, "checkbox": form.Checkbox,
@@ -212,7 +215,10 @@ class _Writer:
                     paragraph = text.P(stylename=self.styles.cell)
                     kind = item.control.type
                     control_width = 0.5 if kind == "checkbox" else width / 10 - 0.25
-                    self.control(paragraph, item.control, control_width, CELL_HEIGHTS.get(kind, 0.7))
+                    height = CELL_HEIGHTS.get(kind, 0.7)
+                    if kind == "text" and layout.tall_rows:
+                        height = TALL_CELL_HEIGHT
+                    self.control(paragraph, item.control, control_width, height)
                     cell.addElement(paragraph)
                 row.addElement(cell)
             grid.addElement(row)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from functools import partial
 
 from .html_preview import page, stylesheet
 from .layout import DocumentLayout
+from .pdf_fields import finish_fields
 
 # WeasyPrint warns about CSS it ignores (e.g. 'appearance' on form fields); those are not our errors.
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -17,6 +19,7 @@ def render_pdf(doc: DocumentLayout) -> bytes:
     from weasyprint import CSS, HTML  # imported late: loading Pango is slow and only PDFs need it
 
     source = page(doc)
+    cells = frozenset(c.name for c in doc.controls if c.in_table and c.type == "text")
     # Derived from the content, so the same template gives the same /ID (PDF needs one for PDF/UA).
     identifier = hashlib.sha256(source.encode("utf-8")).hexdigest()[:32].encode("ascii")
     return HTML(string=source, base_url=None).write_pdf(
@@ -24,4 +27,5 @@ def render_pdf(doc: DocumentLayout) -> bytes:
         pdf_variant="pdf/ua-1",
         pdf_forms=True,
         pdf_identifier=identifier,
+        finisher=partial(finish_fields, auto_size=cells),
     )
