@@ -9,6 +9,7 @@ import typing
 from pydantic import BaseModel, ValidationError
 
 from .load import Marks, Problem
+from .model.fields import MAX_YEAR, MIN_YEAR, Year, _check_year
 
 
 def _models_in(annotation) -> list[type[BaseModel]]:
@@ -42,12 +43,96 @@ def _where(marks: Marks, loc: tuple) -> tuple[int, int]:
     return (1, 1)
 
 
-def _pattern_hint(field: str) -> str:
+def _pattern_hint(field: str, value) -> str:
     if field == "url":
-        return "må være en nettadresse som starter med https://"
+        text = str(value).strip()
+        if text.startswith("https://") and re.search(r"\s", text):
+            return f"inneholder mellomrom («{text}»); bytt hvert mellomrom i nettadressen med %20"
+        if text.startswith("www."):
+            return f"må være en nettadresse som starter med https://; skriv «https://{text}»"
+        return f"må være en nettadresse som starter med https://, ikke «{text}»"
     if field == "email":
         return "er ikke en gyldig e-postadresse"
     return "kan bare inneholde små bokstaver a–z, tall og bindestrek (f.eks. «min-kommune»)"
+
+
+def _shown(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return " ".join(str(value).split())
+
+
+def _is_year(parent: type[BaseModel] | None, field: str) -> bool:
+    info = parent.model_fields.get(field) if parent else None
+    if info is None:
+        return False
+    annotations = [info.annotation, *typing.get_args(info.annotation)]
+    return Year in annotations or any(getattr(m, "func", None) is _check_year for m in info.metadata)
+
+
+_RANGE = re.compile(r"(\d{4})\s*[-–—/]\s*(\d{2,4})")
+# What people write before a number, and the qualifier that says it («under» has none).
+_QUALIFIERS = (
+    (re.compile(r"(?:ca\.?|cirka|omtrent|~)\s*", re.I), "ca."),
+    (re.compile(r"rundt\s*", re.I), "rundt"),
+    (re.compile(r"om lag\s*", re.I), "om lag"),
+    (re.compile(r"(?:over|mer enn|mer end|>)\s*", re.I), "mer enn"),
+    (re.compile(r"(?:opp mot|opptil|nesten)\s*", re.I), "opp mot"),
+)
+_PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+
+
+def _year_message(field: str, text: str, parent: type[BaseModel] | None) -> str:
+    span = _RANGE.fullmatch(text)
+    if span:
+        if parent and "year_note" in parent.model_fields:
+            return (f"«{field}» skal være ett årstall, ikke «{text}»; velg året tallet gjelder, "
+                    f'eller skriv perioden i year_note: "{span.group(1)}–{span.group(2)}"')
+        return f"«{field}» skal være ett årstall, ikke «{text}»; velg ett år"
+    first = re.match(r"(\d{4})\b", text)
+    if first:
+        return f"«{field}» skal være et årstall, ikke «{text}»; skriv bare {first.group(1)}"
+    return f"«{field}» skal være et årstall med fire siffer, f.eks. 2019, ikke «{text}»"
+
+
+def _number_message(field: str, value, parent: type[BaseModel] | None) -> str:
+    """What was written, and the slip in it: a % sign, «ca.», a decimal comma, a space, quotes, a range."""
+    if isinstance(value, (list, dict)):
+        return f"«{field}» skal være ett tall, ikke en liste eller en samling felt"
+    text = _shown(value)
+    if _is_year(parent, field):
+        return _year_message(field, text, parent)
+    start = f"«{field}» skal være et tall, ikke «{text}»"
+    if "%" in text:
+        return f"{start}; fjern %-tegnet (enheten står i unit)"
+    for pattern, qualifier in _QUALIFIERS:
+        words = pattern.match(text)
+        number = text[words.end():] if words else ""
+        if words and _PLAIN_NUMBER.fullmatch(number):
+            if parent and "qualifier" in parent.model_fields:
+                return f'{start}; skriv bare tallet ({number}) og sett qualifier: "{qualifier}"'
+            return f"{start}; skriv bare tallet ({number})"
+    if re.fullmatch(r"[-+]?\d+,\d+", text):
+        return f"{start}; bruk punktum som desimaltegn: {text.replace(',', '.')}"
+    if re.fullmatch(r"\d{1,3}(?:\s\d{3})+", text):
+        return f"{start}; skriv tallet uten mellomrom: {''.join(text.split())}"
+    if isinstance(value, str) and _PLAIN_NUMBER.fullmatch(text):
+        return f"«{field}» skal være et tall, men «{text}» står i anførselstegn; fjern anførselstegnene"
+    return f"{start}; skriv tallet uten anførselstegn, med punktum som desimaltegn (f.eks. 16.3)"
+
+
+def _date_message(field: str, value, parent: type[BaseModel] | None) -> str:
+    start = f"«{field}» skal være en dato på formen ÅÅÅÅ-MM-DD, f.eks. 2024-05-31"
+    if isinstance(value, int) and not isinstance(value, bool) and MIN_YEAR <= value <= MAX_YEAR:
+        if parent and f"{field}_year" in parent.model_fields:
+            return f"{start}; er bare året kjent, skriv {field}_year: {value} i stedet"
+        return f"{start}; skriv hele datoen, ikke bare året"
+    text = _shown(value)
+    dotted = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
+    if dotted:
+        day, month, year = dotted.groups()
+        return f"{start}, ikke «{text}»; skriv {year}-{int(month):02d}-{int(day):02d}"
+    return f"{start}, ikke «{text}»"
 
 
 _LONG_QUOTE = re.compile(r"«([^»]{60})[^»]+»")
@@ -79,11 +164,11 @@ def _message(error: dict, model: type[BaseModel]) -> str:
     if kind == "int_from_float":
         return f"«{field}» skal være et helt tall"
     if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "finite_number"):
-        return f"«{field}» skal være et tall (uten anførselstegn, med punktum som desimaltegn)"
+        return _number_message(field, error.get("input"), _model_at(model, loc[:-1]))
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
-        return f"«{field}» skal være en dato på formen ÅÅÅÅ-MM-DD, f.eks. 2024-05-31"
+        return _date_message(field, error.get("input"), _model_at(model, loc[:-1]))
     if kind == "string_pattern_mismatch":
-        return f"«{field}» {_pattern_hint(field)}"
+        return f"«{field}» {_pattern_hint(field, error.get('input'))}"
     if kind == "string_too_long":
         return f"«{field}» er for lang (høyst {ctx.get('max_length')} tegn)"
     if kind == "string_too_short":

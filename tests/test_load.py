@@ -211,3 +211,32 @@ def test_a_count_must_be_a_whole_number_so_a_thousands_point_is_caught(tmp_path,
 def test_other_units_may_have_decimals(tmp_path):
     (tmp_path / "ok.yaml").write_text(VALID.replace("value: 40, unit: personer", "value: 2.5, unit: årsverk"), encoding="utf-8")
     assert load_record(tmp_path / "ok.yaml", Case, root=tmp_path).key_figures[0].value == 2.5
+
+
+@pytest.mark.parametrize(
+    "old, new, fragment, expected",
+    [
+        ("value: 40, unit", "value: 12.5 %, unit", "12.5 %",
+         "«value» skal være et tall, ikke «12.5 %»; fjern %-tegnet (enheten står i unit)"),
+        ("value: 40, unit", "value: ca. 61, unit", "ca. 61",
+         '«value» skal være et tall, ikke «ca. 61»; skriv bare tallet (61) og sett qualifier: "ca."'),
+        ("value: 40, unit", "value: rundt 61, unit", "rundt 61",
+         '«value» skal være et tall, ikke «rundt 61»; skriv bare tallet (61) og sett qualifier: "rundt"'),
+        ("value: 12345,", "value: 4 210,", "4 210", "«value» skal være et tall, ikke «4 210»; skriv tallet uten mellomrom: 4210"),
+        ("value: 12345,", 'value: "4210",', '"4210"', "«value» skal være et tall, men «4210» står i anførselstegn"),
+        ("year: 2021", "year: 2019-2020", "2019-2020",
+         '«year» skal være ett årstall, ikke «2019-2020»; velg året tallet gjelder, eller skriv perioden i year_note: "2019–2020"'),
+        ("since: 2015", "since: 2015 (pilot)", "2015 (pilot)", "«since» skal være et årstall, ikke «2015 (pilot)»; skriv bare 2015"),
+        ("title: En testkilde", "title: En testkilde\n    published: 2023", "2023",
+         "«published» skal være en dato på formen ÅÅÅÅ-MM-DD, f.eks. 2024-05-31; er bare året kjent, skriv published_year: 2023"),
+        ("title: En testkilde", 'title: En testkilde\n    url: "https://www.example.no/års melding.pdf"', '"https',
+         "«url» inneholder mellomrom («https://www.example.no/års melding.pdf»); bytt hvert mellomrom i nettadressen med %20"),
+        ("updated: 2024-01-01", "updated: 20.11.2023", "20.11.2023",
+         "«updated» skal være en dato på formen ÅÅÅÅ-MM-DD, f.eks. 2024-05-31, ikke «20.11.2023»; skriv 2023-11-20"),
+    ],
+)
+def test_number_year_date_and_url_messages_repeat_what_was_written_and_name_the_slip(tmp_path, old, new, fragment, expected):
+    assert old in VALID
+    text = VALID.replace(old, new, 1)
+    problems = problems_for(tmp_path, text)
+    assert any(p.startswith(f"testby.yaml:{_at(text, fragment)}: {expected}") for p in problems), problems
