@@ -527,3 +527,25 @@ def test_pdf_checkboxes_are_a_4_mm_target_and_a_ticked_box_shows_a_tick(built, t
 
     assert ink(False) == 0
     assert ink(True) > 20
+
+
+@pytest.mark.parametrize("slug", ["iop-kvalifisering", "opplaeringsplan-barnehage"])
+def test_blank_docx_prints_nothing_in_signature_boxes_and_only_a_faint_hint_elsewhere(slug, catalog, built):
+    import docx
+
+    from generator.documents.layout import build_layout
+
+    layout = build_layout(slug, catalog.templates[slug], {})
+    signatures = {c.name for c in layout.controls if c.type == "signature"}
+    assert signatures
+    body = docx.Document(io.BytesIO(built[(slug, "docx")])).element.body
+    for control in body.iter(f"{W}sdt"):
+        alias = control.find(f"{W}sdtPr/{W}tag").get(f"{W}val")
+        content = control.find(f"{W}sdtContent")
+        shown = squash("".join(t.text or "" for t in content.iter(f"{W}t")))
+        if alias in signatures:
+            assert shown == "", alias
+        for run in content.iter(f"{W}r"):
+            color = run.find(f"{W}rPr/{W}color")
+            if color is not None and shown in ("Skriv her", "Velg dato"):
+                assert color.get(f"{W}val") == "BFBFBF", alias

@@ -36,8 +36,12 @@ TALL_ROW_HEIGHT = 1020
 W14 = 'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"'
 
 
+# Light enough to disappear on a printed form, still a hint on screen where to click.
+PLACEHOLDER_COLOR = "BFBFBF"
+
+
 def _placeholder_run(text: str) -> str:
-    return f'<w:r><w:rPr><w:color w:val="595959"/></w:rPr><w:t>{escape(text)}</w:t></w:r>'
+    return f'<w:r><w:rPr><w:color w:val="{PLACEHOLDER_COLOR}"/></w:rPr><w:t>{escape(text)}</w:t></w:r>'
 
 
 def _content_control(control: Control, ids) -> str:
@@ -68,7 +72,8 @@ def _content_control(control: Control, ids) -> str:
         multi = ' w:multiLine="1"' if multiline else ""
         kind = f"<w:text{multi}/>"
         # In a table the headers say what to write; a placeholder in every cell would only be noise.
-        text = "\u00a0" if control.in_table else PLACEHOLDER
+        # A signature is written by hand on paper: nothing may stand in its box.
+        text = "\u00a0" if control.in_table or control.type == "signature" else PLACEHOLDER
     return (
         f"<w:sdt {nsdecls('w')}><w:sdtPr>{head}<w:showingPlcHdr/>{kind}</w:sdtPr>"
         f"<w:sdtContent>{_placeholder_run(text)}</w:sdtContent></w:sdt>"
