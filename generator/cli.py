@@ -32,9 +32,32 @@ def schema_text(model) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+def _in_github_actions() -> bool:
+    return os.environ.get("GITHUB_ACTIONS") == "true"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _annotation(problem) -> str:
+    """A GitHub workflow command: the message appears beside the line in the pull request."""
+    path = _escape_data(problem.path).replace(":", "%3A").replace(",", "%2C")
+    return f"::error file={path},line={problem.line},col={problem.column}::{_escape_data(problem.message)}"
+
+
 def _print_problems(problems) -> None:
     for problem in problems:
         print(problem)
+        if _in_github_actions():
+            print(_annotation(problem))
+
+
+def _what_next(count: int) -> str:
+    word, them = ("problem", "det") if count == 1 else ("problemer", "dem")
+    if _in_github_actions():  # contributors using GitHub's web editor cannot run make
+        return f"{count} {word} funnet. Rett {them} i filen på GitHub og lagre (Commit changes); da kjører kontrollen på nytt."
+    return f"{count} {word} funnet. Rett {them} og kjør `make validate` igjen."
 
 
 def cmd_validate(args) -> int:
@@ -48,8 +71,7 @@ def cmd_validate(args) -> int:
     _print_problems(problems)
     seconds = time.perf_counter() - started
     if problems:
-        word, them = ("problem", "det") if len(problems) == 1 else ("problemer", "dem")
-        print(f"\n{len(problems)} {word} funnet. Rett {them} og kjør `make validate` igjen.", file=sys.stderr)
+        print(f"\n{_what_next(len(problems))}", file=sys.stderr)
         return 1
     print(f"Alt i orden: {len(catalog.cases)} caser og {len(catalog.templates)} maler kontrollert på {seconds:.2f} s.")
     return 0

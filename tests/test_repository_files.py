@@ -28,9 +28,14 @@ def test_pull_requests_are_validated_tested_built_and_previewed():
     ci = workflow("ci.yml")
     assert "pull_request" in ci["on"]
     runs = [step.get("run", "").strip() for step in steps(ci, "check")]
-    assert [r for r in runs if r.startswith("make ")] == ["make validate", "make test", "make build"]
+    # Validation first (a contributor's slip is reported quickly), the preview before the tests.
+    assert [r for r in runs if r.startswith("make ")] == ["make validate", "make build", "make test"]
+    names = [step.get("name", step.get("uses", "")) for step in steps(ci, "check")]
     upload = next(s for s in steps(ci, "check") if s.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"] == "site/"
+    assert names.index(upload["name"]) < next(i for i, s in enumerate(steps(ci, "check")) if s.get("run", "").strip() == "make test")
+    first_install = next(s["run"] for s in steps(ci, "check") if "apt-get install" in s.get("run", ""))
+    assert "chromium" not in first_install and "python3-venv" in first_install
 
 
 def test_ci_installs_the_same_debian_packages_as_ci_run():
