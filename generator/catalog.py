@@ -118,6 +118,25 @@ def _files(root: Path, folder: str, extra: list[Path]) -> list[Path]:
     return found + [p for p in extra if p.resolve() not in known and (p.parent.name == "templates") == (folder == "templates")]
 
 
+def _stray_files(root: Path, folder: str) -> list[Problem]:
+    """Files in cases/ or templates/ that would be skipped without a word: wrong name or a subfolder."""
+    problems = []
+    directory = root / folder
+    if not directory.is_dir():
+        return problems
+    for entry in sorted(directory.iterdir()):
+        if entry.name.startswith(".") or entry.suffix in (".yaml", ".yml"):
+            continue
+        shown = f"{folder}/{entry.name}"
+        if entry.is_dir():
+            message = f"mappen «{entry.name}» blir ikke lest; legg filene direkte i {folder}/"
+        else:
+            stem = entry.name.split(".yaml")[0].split(".yml")[0].split(".")[0] or entry.name
+            message = f"filen blir ikke med fordi navnet ikke slutter på .yaml; gi den navnet {folder}/{stem}.yaml"
+        problems.append(Problem(shown, 1, 1, message))
+    return problems
+
+
 def _cache_key(path: Path, model: type[BaseModel], display: str):
     """The file as it is now: any change to it (an edit in `make serve`) changes its times or size.
 
@@ -163,6 +182,8 @@ def load_catalog(root: Path = ROOT, extra: list[Path] = ()) -> Catalog:
     with parallel.collector_paused():
         _prefetch([(Path(p), model, _display(Path(p), root)) for paths, model, _r, _f in groups for p in paths])
         _add_records(catalog, groups, root)
+    for folder in ("cases", "templates"):
+        catalog.problems.extend(_stray_files(root, folder))
     if not catalog.problems:
         _cross_check(catalog)
     catalog.problems.sort()

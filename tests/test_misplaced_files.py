@@ -1,0 +1,33 @@
+"""A case saved under a wrong name or in a subfolder is reported, not silently left off the site."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import FIXTURES, run_generator
+from .sandbox import make_project
+
+VALID = (FIXTURES / "cases" / "eksempelby.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("fjellvik", "gi den navnet cases/fjellvik.yaml"),          # GitHub's web editor adds no extension
+    ("fjellvik.yaml.txt", "gi den navnet cases/fjellvik.yaml"),
+    ("fjellvik.txt", "gi den navnet cases/fjellvik.yaml"),
+    ("nordland/fjellvik.yaml", "mappen «nordland» blir ikke lest"),
+])
+def test_misplaced_case_file_is_reported_with_what_to_call_it(tmp_path, name, expected):
+    project = make_project(tmp_path, cases={"eksempelby.yaml": VALID})
+    target = project / "cases" / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(VALID, encoding="utf-8")
+    result = run_generator("validate", cwd=project)
+    assert result.returncode == 1
+    shown = f"cases/{name.split('/')[0]}:1:1: "
+    assert any(line.startswith(shown) and expected in line for line in result.stdout.splitlines()), result.stdout
+
+
+def test_hidden_files_such_as_gitkeep_are_left_alone(tmp_path):
+    project = make_project(tmp_path, cases={"eksempelby.yaml": VALID})
+    (project / "cases" / ".gitkeep").write_text("", encoding="utf-8")
+    assert run_generator("validate", cwd=project).returncode == 0
