@@ -32,11 +32,18 @@ def size_band(population) -> str:
     return [key for key, _label, lowest in SIZE_BANDS if population.value >= lowest][-1]
 
 
+def target_groups(case: Case) -> list[str]:
+    """The case's target groups and those of its practices: a practice «for» a group puts the case on
+    that group's page, where the practice's link leads."""
+    groups = list(case.target_groups) + [g for p in case.practices for g in p.target_groups]
+    return list(dict.fromkeys(groups))
+
+
 def case_terms(case: Case) -> dict[str, list[str]]:
     """The filter terms of a case, keyed by the URL parameter name."""
     return {
         "tema": list(case.themes),
-        "malgruppe": list(case.target_groups),
+        "malgruppe": target_groups(case),
         "fylke": sorted({m.region for m in case.municipalities if m.region}),
         "storrelse": sorted({size_band(m.population) for m in case.municipalities}, key=list(SIZE_LABELS).index),
     }

@@ -29,7 +29,7 @@ LAYOUTS = Path(__file__).with_name("layouts")
 CASES_DIR = "eksempler"
 FACETS = {  # vocabulary kind -> (folder, heading, case attribute getter)
     "themes": ("tema", "Temaer", lambda case: case.themes),
-    "target_groups": ("malgruppe", "Målgrupper", lambda case: case.target_groups),
+    "target_groups": ("malgruppe", "Målgrupper", case_filters.target_groups),
     "regions": ("fylke", "Fylker", lambda case: sorted({m.region for m in case.municipalities if m.region})),
 }
 TEMPLATES_DIR = "maler"

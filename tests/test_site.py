@@ -169,3 +169,33 @@ def test_a_figure_without_a_year_says_so_once_without_nested_brackets(page, cata
     assert "27 % (år ikke oppgitt; siden er datert 27. oktober 2017; kilde:" in lorenskog
     batsfjord = visible_text(page("eksempler/batsfjord/"))
     assert "år ikke oppgitt; enkelte år, ikke nærmere angitt" in batsfjord
+
+
+def test_a_practice_for_a_target_group_puts_its_case_on_that_groups_page(page, catalog):
+    # The «For: …» link under a practice leads to the target group's page, which must list the case.
+    checked = 0
+    for slug, case in catalog.cases.items():
+        for practice in case.practices:
+            for group in practice.target_groups:
+                links = [a.get("href", "") for a in page(f"malgruppe/{group}/").select("article h2 a")]
+                assert any(href.rstrip("/").endswith(f"eksempler/{slug}") for href in links), (slug, group)
+                checked += 1
+    assert checked
+
+
+def test_a_case_is_listed_for_a_target_group_only_its_practice_names(tmp_path):
+    from generator import pages
+    from generator.catalog import load_catalog
+
+    from .sandbox import make_project
+
+    fixture = (ROOT / "tests" / "fixtures" / "cases" / "eksempelby.yaml").read_text(encoding="utf-8")
+    project = make_project(tmp_path, cases={"eksempelby.yaml": fixture})
+    catalog = load_catalog(project)
+    case = catalog.cases["eksempelby"]
+    only_in_practice = {g for p in case.practices for g in p.target_groups} - set(case.target_groups)
+    assert only_in_practice  # the fixture has a practice for a group the case does not list
+    rendered = pages.facet_pages(catalog)
+    for group in only_in_practice:
+        page = rendered[pages.facet_path("target_groups", group)]
+        assert "eksempler/eksempelby" in page.html
