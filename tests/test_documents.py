@@ -549,3 +549,39 @@ def test_blank_docx_prints_nothing_in_signature_boxes_and_only_a_faint_hint_else
             color = run.find(f"{W}rPr/{W}color")
             if color is not None and shown in ("Skriv her", "Velg dato"):
                 assert color.get(f"{W}val") == "BFBFBF", alias
+
+
+HELPED = [slug for slug in TEMPLATE_SLUGS if slug in ("iop-kvalifisering", "helsekurs-plan", "ansvarskart-integrering")]
+
+
+@pytest.mark.parametrize("slug", HELPED)
+def test_help_and_privacy_notes_come_before_the_box_they_explain(slug, catalog, case_titles, built):
+    import docx
+    from odf import draw, form
+    from odf.opendocument import load
+    from odf.teletype import extractText
+
+    template = catalog.templates[slug]
+    helped = [f for s in template.sections for f in s.fields if f.help]
+    assert helped
+    paragraphs = docx.Document(io.BytesIO(built[(slug, "docx")])).paragraphs
+    texts = [squash(p.text) for p in paragraphs]
+    boxes = {p._p.find(f".//{W}sdtPr/{W}alias").get(f"{W}val"): i for i, p in enumerate(paragraphs)
+             if p._p.find(f".//{W}sdtPr/{W}alias") is not None}
+    odt = load(io.BytesIO(built[(slug, "odt")]))
+    titles = {c.getAttribute("id"): c.getAttribute("title") for c in odt.text.getElementsByType(form.Textarea)}
+    titles |= {c.getAttribute("id"): c.getAttribute("title") for c in odt.text.getElementsByType(form.Text)}
+    odt_paragraphs = [el for el in odt.text.childNodes if el.qname[1] in ("p", "h")]
+    odt_boxes = {titles.get(a.getAttribute("control")): i for i, p in enumerate(odt_paragraphs)
+                 for a in p.getElementsByType(draw.Control)}
+    odt_texts = [squash(extractText(p)) for p in odt_paragraphs]
+    html = documents.render_html(slug, template, case_titles)
+    soup = BeautifulSoup(html, "html.parser")
+    for field in helped:
+        assert texts.index(field.label) < texts.index(squash(field.help)) < boxes[field.label], field.label
+        assert odt_texts.index(field.label) < odt_texts.index(squash(field.help)) < odt_boxes[field.label]
+        label = soup.find("label", string=field.label)
+        control = soup.find(id=label["for"])
+        note = soup.find(id=control["aria-describedby"])
+        order = [el for el in soup.find_all(True) if el in (label, note, control)]
+        assert order == [label, note, control], field.label

@@ -144,12 +144,22 @@ def _table(document, table: TableLayout, ids) -> None:
                 _add_control(cell.paragraphs[0], item.control, ids)
 
 
+def _help(document, control: Control) -> None:
+    """Help between the label and the box: read before writing, and kept on the box's page."""
+    if control.help:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(control.help).italic = True
+        paragraph.paragraph_format.keep_with_next = True
+        paragraph.paragraph_format.space_after = Pt(2)
+
+
 def _section(document, section: SectionLayout, ids) -> None:
     document.add_heading(section.heading, level=2)
     if section.intro:
         document.add_paragraph(section.intro).paragraph_format.keep_with_next = True
     for control in section.fields:
         if control.type == "checkbox":
+            _help(document, control)
             paragraph = document.add_paragraph()
             _add_control(paragraph, control, ids)
             paragraph.add_run(" " + control.label)
@@ -158,11 +168,10 @@ def _section(document, section: SectionLayout, ids) -> None:
             label.add_run(control.label).bold = True
             label.paragraph_format.keep_with_next = True
             label.paragraph_format.space_after = Pt(2)
+            _help(document, control)
             paragraph = document.add_paragraph()
             _add_control(paragraph, control, ids)
             _field_box(paragraph, control)
-        if control.help:
-            document.add_paragraph().add_run(control.help).italic = True
     if section.table:
         _table(document, section.table, ids)
         document.add_paragraph()

@@ -51,7 +51,7 @@ class _Styles:
         self.body = self._paragraph(add, "Text_20_body", "Text body", "0cm", "0.18cm")
         self.intro = self._paragraph(add, "Innledning", "Innledning", "0cm", "0.18cm", keep=True)
         self.label = self._paragraph(add, "Feltnavn", "Feltnavn", "0.15cm", "0.08cm", bold=True, keep=True)
-        self.help = self._paragraph(add, "Hjelpetekst", "Hjelpetekst", "0cm", "0.2cm", size="9pt", italic=True)
+        self.help = self._paragraph(add, "Hjelpetekst", "Hjelpetekst", "0cm", "0.08cm", size="9pt", italic=True, keep=True)
         # The «Om malen» note at the end: small print, kept together with its heading.
         self.about_heading = self._paragraph(add, "Om_20_malen", "Om malen", "0.6cm", "0.05cm", bold=True, size="8pt", keep=True)
         self.about = self._paragraph(add, "Om_20_malen_20_tekst", "Om malen tekst", "0cm", "0.08cm", size="8pt")
@@ -178,13 +178,16 @@ class _Writer:
         self.odt.text.addElement(paragraph)
 
     def field(self, control: Control) -> None:
+        # Help between the label and the box: read before writing (privacy notes above all).
         if control.type == "checkbox":
+            if control.help:
+                self.paragraph(control.help, self.styles.help)
             self.checkbox_line(control)
         else:
             self.paragraph(control.label, self.styles.label)
+            if control.help:
+                self.paragraph(control.help, self.styles.help)
             self.control(self.paragraph("", self.styles.field), control, PAGE_WIDTH_CM, HEIGHTS.get(control.type, 0.75))
-        if control.help:
-            self.paragraph(control.help, self.styles.help)
 
     def checkbox_line(self, control: Control) -> None:
         paragraph = self.paragraph("", self.styles.body)
