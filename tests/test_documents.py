@@ -585,3 +585,18 @@ def test_help_and_privacy_notes_come_before_the_box_they_explain(slug, catalog, 
         note = soup.find(id=control["aria-describedby"])
         order = [el for el in soup.find_all(True) if el in (label, note, control)]
         assert order == [label, note, control], field.label
+
+
+def test_logbook_says_to_copy_the_weekly_pages_and_keeps_them_together_at_the_end(catalog, built):
+    from pypdf import PdfReader
+
+    template = catalog.templates["loggbok-praksis"]
+    headings = [s.heading for s in template.sections]
+    assert headings[-3:] == ["Ukelogg", "Hvordan gikk uken?", "Samtale med fadderen"]
+    pages = [squash(p.extract_text()) for p in PdfReader(io.BytesIO(built[("loggbok-praksis", "pdf")])).pages]
+    weekly = next(i for i, text in enumerate(pages) if "Ukelogg" in text)
+    assert "Skriv ut eller kopier disse sidene én gang for hver uke" in pages[weekly]
+    assert all("Oversikt over ukene" not in text for text in pages[weekly:])
+    for fmt, texts in (("docx", _docx_texts(built[("loggbok-praksis", "docx")])),
+                       ("odt", _odt_texts(built[("loggbok-praksis", "odt")]))):
+        assert any("Skriv ut eller kopier disse sidene" in t for t in texts), fmt
