@@ -600,3 +600,13 @@ def test_logbook_says_to_copy_the_weekly_pages_and_keeps_them_together_at_the_en
     for fmt, texts in (("docx", _docx_texts(built[("loggbok-praksis", "docx")])),
                        ("odt", _odt_texts(built[("loggbok-praksis", "odt")]))):
         assert any("Skriv ut eller kopier disse sidene" in t for t in texts), fmt
+
+
+@pytest.mark.parametrize("slug", ["iop-kvalifisering", "samarbeidsavtale-praksis", *TRAINING_PLANS])
+def test_signature_block_says_what_is_being_signed(slug, catalog, built):
+    from pypdf import PdfReader
+
+    section = next(s for s in catalog.templates[slug].sections if any(f.type == "signature" for f in s.fields))
+    assert section.intro and section.intro.startswith("Med signaturene bekrefter")
+    text = squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(built[(slug, "pdf")])).pages))
+    assert squash(section.intro) in text
