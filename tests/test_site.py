@@ -97,7 +97,7 @@ def test_no_email_scraping_artefact_and_no_third_party_resources_anywhere(site):
 
 def test_comparison_lists_every_case_in_norwegian_order(page, catalog):
     soup = page("sammenligning/")
-    titles = [a.get_text(strip=True) for a in soup.select("article table tbody tr td:first-child a")]
+    titles = [a.get_text(strip=True) for a in soup.select('article table tbody tr > th[scope="row"]:first-child a')]
     assert titles == sorted((c.title for c in catalog.cases.values()), key=sort_key)
     assert len(titles) == len(CASE_SLUGS)
     text = visible_text(soup)
@@ -199,3 +199,53 @@ def test_a_case_is_listed_for_a_target_group_only_its_practice_names(tmp_path):
     for group in only_in_practice:
         page = rendered[pages.facet_path("target_groups", group)]
         assert "eksempler/eksempelby" in page.html
+
+
+@pytest.mark.parametrize("slug", CASE_SLUGS)
+def test_key_figures_are_a_two_column_table_with_explanation_year_and_source_in_the_rows(slug, page, catalog):
+    case = catalog.cases[slug]
+    figures = [f for m in case.municipalities for f in (m.population, m.immigrant_share) if f] + list(case.key_figures)
+    soup = page(f"eksempler/{slug}/")
+    if not figures:
+        assert not soup.select(".ikb-figures")
+        return
+    table = soup.select_one(".ikb-figures table")
+    assert [th.get_text(strip=True) for th in table.select("thead th[scope=col]")] == ["Tall", "Verdi, år og kilde"]
+    rows = table.select("tbody tr")
+    assert len(rows) == len(figures)
+    for row, figure in zip(rows, figures):
+        header = row.select_one('th[scope="row"]')
+        assert header.get_text(" ", strip=True).startswith(figure.label)
+        if figure.definition:
+            assert " ".join(figure.definition.split()) in header.select_one(".ikb-figures__note").get_text(" ", strip=True)
+        cell = row.select_one("td")
+        assert cell.select_one(".ikb-figures__value") and cell.select_one(".ikb-figures__year")
+        assert str(figure.year) in cell.get_text() if figure.year else cell.select_one(".ikb-figures__year").get_text(strip=True)
+        source = cell.select_one(".ikb-figures__source a[href^='#kilde-']")
+        assert soup.find(id=source["href"][1:]), "the source link leads to the list of sources"
+    assert "\u00a0%" in table.get_text() or not any(f.unit == "prosent" for f in figures)  # «16,3 %» never wraps
+
+
+def test_comparison_uses_the_full_width_and_names_each_row_by_its_case(page):
+    soup = page("sammenligning/")
+    assert soup.select_one(".md-sidebar--secondary").has_attr("hidden")  # no empty table of contents
+    rows = soup.select(".ikb-comparison table tbody tr")
+    assert rows and all(row.find().name == "th" and row.find()["scope"] == "row" for row in rows)
+
+
+def test_template_downloads_sit_under_the_name_and_say_which_template_they_are(page, catalog):
+    soup = page("maler/")
+    headers = [th.get_text(strip=True) for th in soup.select("article table thead th")]
+    assert headers[0] == "Mal og nedlasting"
+    rows = soup.select("article table tbody tr")
+    assert len(rows) == len(catalog.templates)
+    for row in rows:
+        first = row.find("td")
+        title = first.find("a").get_text(strip=True)
+        links = first.select("a.ikb-downloads__link")
+        assert [a.get_text(" ", strip=True).split(", ")[-1] for a in links] == ["ODT", "DOCX", "PDF"]
+        for link in links:
+            hidden = link.select_one(".ikb-visually-hidden").get_text()
+            assert hidden.startswith(title), f"{link} does not name its template"
+        sizes = [item.get_text() for item in first.select(".ikb-downloads__item")]
+        assert all(re.search(r"\u00a0\(\d+(,\d)?\u00a0[kM]B\)$", size) for size in sizes), sizes
