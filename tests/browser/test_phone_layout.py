@@ -44,6 +44,64 @@ def test_key_figures_show_value_year_explanation_and_source_on_a_phone_screen(ph
             assert 0 < right <= PHONE["width"], f"{selector} ends at {right} px on a {PHONE['width']} px screen"
 
 
+def test_first_case_and_the_status_are_near_the_top_of_the_list_on_a_phone(phone_tab, base_url, cases):
+    open_page(phone_tab, base_url, "/eksempler/")
+    expect(phone_tab.locator("form.ikb-filters")).to_be_visible()
+    groups = phone_tab.locator("form.ikb-filters details")
+    assert groups.count() == 4 and all(not g.evaluate("d => d.open") for g in groups.all())
+    top = "e => e.getBoundingClientRect().top + scrollY"
+    first = phone_tab.locator(".ikb-case").first.evaluate(top)
+    status = phone_tab.get_by_role("status")
+    last_group_end = groups.last.evaluate("e => e.getBoundingClientRect().bottom + scrollY")
+    assert first <= FIRST_CASE_WITHIN, f"the first case starts {first} px down on a phone"
+    assert 0 <= status.evaluate(top) - last_group_end < 40, "the status line comes right after the filters"
+    assert status.evaluate(top) < first and first - status.evaluate(top) < 160
+    expect(status).to_be_in_viewport()
+    expect(status).to_have_text(f"Viser alle {len(cases)} eksemplene.")
+
+
+def test_filter_group_opens_and_ticks_with_the_keyboard_on_a_phone(phone_tab, base_url, cases):
+    tab = phone_tab
+    open_page(tab, base_url, "/eksempler/")
+    summary = tab.locator("form.ikb-filters summary", has_text="Fylke")
+    summary.focus()
+    tab.keyboard.press("Enter")
+    group = tab.get_by_role("group", name="Fylke")
+    expect(group).to_be_visible()
+    box = group.get_by_label("Nordland")
+    box.focus()
+    tab.keyboard.press("Space")
+    expect(summary).to_have_text(re.compile(r"Fylke\s*\(1 valgt\)"))
+    expected = sorted(c.title for c in cases.values() if any(m.region == "nordland" for m in c.municipalities))
+    shown = sorted(tab.locator(".ikb-case:visible h2 a").all_inner_texts())
+    assert shown == expected
+    expect(tab.get_by_role("status")).to_have_text(f"Viser {len(expected)} av {len(cases)} eksempler.")
+    assert parse_qs(urlparse(tab.url).query) == {"fylke": ["nordland"]}
+    # The status sits just below the open group: in view while ticking.
+    expect(tab.get_by_role("status")).to_be_in_viewport()
+
+
+def test_with_no_matching_case_the_list_by_size_agrees(tab, base_url, cases):
+    # Every case has a theme and a county; one county and one theme that no case has together.
+    pair = next(
+        (region, theme)
+        for region in sorted({m.region for c in cases.values() for m in c.municipalities if m.region})
+        for theme in sorted({t for c in cases.values() for t in c.themes})
+        if not any(theme in c.themes and any(m.region == region for m in c.municipalities) for c in cases.values())
+    )
+    open_page(tab, base_url, f"/eksempler/?fylke={pair[0]}&tema={pair[1]}")
+    expect(tab.get_by_role("status")).to_have_text(re.compile("^Ingen eksempler passer"))
+    section = tab.locator("#etter-kommunestorrelse ~ *")
+    expect(tab.locator("[data-ikb-size-note]")).to_have_text("Ingen eksempler passer til filtrene over.")
+    assert tab.locator(".ikb-size-case:visible").count() == 0, "the list by size still lists cases"
+    assert section.count() > 0
+    # With one filter, the list by size shows exactly the cases shown above.
+    open_page(tab, base_url, f"/eksempler/?fylke={pair[0]}")
+    above = sorted(tab.locator(".ikb-case:visible h2 a").all_inner_texts())
+    below = sorted(set(tab.locator(".ikb-size-case:visible a").all_inner_texts()))
+    assert above == below and above
+
+
 def test_downloads_are_under_each_template_name_and_big_enough_to_tap(phone_tab, base_url, page_paths):
     open_page(phone_tab, base_url, page_paths["templates"])
     links = phone_tab.locator("article a.ikb-downloads__link")

@@ -12,6 +12,14 @@
     var status = form.querySelector("[role=status]");
     var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
     var browse = document.querySelector("[data-ikb-browse]");
+    var groups = Array.prototype.slice.call(form.querySelectorAll("details[data-ikb-filter-group]"));
+    var sizeCases = Array.prototype.slice.call(document.querySelectorAll(".ikb-size-case[data-slug]"));
+    var sizeBands = Array.prototype.slice.call(document.querySelectorAll("[data-ikb-size]"));
+    var sizeNote = document.querySelector("[data-ikb-size-note]");
+    var sizeList = document.querySelector("[data-ikb-sizes]");
+    /* Wide screens show every group open, as plain fieldsets (filters.css); phones show one line per
+       group, so the status and the cases stay near the top of the page. */
+    var wide = window.matchMedia("(min-width: 45em)");
 
     function selection() {
       var chosen = {};
@@ -43,15 +51,46 @@
       window.history.replaceState(window.history.state, "", address);
     }
 
+    function layOut() {
+      groups.forEach(function (group) { group.open = wide.matches; });
+    }
+
+    /* The summary of each group says how many of its boxes are ticked: «Tema (2 valgt)». */
+    function showChosen() {
+      groups.forEach(function (group) {
+        var count = group.querySelectorAll("input:checked").length;
+        group.querySelector("[data-ikb-chosen]").textContent = count ? " (" + count + " valgt)" : "";
+      });
+    }
+
+    /* The list by municipality size further down shows the same selection as the list above. */
+    function filterSizes(visibleSlugs, filtered, shown) {
+      sizeCases.forEach(function (item) { item.hidden = !visibleSlugs[item.getAttribute("data-slug")]; });
+      sizeBands.forEach(function (band) { band.hidden = !band.querySelector(".ikb-size-case:not([hidden])"); });
+      if (!sizeNote) return;
+      sizeNote.hidden = !filtered;
+      sizeNote.textContent = shown === 0
+        ? "Ingen eksempler passer til filtrene over."
+        : "Her står bare eksemplene som passer til filtrene over.";
+      if (sizeList) sizeList.hidden = filtered && shown === 0;
+    }
+
     function apply(remember) {
       var chosen = selection();
+      var filtered = Object.keys(chosen).length > 0;
       var shown = 0;
+      var visibleSlugs = {};
       cases.forEach(function (item) {
         var visible = matches(item, chosen);
         item.hidden = !visible;
-        if (visible) shown += 1;
+        if (visible) {
+          shown += 1;
+          visibleSlugs[item.getAttribute("data-slug")] = true;
+        }
       });
-      status.textContent = describe(shown, Object.keys(chosen).length > 0);
+      status.textContent = describe(shown, filtered);
+      showChosen();
+      filterSizes(visibleSlugs, filtered, shown);
       if (remember) keepInAddress();
     }
 
@@ -59,6 +98,8 @@
     boxes.forEach(function (box) {
       box.checked = asked.getAll(box.name).indexOf(box.value) !== -1;
     });
+    layOut();
+    if (wide.addEventListener) wide.addEventListener("change", layOut);
     form.hidden = false;
     if (browse) browse.hidden = true;
     form.addEventListener("change", function () { apply(true); });
