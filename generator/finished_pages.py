@@ -19,6 +19,10 @@ from .text import slugify
 
 # As mkdocs.yml configures the toc extension for the hand-written pages.
 PERMALINK_TITLE = "Lenke til denne delen"
+# A layout line holding only this becomes a short list of the page's sections (its h2 headings): phones
+# do not show Material's table of contents for pages outside the navigation, such as case pages.
+JUMP_LIST = "<!-- ikb:jump-list -->"
+JUMP_LIST_TITLE = "På denne siden"
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 
 
@@ -60,4 +64,21 @@ def finish(markdown: str) -> FinishedPage:
             tokens.append(token)
         else:
             out.append(line)  # blank lines too: inside <pre> or <textarea> they are content
-    return FinishedPage(f"---\n{front}---\n", "\n".join(out), nest_toc_tokens(tokens), used)
+    html_text = "\n".join(out)
+    if JUMP_LIST in html_text:
+        html_text = html_text.replace(JUMP_LIST, jump_list(tokens), 1)
+    return FinishedPage(f"---\n{front}---\n", html_text, nest_toc_tokens(tokens), used)
+
+
+def jump_list(tokens: list[dict]) -> str:
+    """A closed disclosure with a link to each section (h2) of the page; ikb.css hides it where the
+    sidebar shows the table of contents."""
+    links = "".join(
+        f'<li><a href="#{t["id"]}">{t["html"]}</a></li>' for t in tokens if t["level"] == 2
+    )
+    if not links:
+        return ""
+    return (
+        f'<details class="ikb-jump"><summary>{JUMP_LIST_TITLE}</summary>'
+        f'<nav aria-label="{JUMP_LIST_TITLE}"><ul>{links}</ul></nav></details>'
+    )

@@ -226,6 +226,18 @@ def test_key_figures_are_a_two_column_table_with_explanation_year_and_source_in_
     assert "\u00a0%" in table.get_text() or not any(f.unit == "prosent" for f in figures)  # «16,3 %» never wraps
 
 
+@pytest.mark.parametrize("slug", CASE_SLUGS)
+def test_case_page_has_a_jump_list_to_each_of_its_sections(slug, page):
+    soup = page(f"eksempler/{slug}/")
+    article = soup.select_one("article")
+    jump = article.select_one("details.ikb-jump")
+    assert jump.select_one("summary").get_text(strip=True) == "På denne siden"
+    assert jump.select_one("nav")["aria-label"] == "På denne siden"
+    sections = [h["id"] for h in article.select("h2[id]")]
+    assert [a["href"] for a in jump.select("a")] == [f"#{i}" for i in sections]
+    assert jump.find_previous("h1") and not jump.find_previous("h2"), "it comes before the first section"
+
+
 def test_comparison_uses_the_full_width_and_names_each_row_by_its_case(page):
     soup = page("sammenligning/")
     assert soup.select_one(".md-sidebar--secondary").has_attr("hidden")  # no empty table of contents

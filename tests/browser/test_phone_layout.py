@@ -102,6 +102,28 @@ def test_with_no_matching_case_the_list_by_size_agrees(tab, base_url, cases):
     assert above == below and above
 
 
+@pytest.mark.parametrize("page_type", CASE_TYPES)
+def test_case_page_has_a_jump_list_on_a_phone_and_not_beside_the_sidebar(tab, base_url, page_paths, page_type):
+    tab.set_viewport_size(PHONE)
+    open_page(tab, base_url, page_paths[page_type])
+    jump = tab.locator("details.ikb-jump")
+    expect(jump).to_be_visible()
+    top = jump.evaluate("e => e.getBoundingClientRect().top + scrollY")
+    assert top < 2 * PHONE["height"], f"the jump list is {top} px down"
+    jump.locator("summary").focus()
+    tab.keyboard.press("Enter")
+    links = jump.get_by_role("navigation", name="På denne siden").get_by_role("link")
+    sections = tab.locator("article h2[id]").evaluate_all("hs => hs.map(h => '#' + h.id)")
+    assert [link.get_attribute("href") for link in links.all()] == sections
+    last = links.last
+    target = last.get_attribute("href")
+    last.click()
+    expect(tab.locator(target)).to_be_in_viewport()
+    tab.set_viewport_size({"width": 1280, "height": 900})
+    expect(jump).to_be_hidden()  # the sidebar's table of contents shows the same
+    expect(tab.locator(".md-sidebar--secondary")).to_be_visible()
+
+
 def test_downloads_are_under_each_template_name_and_big_enough_to_tap(phone_tab, base_url, page_paths):
     open_page(phone_tab, base_url, page_paths["templates"])
     links = phone_tab.locator("article a.ikb-downloads__link")
