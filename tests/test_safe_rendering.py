@@ -140,7 +140,10 @@ def test_case_not_confirmed_for_two_years_carries_a_warning(site):
 
 def test_contact_not_confirmed_for_two_years_carries_a_note(site):
     # The fixture's contact was last confirmed 2020-01-01.
-    assert "kontaktopplysningene er ikke bekreftet de siste to årene" in visible_text(soup_of(site, "eksempler/eksempelby"))
+    text = visible_text(soup_of(site, "eksempler/eksempelby"))
+    assert "kontaktopplysningene ble sist bekreftet for mer enn to år siden" in text
+    assert "Sjekk dem på kommunens nettsted før du ringer" in text
+    assert "sentralbord" not in text  # no switchboard number is given anywhere
 
 
 def test_stale_lists_old_cases_and_contacts(tmp_path):

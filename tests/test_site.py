@@ -23,6 +23,11 @@ def catalog():
     return load_catalog(ROOT)
 
 
+def after_a_name(role: str) -> str:
+    """A job title as it reads after a name: «Enhetsleder» -> «enhetsleder», «NAV-leder» stays."""
+    return role[:1].lower() + role[1:] if role[1:2].islower() else role
+
+
 def test_site_has_front_page_case_pages_comparison_and_theme_pages(site):
     for location in ["", "eksempler/", "sammenligning/", "tema/", "malgruppe/", "fylke/", "bidra/", "om/", "tilgjengelighet/"]:
         assert (site / location / "index.html").is_file(), location
@@ -51,7 +56,7 @@ def test_case_page_shows_every_figure_with_its_year_and_every_contact(slug, page
     tel_links = {a["href"] for a in soup.select('a[href^="tel:"]')}
     for contact in case.contacts:
         assert contact.name in text
-        assert contact.role in text
+        assert after_a_name(contact.role) in text
         for number in contact.phones:
             assert "tel:+47" + re.sub(r"\D", "", number)[-8:] in tel_links
     for source in case.sources:
@@ -236,6 +241,29 @@ def test_case_page_has_a_jump_list_to_each_of_its_sections(slug, page):
     sections = [h["id"] for h in article.select("h2[id]")]
     assert [a["href"] for a in jump.select("a")] == [f"#{i}" for i in sections]
     assert jump.find_previous("h1") and not jump.find_previous("h2"), "it comes before the first section"
+
+
+def test_case_pages_say_what_was_checked_and_how_to_check_contacts(page, catalog):
+    for slug, case in catalog.cases.items():
+        text = visible_text(page(f"eksempler/{slug}/"))
+        assert "Teksten sist kontrollert mot kildene" in text
+        assert "aldri bekreftet" not in text and "sentralbord" not in text
+        assert ("Kort om prosjektet" if case.kind == "prosjekt" else "Kort om kommunen") in text
+        assert "Kort om casen" not in text
+        for contact in case.contacts:
+            if not contact.last_verified:
+                assert "Ikke bekreftet siden kilden ble skrevet" in text
+        for person in case.people:  # «Brynhild Belsom, enhetsleder for …» in the heading
+            heading = f"{person.name}, {after_a_name(person.role)}"
+            assert any(" ".join(h.get_text(" ", strip=True).split()).startswith(heading)
+                       for h in page(f"eksempler/{slug}/").select("article h3"))
+
+
+def test_job_titles_after_a_name_keep_abbreviations_in_capitals():
+    assert after_a_name("Enhetsleder for Enhet Familie og Helse") == "enhetsleder for Enhet Familie og Helse"
+    assert after_a_name("NAV-leder") == "NAV-leder"
+    html = pages.finished_case_page(pages.CaseContext(load_catalog(ROOT), dt.date(2026, 1, 1), None), "ralingen").html
+    assert "Brynhild Belsom, enhetsleder" in BeautifulSoup(html, "html.parser").get_text()
 
 
 def test_comparison_uses_the_full_width_and_names_each_row_by_its_case(page):
