@@ -266,6 +266,15 @@ def test_job_titles_after_a_name_keep_abbreviations_in_capitals():
     assert "Brynhild Belsom, enhetsleder" in BeautifulSoup(html, "html.parser").get_text()
 
 
+def test_printed_case_leaves_out_related_cases_and_editing_and_names_its_address(page):
+    soup = page("eksempler/ralingen/")
+    screen_only = soup.select_one("article .ikb-screen-only")
+    assert {h["id"] for h in screen_only.select("h2")} >= {"endre-eller-rette-opp"}
+    printed = soup.select_one("article .ikb-print-only")
+    assert printed.get_text(strip=True).endswith("/eksempler/ralingen/")
+    assert printed.get_text().startswith("Skrevet ut fra Integreringspraksis")
+
+
 def test_comparison_uses_the_full_width_and_names_each_row_by_its_case(page):
     soup = page("sammenligning/")
     assert soup.select_one(".md-sidebar--secondary").has_attr("hidden")  # no empty table of contents

@@ -157,3 +157,20 @@ def test_focus_ring_of_a_table_that_scrolls_sideways_is_drawn_inside_it(phone_ta
     )
     assert style == "solid" and width >= 2 and offset + width <= 0, f"outline {width} px at offset {offset} px"
     assert region.evaluate("e => e.getBoundingClientRect().left >= 0 && e.getBoundingClientRect().right <= innerWidth")
+
+
+def test_printed_case_names_its_address_and_leaves_out_related_cases_and_editing(tab, base_url, page_paths):
+    open_page(tab, base_url, page_paths["case-ralingen"])
+    address = tab.locator(".ikb-print-only")
+    expect(address).to_be_hidden()
+    tab.emulate_media(media="print")
+    try:
+        expect(address).to_be_visible()
+        expect(address).to_contain_text("/eksempler/ralingen/")
+        expect(tab.locator("#endre-eller-rette-opp")).to_be_hidden()
+        if tab.locator("#relaterte-eksempler").count():
+            expect(tab.locator("#relaterte-eksempler")).to_be_hidden()
+        expect(tab.locator("details.ikb-jump")).to_be_hidden()
+        expect(tab.locator("#kilder")).to_be_visible()
+    finally:
+        tab.emulate_media(media="screen")
