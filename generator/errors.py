@@ -8,7 +8,7 @@ import typing
 
 from pydantic import BaseModel, ValidationError
 
-from .load import Marks, Problem
+from .load import NBSP_MESSAGE, Marks, Problem
 from .model.fields import MAX_YEAR, MIN_YEAR, Year, _check_year
 
 
@@ -142,15 +142,29 @@ def _number(value) -> str:
     return f"{value:g}" if isinstance(value, (int, float)) else str(value)
 
 
+def _empty_message(field: str, parent: type[BaseModel] | None) -> str:
+    info = parent.model_fields.get(field) if parent else None
+    if info is None or info.is_required():
+        return f"«{field}» er tom; fyll inn en verdi"
+    # An optional field whose line was uncommented alone (the starter's VALGFRITT blocks).
+    annotation = info.annotation
+    if _models_in(annotation) or list in (typing.get_origin(annotation), *map(typing.get_origin, typing.get_args(annotation))):
+        return (f"«{field}» står uten innhold: fjern «# » foran linjene under, eller sett «# » foran «{field}:» igjen "
+                f"hvis du ikke bruker feltet")
+    return f"«{field}» er tom; fyll inn en verdi, eller sett «# » foran linjen hvis du ikke bruker feltet"
+
+
 def _message(error: dict, model: type[BaseModel]) -> str:
     kind, loc, ctx = error["type"], error["loc"], error.get("ctx") or {}
     field = next((p for p in reversed(loc) if isinstance(p, str)), "")
     if "at" in ctx:  # a rule over the whole record that knows which value it is about
         return error["msg"]
     if error.get("input", 0) in (None, "") and kind not in ("missing", "extra_forbidden"):
-        return f"«{field}» er tom; fyll inn en verdi"
+        return _empty_message(field, _model_at(model, loc[:-1]) if loc and loc[-1] == field else None)
     if kind == "missing":
         return f"mangler feltet «{field}»"
+    if kind == "extra_forbidden" and "\u00a0" in str(field):
+        return NBSP_MESSAGE
     if kind == "extra_forbidden":
         parent = _model_at(model, loc[:-1])
         known = list(parent.model_fields) if parent else []

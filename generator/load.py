@@ -71,10 +71,13 @@ class _StrictLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):  # noqa: D401 - PyYAML hook
         event = self.peek_event()
         if isinstance(event, AliasEvent):
-            raise _Refused(event.start_mark, "alias (*navn) er ikke tillatt; skriv verdien ut på nytt")
+            raise _Refused(event.start_mark, "alias (*navn) er ikke tillatt; står * først i en tekst, sett "
+                                             "anførselstegn rundt teksten (formatering som *uthevet* vises ikke "
+                                             "på nettstedet), ellers skriv verdien ut på nytt")
         if isinstance(event, (ScalarEvent, SequenceStartEvent, MappingStartEvent)):
             if event.anchor:
-                raise _Refused(event.start_mark, "anker (&navn) er ikke tillatt; skriv verdien ut der den trengs")
+                raise _Refused(event.start_mark, "anker (&navn) er ikke tillatt; står & først i en tekst, sett "
+                                                 "anførselstegn rundt teksten, ellers skriv verdien ut der den trengs")
             # Explicit tags, even core ones (!!timestamp, !!bool), would reach constructors that crash or
             # read more into a value than its text says; a value is text, a number, a date or true/false.
             if event.tag is not None:
@@ -188,10 +191,7 @@ def _check(node: Node, path: tuple, marks: Marks, depth: int = 0) -> None:
             _check(key_node, ("<key>", *path, key_node.value), marks, depth + 1)
             key = key_node.value
             if key in seen:
-                raise _Refused(
-                    key_node.start_mark,
-                    f"nøkkelen «{key}» står to ganger (første gang på linje {seen[key]}); fjern den ene",
-                )
+                raise _Refused(key_node.start_mark, _duplicate_message(key, seen[key], node, path))
             seen[key] = key_node.start_mark.line + 1
             _check(value_node, (*path, key), marks, depth + 1)
     elif isinstance(node, SequenceNode):
@@ -199,12 +199,24 @@ def _check(node: Node, path: tuple, marks: Marks, depth: int = 0) -> None:
             _check(item, (*path, index), marks, depth + 1)
 
 
-# PyYAML's wording of common slips, said in Norwegian with a hint; anything else keeps PyYAML's words.
+def _duplicate_message(key: str, first_line: int, mapping: MappingNode, path: tuple) -> str:
+    if path and isinstance(path[-1], int) and not mapping.flow_style:
+        # In a list item, a repeated key is most often the next item written without its «- ».
+        item_line = mapping.start_mark.line + 1
+        return (f"nøkkelen «{key}» står to ganger i samme element (første gang på linje {first_line}); begynner "
+                f"et nytt element her? Bytt da ut de to mellomrommene foran «{key}» med «- », slik som på linje "
+                f"{item_line}")
+    return f"nøkkelen «{key}» står to ganger (første gang på linje {first_line}); fjern den ene"
+
+
+# PyYAML's wording of common slips, said in Norwegian with a hint; anything else is said to be
+# PyYAML's own (English) words.
 _SYNTAX_HINTS = (
     ("'\\t'", "tabulatortegn (Tab) kan ikke brukes til innrykk; bruk mellomrom"),
     ("mapping values are not allowed", "kolon og mellomrom («: ») midt i en verdi; sett anførselstegn rundt teksten"),
     ("could not find expected ':'",
-     "mangler kolon etter et feltnavn, eller en tekst uten anførselstegn går over flere linjer"),
+     "mangler kolon etter et feltnavn, eller mellomrom etter kolon (skriv «felt: verdi»); er linjen en "
+     "fortsettelse av teksten over, rykk den inn eller sett anførselstegn rundt hele teksten"),
     ("end of stream", "filen slutter midt i en verdi; mangler et avsluttende anførselstegn, ] eller }?"),
     ("another document", "filen inneholder flere dokumenter (---); en post skal være ett dokument"),
     ("expected <block end>", "innrykket stemmer ikke, eller et anførselstegn er ikke lukket; "
@@ -215,13 +227,48 @@ _SYNTAX_HINTS = (
     ("unknown escape character", "ukjent tegn etter \\ i tekst med doble anførselstegn; bruk enkle anførselstegn"),
     ("that cannot start any token", "en verdi kan ikke starte med dette tegnet; sett anførselstegn rundt teksten"),
     ("tag handle", "YAML-tagger (!…) er ikke tillatt; fjern den"),
+    ("scanning an alias", "en tekst kan ikke starte med * uten anførselstegn; sett anførselstegn rundt teksten "
+                          "(formatering som *uthevet* vises ikke på nettstedet)"),
+    ("scanning an anchor", "en tekst kan ikke starte med & uten anførselstegn; sett anførselstegn rundt teksten"),
+    ("sequence entries are not allowed", "en tekst kan ikke starte med «- » på samme linje som feltnavnet; "
+                                         "sett anførselstegn rundt teksten, eller fjern «- »"),
 )
+_TYPOGRAPHIC_OPEN = "«“”„‘’‚"
+# The start of a value on a line: after `- `, `key: ` or both; group 1 is the value's first character.
+_VALUE_START = re.compile(r"^[ \t]*(?:-[ \t]+)?(?:[^\s#:\"'][^:#]*:[ \t]+)?(\S)")
+_NBSP_INDENT = re.compile(r"^[ \t]*\u00a0", re.MULTILINE)
+NBSP_MESSAGE = ("linjen starter med et hardt mellomrom (U+00A0, ofte kopiert fra Word); slett innrykket "
+                "og skriv det på nytt med vanlige mellomrom")
+TYPOGRAPHIC_MESSAGE = ("teksten står i typografiske anførselstegn («…» eller “…”); bruk rette anførselstegn "
+                       '"…" rundt hele teksten (« » kan stå inne i teksten)')
 
 
-def _syntax_message(error: yaml.MarkedYAMLError) -> str:
-    problem = f"{error.context or ''} {error.problem or ''}"
-    hint = next((hint for needle, hint in _SYNTAX_HINTS if needle in problem), None)
-    return f"YAML-syntaksfeil: {hint or (error.problem or error.context) + '; sjekk innrykk, kolon og anførselstegn'}"
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
+    """Line, column and Norwegian message for PyYAML's complaint, at the line that causes it."""
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    words = f"{error.context or ''} {error.problem or ''}"
+    nbsp = _NBSP_INDENT.search(text)
+    if nbsp and text.count("\n", 0, nbsp.start()) < line:  # invisible, and the error follows from it
+        return text.count("\n", 0, nbsp.start()) + 1, 1, f"YAML-syntaksfeil: {NBSP_MESSAGE}"
+    if error.context_mark and any(k in words for k in ("simple key", "scanning an alias", "scanning an anchor")):
+        # PyYAML notices a missing colon a line later, and a bad * or & at its end: the start is the slip.
+        line, column = error.context_mark.line + 1, error.context_mark.column + 1
+    lines = text.splitlines()
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    start = _VALUE_START.match(source)
+    if start and start.group(1) in _TYPOGRAPHIC_OPEN:
+        return line, start.start(1) + 1, f"YAML-syntaksfeil: {TYPOGRAPHIC_MESSAGE}"
+    glued = re.match(r"^[ \t]*(?:-[ \t]+)?([\w-]+):(\S.*)$", source)
+    if "could not find expected ':'" in words and glued:
+        written = f"{glued.group(1)}: {glued.group(2)}"
+        shown = written if len(written) <= 60 else written[:60] + "…"
+        return line, column, f"YAML-syntaksfeil: det mangler mellomrom etter kolon; skriv «{shown}»"
+    hint = next((hint for needle, hint in _SYNTAX_HINTS if needle in words), None)
+    if hint is None:
+        technical = " ".join(str(error.problem or error.context).split())
+        hint = f"sjekk innrykk, kolon og anførselstegn her. Teknisk melding fra YAML-leseren (engelsk): {technical}"
+    return line, column, f"YAML-syntaksfeil: {hint}"
 
 
 def _decode(raw: bytes, fail) -> str:
@@ -377,6 +424,10 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[dict, Marks]:
     ):
         fail("filen er tom; start med en kopi av en eksisterende post eller `make new-case`")
 
+    return _parse(text, fail)
+
+
+def _parse(text: str, fail) -> tuple[dict, Marks]:
     if not _NEEDS_STRICT.search(text):
         try:
             return _fast(text)
@@ -391,9 +442,8 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[dict, Marks]:
     except _NotMapping:
         fail("toppnivået må være en samling felt (nøkkel: verdi), ikke en liste eller en enkelt verdi")
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        fail(_syntax_message(error), line, column)
+        line, column, message = _syntax_problem(error, text)
+        fail(message, line, column)
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1
         fail(f"filen inneholder et ugyldig tegn (U+{error.character:04X}); fjern det", line)

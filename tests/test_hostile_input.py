@@ -88,7 +88,25 @@ EXPECTED = {
     "unknown-template.yaml": "viser til ukjent mal «finnes-ikke»",
     "templates/bad-template.yaml": "ukjent felt «sectons»; mente du «sections»?",
     "templates/unknown-case.yaml": "«cases» viser til ukjent case «finnes-ikke»",
-    # made by the `project` fixture below
+    # slips people make in the web editor: the whole start of the line, so the location is checked too
+    "typographic-quotes-colon.yaml": "bad/typographic-quotes-colon.yaml:3:8: YAML-syntaksfeil: teksten står i typografiske "
+                                     'anførselstegn («…» eller “…”); bruk rette anførselstegn "…" rundt hele teksten',
+    "nbsp-indent.yaml": "bad/nbsp-indent.yaml:7:1: YAML-syntaksfeil: linjen starter med et hardt mellomrom (U+00A0, ofte "
+                        "kopiert fra Word); slett innrykket og skriv det på nytt med vanlige mellomrom",
+    "missing-space-after-colon.yaml": "bad/missing-space-after-colon.yaml:14:3: YAML-syntaksfeil: det mangler mellomrom "
+                                      "etter kolon; skriv «unit: Flyktningtjenesten»",
+    "text-continues-unindented.yaml": "bad/text-continues-unindented.yaml:20:1: YAML-syntaksfeil: mangler kolon etter et "
+                                      "feltnavn, eller mellomrom etter kolon (skriv «felt: verdi»); er linjen en "
+                                      "fortsettelse av teksten over, rykk den inn",
+    "markdown-emphasis.yaml": "bad/markdown-emphasis.yaml:19:18: YAML-syntaksfeil: en tekst kan ikke starte med * uten "
+                              "anførselstegn; sett anførselstegn rundt teksten",
+    "pasted-bullet.yaml": "bad/pasted-bullet.yaml:19:18: YAML-syntaksfeil: en tekst kan ikke starte med «- » på samme "
+                          "linje som feltnavnet; sett anførselstegn rundt teksten, eller fjern «- »",
+    "duplicate-key-in-list-item.yaml": "bad/duplicate-key-in-list-item.yaml:36:5: nøkkelen «name» står to ganger i samme "
+                                       "element (første gang på linje 30); begynner et nytt element her? Bytt da ut de "
+                                       "to mellomrommene foran «name» med «- », slik som på linje 30",
+    "optional-list-left-empty.yaml": "bad/optional-list-left-empty.yaml:36:8: «people» står uten innhold: fjern «# » foran "
+                                     "linjene under, eller sett «# » foran «people:» igjen hvis du ikke bruker feltet",
     "oversized.yaml": "filen er for stor",
     "long-line.yaml": "«summary» er for lang (høyst 4000 tegn)",
     "long-unknown-term.yaml": "ukjent tema «xxxxxxxxxx",

@@ -240,3 +240,28 @@ def test_number_year_date_and_url_messages_repeat_what_was_written_and_name_the_
     text = VALID.replace(old, new, 1)
     problems = problems_for(tmp_path, text)
     assert any(p.startswith(f"testby.yaml:{_at(text, fragment)}: {expected}") for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    "old, new, fragment, expected",
+    [
+        ("  description: \"Tjenesten", "  description: |x\n    \"Tjenesten", "x\n",
+         "YAML-syntaksfeil: sjekk innrykk, kolon og anførselstegn her. Teknisk melding fra YAML-leseren (engelsk): "
+         "expected chomping or indentation indicators, but found 'x'"),
+        ('  description: "Tjenesten er organisert som et eget team."', "  description: *Hele* teamet", "*Hele",
+         "YAML-syntaksfeil: en tekst kan ikke starte med * uten anførselstegn"),
+        ('  description: "Tjenesten er organisert som et eget team."', "  description: *Hele teamet* samarbeider", "*Hele",
+         "alias (*navn) er ikke tillatt; står * først i en tekst, sett anførselstegn rundt teksten"),
+        ("summary:", "\u00a0\u00a0summary:", "\u00a0", "linjen starter med et hardt mellomrom (U+00A0, ofte kopiert fra Word)"),
+        ("  since: 2015", "  since: 2015\n  placement: \"\"", '""',
+         "«placement» er tom; fyll inn en verdi, eller sett «# » foran linjen hvis du ikke bruker feltet"),
+        ("points: [{year: 2019, value: 55}", "points: [{year: 2019, year: 2018, value: 55}", "year: 2018",
+         "nøkkelen «year» står to ganger (første gang på linje 29); fjern den ene"),
+    ],
+)
+def test_syntax_slips_pasted_spaces_and_empty_blocks_are_named_at_their_line(tmp_path, old, new, fragment, expected):
+    assert old in VALID
+    text = VALID.replace(old, new, 1)
+    problems = problems_for(tmp_path, text)
+    assert any(p.startswith(f"testby.yaml:{_at(text, fragment)}: {expected}") for p in problems), problems
+
