@@ -610,3 +610,36 @@ def test_signature_block_says_what_is_being_signed(slug, catalog, built):
     assert section.intro and section.intro.startswith("Med signaturene bekrefter")
     text = squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(built[(slug, "pdf")])).pages))
     assert squash(section.intro) in text
+
+
+def _docx_tables(data: bytes) -> list[list[list[str]]]:
+    import docx
+
+    return [[[squash(c.text) for c in row.cells] for row in t.rows] for t in docx.Document(io.BytesIO(data)).tables]
+
+
+def test_workplace_handbook_holds_no_one_participants_details_and_points_to_where_they_go(catalog, built):
+    from pypdf import PdfReader
+
+    tables = _docx_tables(built[("praksishandbok", "docx")])
+    roles = next(t for t in tables if t[0][0] == "Rolle")
+    assert "Deltaker" not in [row[0] for row in roles[1:]]
+    assert [row[0] for row in roles[1:]][0] == "Fadder"
+    # No log of talks with one participant: a handbook is per workplace, kept up to date.
+    assert not any("Dato" in t[0] for t in tables)
+    text = squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(built[("praksishandbok", "pdf")])).pages))
+    assert "Oppfølgingssamtaler" not in text
+    assert "fadderavtalen (Samtaler med deltakeren)" in text and "oppfølgingslogg" in text
+
+
+def test_health_course_has_an_attendance_column_for_every_topic_row(catalog, built):
+    import docx
+
+    tables = _docx_tables(built[("helsekurs-plan", "docx")])
+    topics = next(t for t in tables if t[0][0] == "Tema")
+    attendance = next(t for t in tables if t[0][0] == "Deltaker")
+    sessions = [h for h in attendance[0] if h.startswith("Samling")]
+    assert len(sessions) == len(topics) - 1 == 7
+    grid = next(t for t in docx.Document(io.BytesIO(built[("helsekurs-plan", "docx")])).tables if t.cell(0, 0).text == "Deltaker")
+    widths = [c.width.mm for c in grid.columns]
+    assert widths[0] >= 25, widths  # room to write initials or a number

@@ -149,10 +149,12 @@ def column_widths_mm(table: TableLayout, total: int) -> list[int]:
     n = len(table.columns)
     fixed: dict[int, int] = {}
     for i, (label, kind) in enumerate(zip(table.columns, table.column_types)):
+        # The longest word, not the whole label: a header may wrap between words («Samling / 7»).
+        longest = max(len(word) for word in label.split())
         if kind in ("checkbox", "number"):
-            fixed[i] = max(16, min(30, round(2.1 * len(label)) + 5))
+            fixed[i] = max(16, min(30, round(2.1 * longest) + 5))
         elif kind == "date":
-            fixed[i] = max(26, min(34, round(2.1 * len(label)) + 5))
+            fixed[i] = max(26, min(34, round(2.1 * longest) + 5))
     if table.rows and table.rows[0][0].header:
         fixed[0] = max(fixed.get(0, 0), round(total * 0.32))
     if len(fixed) >= n:  # nothing left to share: scale the fixed widths to the page
