@@ -271,6 +271,78 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, s
     return line, column, f"YAML-syntaksfeil: {hint}"
 
 
+# Slips that parse but lose or change text. One look at the whole text finds the candidates (most
+# files have none); only these are checked against the parsed values and their marks.
+_WRAPPED_CANDIDATE = re.compile(r"(?:^[ \t]*-|:)[ \t]+[\"']?[«“”„‘]", re.MULTILINE)
+_COMMENT_CANDIDATE = re.compile(r" #\S")  # a literal start: the regex engine skips ahead with a fast search
+_QUOTES = "«»“”„‘’"
+WRAPPED = ("teksten står i typografiske anførselstegn («…» eller “…”), og de blir med på siden; bruk rette "
+           'anførselstegn "…" rundt hele teksten (« » kan stå inne i teksten)')
+WRAPPED_IN_STRAIGHT = ('teksten står i typografiske anførselstegn inne i de rette ("«…»"), og de blir med på siden; '
+                       "fjern de typografiske")
+_CLOSES = {"«": "»", "“": "”", "”": "”", "„": "“", "‘": "’"}
+
+
+def _wrapped(value: str) -> bool:
+    """The whole text in typographic quotes, with none inside: «Fjellvik – språkpraksis med fadder»."""
+    return (len(value) > 2 and _CLOSES.get(value[0]) == value[-1]
+            and not any(q in value[1:-1] for q in _QUOTES))
+
+
+def _value_at(data, path: tuple):
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _slips(text: str, data: dict, marks: Marks) -> list[tuple[int, int, str]]:
+    """(line, column, message) for a value wrapped in typographic quotes or cut short by ` #`.
+
+    Run on every file, so the common case costs a few substring searches: a `#` or a typographic
+    quote in the text, then one regex with a literal start; only a line where text stands before
+    ` #x`, or a value starts with a quote, is checked against the parsed values and their marks.
+    """
+    candidates = []  # (line, 0-based index in the line, "wrapped" or "comment")
+    if any(quote in text for quote in _CLOSES):
+        for match in _WRAPPED_CANDIDATE.finditer(text):
+            line_start = text.rfind("\n", 0, match.end() - 1) + 1
+            candidates.append((text.count("\n", 0, line_start) + 1, match.end() - 1 - line_start, "wrapped"))
+    if "#" in text:
+        for match in _COMMENT_CANDIDATE.finditer(text):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            if text[line_start:match.start()].strip():  # not a comment line of its own
+                candidates.append((text.count("\n", 0, line_start) + 1, match.start() + 1 - line_start, "comment"))
+    if not candidates:
+        return []
+    lines = text.split("\n")
+    values: dict[int, list[tuple[int, tuple]]] = {}  # line -> (column, path) of each value starting there
+    for path, (line, column) in marks.items():
+        if path and path[0] != "<key>":
+            values.setdefault(line, []).append((column, path))
+    found = []
+    for line, at, kind in candidates:
+        source = lines[line - 1].rstrip("\r")
+        for column, path in values.get(line, ()):
+            value = _value_at(data, path)
+            if not isinstance(value, str) or not value:
+                continue
+            field = next((p for p in reversed(path) if isinstance(p, str)), "")
+            if kind == "wrapped" and column - 1 in (at, at - 1) and _wrapped(value):
+                if path[-1] == "name" and value[0] == "«":
+                    continue  # the name of a programme, written as Norwegian does: «Kjenn din samarbeidspartner»
+                inside = column - 1 == at - 1  # "«…»": the straight quotes are already there
+                found.append((line, at + 1, f"«{field}»: {WRAPPED_IN_STRAIGHT if inside else WRAPPED}"))
+            rest = source[column - 1:]
+            if kind == "comment" and rest.startswith(value) and column - 1 + len(value) <= at \
+                    and not rest[len(value):at - column + 1].strip():
+                lost = source[at:].strip()
+                shown = lost if len(lost) <= 40 else lost[:40] + "…"
+                found.append((line, at + 1, f"«{field}»: teksten fra «{shown}» ble lest som en kommentar og kommer "
+                                            f"ikke med; sett anførselstegn rundt hele teksten, eller skriv «# » med "
+                                            f"mellomrom hvis det skal være en kommentar"))
+    return sorted(set(found))
+
+
 def _decode(raw: bytes, fail) -> str:
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         fail("filen er lagret som UTF-16; lagre den på nytt med tegnkoding UTF-8")
@@ -424,7 +496,11 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[dict, Marks]:
     ):
         fail("filen er tom; start med en kopi av en eksisterende post eller `make new-case`")
 
-    return _parse(text, fail)
+    data, marks = _parse(text, fail)
+    slips = _slips(text, data, marks)
+    if slips:
+        raise LoadError([Problem(name, line, column, message) for line, column, message in slips])
+    return data, marks
 
 
 def _parse(text: str, fail) -> tuple[dict, Marks]:

@@ -91,6 +91,8 @@ EXPECTED = {
     # slips people make in the web editor: the whole start of the line, so the location is checked too
     "typographic-quotes-colon.yaml": "bad/typographic-quotes-colon.yaml:3:8: YAML-syntaksfeil: teksten står i typografiske "
                                      'anførselstegn («…» eller “…”); bruk rette anførselstegn "…" rundt hele teksten',
+    "typographic-quotes-wrapped.yaml": "bad/typographic-quotes-wrapped.yaml:38:12: «title»: teksten står i typografiske "
+                                       "anførselstegn («…» eller “…”), og de blir med på siden; bruk rette anførselstegn",
     "nbsp-indent.yaml": "bad/nbsp-indent.yaml:7:1: YAML-syntaksfeil: linjen starter med et hardt mellomrom (U+00A0, ofte "
                         "kopiert fra Word); slett innrykket og skriv det på nytt med vanlige mellomrom",
     "missing-space-after-colon.yaml": "bad/missing-space-after-colon.yaml:14:3: YAML-syntaksfeil: det mangler mellomrom "
@@ -107,6 +109,9 @@ EXPECTED = {
                                        "to mellomrommene foran «name» med «- », slik som på linje 30",
     "optional-list-left-empty.yaml": "bad/optional-list-left-empty.yaml:36:8: «people» står uten innhold: fjern «# » foran "
                                      "linjene under, eller sett «# » foran «people:» igjen hvis du ikke bruker feltet",
+    "hash-glued-to-text.yaml": "bad/hash-glued-to-text.yaml:14:28: «unit»: teksten fra «#2 (Voksenopplæringen)» ble lest "
+                               "som en kommentar og kommer ikke med; sett anførselstegn rundt hele teksten",
+    # made by the `project` fixture below
     "oversized.yaml": "filen er for stor",
     "long-line.yaml": "«summary» er for lang (høyst 4000 tegn)",
     "long-unknown-term.yaml": "ukjent tema «xxxxxxxxxx",
@@ -128,7 +133,8 @@ def project(tmp_path_factory) -> Path:
     bad = root / "bad"
     shutil.copytree(BAD, bad)
     (bad / "oversized.yaml").write_text(VALID + "# " + "x" * MAX_BYTES + "\n", encoding="utf-8")
-    (bad / "long-line.yaml").write_text(VALID.replace("summary: ", f"summary: {'ord ' * 30_000}#", 1), encoding="utf-8")
+    # (not `{'ord ' * 30_000}#"…"`: a # glued to text after a plain value is now a problem of its own)
+    (bad / "long-line.yaml").write_text(VALID.replace('summary: "', f'summary: "{"ord " * 30_000}', 1), encoding="utf-8")
     themes = "themes: [organisering, arbeid-og-kvalifisering]"
     (bad / "long-unknown-term.yaml").write_text(VALID.replace(themes, f"themes: [{'x' * 100_000}]"), encoding="utf-8")
     (bad / "long-key.yaml").write_text(f"? 1.{'1' * 100_000}\n: x\n", encoding="utf-8")

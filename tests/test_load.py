@@ -245,6 +245,10 @@ def test_number_year_date_and_url_messages_repeat_what_was_written_and_name_the_
 @pytest.mark.parametrize(
     "old, new, fragment, expected",
     [
+        ("title: En testkilde", 'title: "«En testkilde»"', "«En", "«title»: teksten står i typografiske anførselstegn inne i "
+         'de rette ("«…»"), og de blir med på siden; fjern de typografiske'),
+        ("    role: Leder", "    role: “Leder”", "“Leder",
+         "«role»: teksten står i typografiske anførselstegn («…» eller “…”), og de blir med på siden"),
         ("  description: \"Tjenesten", "  description: |x\n    \"Tjenesten", "x\n",
          "YAML-syntaksfeil: sjekk innrykk, kolon og anførselstegn her. Teknisk melding fra YAML-leseren (engelsk): "
          "expected chomping or indentation indicators, but found 'x'"),
@@ -257,11 +261,29 @@ def test_number_year_date_and_url_messages_repeat_what_was_written_and_name_the_
          "«placement» er tom; fyll inn en verdi, eller sett «# » foran linjen hvis du ikke bruker feltet"),
         ("points: [{year: 2019, value: 55}", "points: [{year: 2019, year: 2018, value: 55}", "year: 2018",
          "nøkkelen «year» står to ganger (første gang på linje 29); fjern den ene"),
+        ("themes: [organisering, arbeid-og-kvalifisering]", "themes: [organisering, arbeid-og-kvalifisering]\naliases:\n  - Eksempel #1 by",
+         "#1", "«aliases»: teksten fra «#1 by» ble lest som en kommentar og kommer ikke med"),
     ],
 )
-def test_syntax_slips_pasted_spaces_and_empty_blocks_are_named_at_their_line(tmp_path, old, new, fragment, expected):
+def test_quotes_comments_pasted_spaces_and_empty_blocks_are_named_at_their_line(tmp_path, old, new, fragment, expected):
     assert old in VALID
     text = VALID.replace(old, new, 1)
     problems = problems_for(tmp_path, text)
     assert any(p.startswith(f"testby.yaml:{_at(text, fragment)}: {expected}") for p in problems), problems
 
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("  unit: Flyktningtjenesten", '  unit: "Flyktningtjenesten #2"'),  # # inside quotes is text
+        ("  unit: Flyktningtjenesten", "  unit: Flyktningtjenesten # the unit"),  # a comment, as the starter writes them
+        ("  unit: Flyktningtjenesten", "  unit: Flyktningtjenesten\n  #placement: commented out"),
+        ("  - name: Språkpraksis på arbeidsplassen", "  - name: «Språkpraksis på arbeidsplassen»"),  # a programme's name
+        ('summary: "Et oppdiktet', 'summary: "«Eksempelby» er et oppdiktet'),  # quotes inside the text
+        ('  description: "Tjenesten er organisert som et eget team."', "  description: |\n    Tiltak #2: «Språkkafé»"),
+    ],
+)
+def test_what_looks_like_a_slip_but_is_not_passes(tmp_path, old, new):
+    assert old in VALID
+    (tmp_path / "ok.yaml").write_text(VALID.replace(old, new, 1), encoding="utf-8")
+    load_record(tmp_path / "ok.yaml", Case, root=tmp_path)
