@@ -643,3 +643,38 @@ def test_health_course_has_an_attendance_column_for_every_topic_row(catalog, bui
     grid = next(t for t in docx.Document(io.BytesIO(built[("helsekurs-plan", "docx")])).tables if t.cell(0, 0).text == "Deltaker")
     widths = [c.width.mm for c in grid.columns]
     assert widths[0] >= 25, widths  # room to write initials or a number
+
+
+OBLIGATIONS = ["Arbeidsplassens plikter", "Fadderens oppgaver", "Flyktningtjenestens plikter", "Informasjon til deltakeren"]
+
+
+def test_agreement_lists_obligations_without_boxes_and_binds_only_its_parties(catalog, case_titles, built):
+    import docx
+    from odf import text
+    from odf.opendocument import load
+    from odf.teletype import extractText
+    from pypdf import PdfReader
+
+    slug = "samarbeidsavtale-praksis"
+    template = catalog.templates[slug]
+    headings = [s.heading for s in template.sections]
+    assert "Deltakerens plikter" not in headings and set(OBLIGATIONS) <= set(headings)
+    duties = [item for s in template.sections if s.heading in OBLIGATIONS for item in s.bullets]
+    assert len(duties) >= 20
+    # An empty box next to a duty would read as «does not apply»: no box anywhere in the agreement.
+    reader = PdfReader(io.BytesIO(built[(slug, "pdf")]))
+    assert not any(f.get("/FT") == "/Btn" for f in reader.get_fields().values())
+    pdf_text = squash(" ".join(p.extract_text() for p in reader.pages))
+    assert "Deltakeren er ikke part i avtalen" in pdf_text
+    assert "Flyktningtjenesten sørger for at hver deltaker" in pdf_text
+    for duty in duties:
+        assert squash(duty) in pdf_text, duty
+    soup = BeautifulSoup(documents.render_html(slug, template, case_titles), "html.parser")
+    assert not soup.find("input", type="checkbox")
+    assert [squash(li.get_text()) for ul in soup.select("ul.mal-punkter") for li in ul.find_all("li")] == duties
+    paragraphs = docx.Document(io.BytesIO(built[(slug, "docx")])).paragraphs
+    assert [squash(p.text) for p in paragraphs if p.style.name == "List Bullet"] == duties
+    assert "\u2610" not in " ".join(p.text for p in paragraphs)
+    odt = load(io.BytesIO(built[(slug, "odt")]))
+    items = [squash(extractText(i)) for i in odt.text.getElementsByType(text.ListItem)]
+    assert items == duties

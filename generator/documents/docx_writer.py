@@ -175,6 +175,8 @@ def _section(document, section: SectionLayout, ids) -> None:
     if section.table:
         _table(document, section.table, ids)
         document.add_paragraph()
+    for item in section.bullets:
+        document.add_paragraph(item, style="List Bullet")
     if section.checklist:
         label = document.add_paragraph()
         label.add_run(f"Sjekkliste: {section.heading}").bold = True

@@ -57,6 +57,8 @@ class SectionLayout:
     fields: list[Control]
     table: TableLayout | None
     checklist: list[Control]
+    # A plain list, nothing to tick: obligations in an agreement apply whether ticked or not.
+    bullets: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -172,7 +174,9 @@ def build_layout(slug: str, template: Template, case_titles: dict[str, str]) -> 
         fields = [Control(names(prefix, f.label), f.label, f.type, f.help) for f in section.fields]
         table = _table(section, prefix, names) if section.table else None
         checklist = [Control(names(prefix, item), item, "checkbox") for item in section.checklist]
-        sections.append(SectionLayout(number, section.heading, section.intro, fields, table, checklist))
+        sections.append(SectionLayout(
+            number, section.heading, section.intro, fields, table, checklist, list(section.bullets)
+        ))
         controls += fields
         if table:
             controls += [cell.control for row in table.rows for cell in row if cell.control]

@@ -91,6 +91,17 @@ class _Styles:
         self.strong = style.Style(name="Strong_20_Emphasis", displayname="Strong Emphasis", family="text")
         self.strong.addElement(style.TextProperties(fontweight="bold", fontweightasian="bold", fontweightcomplex="bold"))
         add(self.strong)
+        # A plain bullet list (obligations in an agreement): a bullet, indented, no box to tick.
+        self.bullets = text.ListStyle(name="Punktliste", displayname="Punktliste")
+        level = text.ListLevelStyleBullet(level="1", bulletchar="•")
+        level.addElement(style.ListLevelProperties(
+            listlevelpositionandspacemode="label-alignment",
+        ))
+        level.lastChild.addElement(style.ListLevelLabelAlignment(
+            labelfollowedby="listtab", listtabstopposition="0.6cm", textindent="-0.4cm", marginleft="0.6cm",
+        ))
+        add(self.bullets)
+        self.bullets.addElement(level)
         self.columns: dict[int, style.Style] = {}
         self._auto = auto
 
@@ -235,6 +246,13 @@ class _Writer:
             self.field(control)
         if section.table:
             self.table(section.table, section.number)
+        if section.bullets:
+            items = text.List(stylename=self.styles.bullets)
+            for item in section.bullets:
+                entry = text.ListItem()
+                entry.addElement(text.P(stylename=self.styles.body, text=item))
+                items.addElement(entry)
+            self.odt.text.addElement(items)
         if section.checklist:
             self.paragraph(f"Sjekkliste: {section.heading}", self.styles.label)
             for control in section.checklist:

@@ -73,11 +73,20 @@ class TemplateSection(Base):
     fields: list[TemplateField] = Field(default_factory=list, description="Felt som skal fylles ut.")
     table: TemplateTable | None = Field(None, description="En tabell med kolonner og rader å fylle ut.")
     checklist: list[ShortText] = Field(default_factory=list, description="Punkter som krysses av.")
+    bullets: list[ShortText] = Field(
+        default_factory=list,
+        description=(
+            "Punkter i en vanlig punktliste, uten avkrysningsbokser: plikter og vilkår i en avtale, "
+            "der en tom boks ville se ut som om punktet ikke gjelder."
+        ),
+    )
 
     @model_validator(mode="after")
     def _not_empty(self):
-        if not (self.intro or self.fields or self.table or self.checklist):
-            raise ValueError(f"seksjonen «{self.heading}» er tom: legg til intro, fields, table eller checklist")
+        if not (self.intro or self.fields or self.table or self.checklist or self.bullets):
+            raise ValueError(
+                f"seksjonen «{self.heading}» er tom: legg til intro, fields, table, checklist eller bullets"
+            )
         labels = [f.label for f in self.fields]
         twice = sorted({label for label in labels if labels.count(label) > 1})
         if twice:
