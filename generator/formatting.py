@@ -24,13 +24,20 @@ MONTHS = (
 NBSP = "\u00a0"
 
 
+_BREAKING_SPACE = re.compile(r"[^\S\u00a0\u202f]+")  # any whitespace but the no-break spaces
+
+
 def escape(value) -> Markup:
     """Inert text: safe inside Markdown, inside HTML text and inside quoted HTML attributes."""
     if isinstance(value, Markup):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return Markup(str(value))
-    text = " ".join(str(value).split())  # record text never carries layout of its own
+    text = str(value)
+    if "\u00a0" in text or "\u202f" in text:  # no-break spaces keep «17 185» and «16,3 %» together
+        text = _BREAKING_SPACE.sub(" ", text).strip()
+    else:
+        text = " ".join(text.split())  # record text never carries layout of its own
     if _HAS_SPECIAL.search(text):  # most text has none: translate is the slow part of a page
         text = text.translate(_SPECIAL)
     if text[:1].isdigit() or text[:1] == "-":

@@ -1,0 +1,15 @@
+"""Norwegian numbers and dates as readers see them, and escaping that keeps them intact."""
+
+from generator.formatting import NBSP, escape, file_size, number
+
+
+def test_no_break_spaces_survive_escaping_so_numbers_and_units_stay_together():
+    assert escape(number(17185)) == f"17{NBSP}185"
+    assert escape(f"{number(16.3)}{NBSP}%") == f"16,3{NBSP}%"
+    assert escape(file_size(7000)) == f"7{NBSP}kB"
+    assert escape("17\u202f185") == "17\u202f185"
+
+
+def test_ordinary_layout_whitespace_in_record_text_is_still_collapsed():
+    assert escape("  to\n  linjer\tmed   mellomrom ") == "to linjer med mellomrom"
+    assert escape(f" 5{NBSP}000 –\n19{NBSP}999 ") == f"5{NBSP}000 – 19{NBSP}999"
