@@ -678,3 +678,43 @@ def test_agreement_lists_obligations_without_boxes_and_binds_only_its_parties(ca
     odt = load(io.BytesIO(built[(slug, "odt")]))
     items = [squash(extractText(i)) for i in odt.text.getElementsByType(text.ListItem)]
     assert items == duties
+
+
+def test_formats_agree_on_footer_title_black_headings_and_date_format(catalog, built):
+    import docx
+    from odf import form, style
+    from odf.opendocument import load
+    from odf.teletype import extractText
+    from pypdf import PdfReader
+
+    slug = "samarbeidsavtale-praksis"
+    template = catalog.templates[slug]
+    # A loose printed page says which form it belongs to, in every format.
+    document = docx.Document(io.BytesIO(built[(slug, "docx")]))
+    footer = squash(document.sections[0].footer.paragraphs[0].text)
+    assert footer.startswith(template.title) and "Side" in footer
+    odt = load(io.BytesIO(built[(slug, "odt")]))
+    odt_footer = squash(extractText(odt.masterstyles.getElementsByType(style.Footer)[0]))
+    assert odt_footer.startswith(template.title) and "Side" in odt_footer
+    # Headings in black, as in the PDF and the ODT: no theme colour that Word draws blue.
+    for name in ("Heading 1", "Heading 2"):
+        color = document.styles[name].element.find(f"{W}rPr/{W}color")
+        assert color.get(f"{W}val") == "000000" and color.get(f"{W}themeColor") is None, name
+    # The PDF says how to write a date beside each date field; the ODT fixes the format.
+    dates = [f.label for s in template.sections for f in s.fields if f.type == "date"]
+    assert len(dates) == 3
+    text = squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(built[(slug, "pdf")])).pages))
+    for label in dates:
+        assert f"{label} dd.mm.åååå" in text, label
+    odt_dates = odt.text.getElementsByType(form.Date)
+    assert len(odt_dates) == len(dates)
+    for control in odt_dates:
+        formats = {p.getAttribute("propertyname"): p.getAttribute("value") for p in control.getElementsByType(form.Property)}
+        assert formats.get("DateFormat") == "7", control.getAttribute("title")
+
+
+def test_pdf_date_columns_say_the_format_under_the_header(built):
+    from pypdf import PdfReader
+
+    text = squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(built[("fadderavtale", "pdf")])).pages))
+    assert "Dato dd.mm.åååå" in text

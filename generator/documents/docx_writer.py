@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt, RGBColor
@@ -38,6 +39,7 @@ W14 = 'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"'
 
 # Light enough to disappear on a printed form, still a hint on screen where to click.
 PLACEHOLDER_COLOR = "BFBFBF"
+FOOTER_COLOR = RGBColor(0x44, 0x44, 0x44)
 
 
 def _placeholder_run(text: str) -> str:
@@ -210,11 +212,33 @@ def _page_setup(document) -> None:
         section.page_width, section.page_height = Cm(21), Cm(29.7)
         section.left_margin = section.right_margin = Cm(2)
         section.top_margin, section.bottom_margin = Cm(2), Cm(2.2)
+
+
+def _footer(document, title: str) -> None:
+    """The title on the left and «Side x av y» on the right, as in the PDF: a loose printed page
+    still says which form it belongs to."""
+    for section in document.sections:
         footer = section.footer.paragraphs[0]
-        footer.add_run("Side ")
+        footer.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
+        footer.add_run(title)
+        footer.add_run("\tSide ")
         footer._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
         footer.add_run(" av ")
         footer._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" NUMPAGES "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+    footer_style = document.styles["Footer"]
+    footer_style.font.size = Pt(8)
+    footer_style.font.color.rgb = FOOTER_COLOR
+
+
+def _black_headings(document) -> None:
+    """Black headings as in the PDF and the ODT, not the blue of python-docx's default theme."""
+    for name in ("Title", "Heading 1", "Heading 2"):
+        color = document.styles[name].element.find(f"{qn('w:rPr')}/{qn('w:color')}")
+        if color is not None:
+            for key in list(color.attrib):
+                if key.endswith("themeColor") or key.endswith("themeShade") or key.endswith("themeTint"):
+                    del color.attrib[key]
+        document.styles[name].font.color.rgb = RGBColor(0, 0, 0)
 
 
 def _fonts(document) -> None:
@@ -272,6 +296,8 @@ def render_docx(doc: DocumentLayout) -> bytes:
     _drop_thumbnail(document)
     ids = count(1000)
     _page_setup(document)
+    _footer(document, doc.title)
+    _black_headings(document)
     _language(document)
     _fonts(document)
     _metadata(document, doc)

@@ -34,7 +34,12 @@ def id_prefix(slug: str) -> str:
     return f"mal-{slug}"
 
 
-def fragment(doc: DocumentLayout, first_heading: int = 1, header: bool = True) -> str:
+# On paper and in the PDF a date is written by hand or typed as text: say how. The site's
+# preview has a date picker that shows the format itself.
+DATE_HINT = "dd.mm.åååå"
+
+
+def fragment(doc: DocumentLayout, first_heading: int = 1, header: bool = True, printed: bool = False) -> str:
     """One <article>: headings, labelled fields, tables with header cells; all text escaped.
 
     first_heading is the level of the title (sections one below). Without the header (title,
@@ -45,7 +50,7 @@ def fragment(doc: DocumentLayout, first_heading: int = 1, header: bool = True) -
     template = _environment().get_template("preview.html.j2")
     html = template.render(
         doc=doc, p=id_prefix(doc.slug), header=header, level=first_heading, input_types=INPUT_TYPES,
-        about_heading=ABOUT_HEADING, about=about_lines(doc),
+        about_heading=ABOUT_HEADING, about=about_lines(doc), date_hint=DATE_HINT if printed else None,
     )
     return html.strip() + "\n"
 
@@ -55,7 +60,7 @@ def page(doc: DocumentLayout) -> str:
     template = _environment().get_template("page.html.j2")
     date = doc.timestamp.strftime("%Y-%m-%dT%H:%M:%SZ")
     return template.render(
-        doc=doc, fragment=Markup(fragment(doc)), date=date, author=PUBLISHER, generator=GENERATOR
+        doc=doc, fragment=Markup(fragment(doc, printed=True)), date=date, author=PUBLISHER, generator=GENERATOR
     )
 
 

@@ -31,6 +31,7 @@ HEIGHTS = {"textarea": 2.6, "signature": 1.3, "checkbox": 0.45}
 # four in tables where people write the most.
 CELL_HEIGHTS = {"text": 1.3, "checkbox": 0.45}
 TALL_CELL_HEIGHT = 1.8
+DATE_FORMAT = "7"  # com.sun.star.awt DateField: DD/MM/YYYY, the separator from the locale (nb: «.»)
 FORM_ELEMENTS = {
     "text": form.Text, "signature": form.Text, "textarea": form.Textarea,
     "date": form.Date, "number": form.FormattedText, "checkbox": form.Checkbox,
@@ -55,6 +56,14 @@ class _Styles:
         # The «Om malen» note at the end: small print, kept together with its heading.
         self.about_heading = self._paragraph(add, "Om_20_malen", "Om malen", "0.6cm", "0.05cm", bold=True, size="8pt", keep=True)
         self.about = self._paragraph(add, "Om_20_malen_20_tekst", "Om malen tekst", "0cm", "0.08cm", size="8pt")
+        self.footer = style.Style(name="Footer", displayname="Footer", family="paragraph")
+        footer_props = style.ParagraphProperties()
+        stops = style.TabStops()
+        stops.addElement(style.TabStop(position=f"{PAGE_WIDTH_CM}cm", type="right"))
+        footer_props.addElement(stops)
+        self.footer.addElement(footer_props)
+        self.footer.addElement(style.TextProperties(fontsize="8pt", color="#444444"))
+        add(self.footer)
         self.cell = self._paragraph(add, "Table_20_Contents", "Table Contents", "0cm", "0cm")
         self.cell_heading = self._paragraph(add, "Table_20_Heading", "Table Heading", "0cm", "0cm", bold=True)
         self.field = self._paragraph(add, "Skjemafelt", "Skjemafelt", "0cm", "0.25cm")
@@ -168,6 +177,12 @@ class _Writer:
         # Text cells in a table are multi-line, as in the HTML (textarea), the PDF and the DOCX.
         kind = "textarea" if control.in_table and control.type == "text" else control.type
         item = FORM_ELEMENTS[kind](id=control_id, qattributes={(XMLNS, "id"): control_id}, title=control.label, **attrs)
+        if control.type == "date":
+            # An explicit format, not the reader's locale default: DD.MM.YYYY with the locale's
+            # separator (LibreOffice's DateFormat 7), the dd.mm.åååå of the PDF and the DOCX.
+            properties = form.Properties()
+            properties.addElement(form.Property(propertyname="DateFormat", valuetype="float", value=DATE_FORMAT))
+            item.addElement(properties)
         self.form.addElement(item)
         paragraph.addElement(draw.Control(
             control=control_id, anchortype="as-char", zindex="0", stylename=self.styles.control,
@@ -281,8 +296,11 @@ def _metadata(odt: OpenDocumentText, doc: DocumentLayout) -> None:
 
 
 def _footer(writer: _Writer) -> None:
+    """The title on the left and «Side x av y» on the right, as in the PDF and the DOCX."""
     footer = style.Footer()
-    paragraph = text.P(stylename=writer.styles.help, text="Side ")
+    paragraph = text.P(stylename=writer.styles.footer, text=writer.doc.title)
+    paragraph.addElement(text.Tab())
+    paragraph.addText("Side ")
     paragraph.addElement(text.PageNumber(selectpage="current", text="1"))
     paragraph.addText(" av ")
     paragraph.addElement(text.PageCount(text="1"))
