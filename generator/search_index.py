@@ -1,7 +1,12 @@
-"""Lean search entries for case pages: title, summary, names and keywords instead of the full text.
+"""Lean search entries for case pages: title and summary shown, names and keywords searchable but hidden.
 
 The full text of every case would make the index grow with the content (8 MB at 1,000 cases); these
 entries keep what people search for, plus the ways names are typed without æ/ø/å.
+
+Material's search shows an entry's `text` as HTML (innerHTML) but indexes every word in it, markup
+or not. So the names, keywords and their æ/ø/å-free spellings go in a `hidden` element: found by
+search, never shown. They sit inside the summary's paragraph because a result shows only the
+paragraphs that hold a match: a case found by a hidden word still shows its summary.
 """
 
 from __future__ import annotations
@@ -35,9 +40,10 @@ def _folded(texts: list[str]) -> list[str]:
 
 def entry(location: str, case: Case) -> dict:
     words = keywords(case)
-    text = " ".join([case.summary, " · ".join(words), " ".join(_folded([case.title, *words]))])
-    # Material's search shows title and text as HTML (innerHTML), like the entries it makes itself.
-    return {"location": location, "title": escape(case.title, quote=False), "text": escape(text, quote=False)}
+    hidden = " ".join([*words, *_folded([case.title, *words])])
+    text = f"<p>{escape(case.summary, quote=False)}<span hidden> {escape(hidden, quote=False)}</span></p>"
+    # Material shows title and text as HTML (innerHTML), like the entries it makes itself.
+    return {"location": location, "title": escape(case.title, quote=False), "text": text}
 
 
 def case_entries(catalog: Catalog, location_for) -> list[dict]:

@@ -5,8 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
+from generator.catalog import load_catalog
+from generator.search_index import keywords
+from generator.text import ascii_variants
+
+from ..conftest import ROOT
 from .conftest import open_page
 
 pytestmark = pytest.mark.browser
@@ -28,6 +34,9 @@ WORDS = [
 ]
 
 
+CATALOG = load_catalog(ROOT)
+
+
 @pytest.fixture
 def search_box(tab: Page, base_url):
     if tab.url != base_url + "/":  # the search tests share one loaded front page
@@ -37,15 +46,31 @@ def search_box(tab: Page, base_url):
     return box
 
 
-def search(tab: Page, box, query: str) -> list[str]:
-    """Type like a person and return the case paths of the results, in order."""
+def results(tab: Page, box, query: str) -> list[tuple[str, str]]:
+    """Type like a person; each result as (page path, the text a reader sees), in order (maybe none)."""
     box.fill("")
     box.press_sequentially(query, delay=15)
-    results = tab.locator(".md-search-result__item > a.md-search-result__link")
-    expect(results.first).to_be_visible()
-    expect(tab.locator(".md-search-result__meta")).not_to_have_text("Starter søk")
-    hrefs = results.evaluate_all("links => links.map(a => new URL(a.href).pathname)")
-    return [h for h in hrefs if h.startswith("/eksempler/") and h.count("/") == 3]
+    meta = tab.locator(".md-search-result__meta")
+    expect(meta).not_to_have_text("Starter søk")
+    expect(meta).not_to_have_text("Skriv søkeord")
+    read = """items => items.map(item => {
+        const link = item.querySelector(":scope > a.md-search-result__link");
+        return [new URL(link.href).pathname, item.innerText];
+    })"""
+    items = tab.locator(".md-search-result__item")
+    # Material answers every keystroke; the list is final once it stays the same for a moment.
+    found, before = items.evaluate_all(read), None
+    while found != before:
+        tab.wait_for_timeout(150)
+        found, before = items.evaluate_all(read), found
+    return [tuple(item) for item in found]
+
+
+def search(tab: Page, box, query: str) -> list[str]:
+    """Type like a person and return the case paths of the results, in order."""
+    paths = [path for path, _text in results(tab, box, query)]
+    assert paths, f"{query!r} found nothing"
+    return [h for h in paths if h.startswith("/eksempler/") and h.count("/") == 3]
 
 
 @pytest.mark.parametrize(("query", "slug"), NAMES, ids=[q for q, _ in NAMES])
@@ -64,3 +89,32 @@ def test_search_result_opens_the_case(tab, search_box, base_url):
     tab.locator(".md-search-result__item > a", has_text="Rælingen").first.click()
     expect(tab).to_have_url(re.compile(re.escape(base_url + "/eksempler/ralingen/")))
     expect(tab.locator("h1")).to_contain_text("Rælingen")
+
+
+@pytest.mark.parametrize("slug", sorted(CATALOG.cases))
+def test_a_case_result_shows_its_summary_and_not_the_spellings_without_special_letters(tab, search_box, slug):
+    case = CATALOG.cases[slug]
+    name = case.municipalities[0].name
+    query = min(ascii_variants(name), default=name)  # Raelingen: a word found only among the hidden ones
+    shown = dict(results(tab, search_box, query)).get(f"/eksempler/{slug}/")
+    assert shown is not None, f"{query!r} did not find {slug}"
+    own_words = set(re.findall(r"\w+", f"{case.title} {case.summary}"))
+    folded = {v for word in re.findall(r"\w+", " ".join([case.title, *keywords(case)])) for v in ascii_variants(word)}
+    assert not (folded - own_words) & set(re.findall(r"\w+", shown)), shown
+    assert " ".join(case.summary.split()[:6]) in " ".join(shown.split())
+
+
+def test_template_results_show_none_of_the_form_labels_meant_for_screen_readers(tab, search_box, site):
+    labels = {
+        " ".join(label.get_text().split())
+        for page in (site / "maler").glob("*/index.html")
+        for label in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("label.mal-skjult")
+    }
+    assert labels
+    seen_templates = 0
+    for query in ("Sel", "opplæringsplan", "fadder"):
+        for path, shown in results(tab, search_box, query):
+            seen_templates += path.startswith("/maler/") and path != "/maler/"
+            text = " ".join(shown.split())
+            assert not [label for label in labels if label in text], f"{query!r}: {path} shows {text[:300]}"
+    assert seen_templates
