@@ -718,3 +718,83 @@ def test_pdf_date_columns_say_the_format_under_the_header(built):
 
     text = squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(built[("fadderavtale", "pdf")])).pages))
     assert "Dato dd.mm.åååå" in text
+
+
+def _office_column_widths_mm(built, slug: str) -> dict[str, list[list[float]]]:
+    """Each table's column widths in mm as the DOCX and the ODT declare them."""
+    import docx
+    from odf import style, table
+    from odf.opendocument import load
+
+    docx_widths = [[c.width.mm for c in t.columns] for t in docx.Document(io.BytesIO(built[(slug, "docx")])).tables]
+    odt = load(io.BytesIO(built[(slug, "odt")]))
+    columns = {}
+    for item in odt.automaticstyles.getElementsByType(style.Style):
+        props = item.getElementsByType(style.TableColumnProperties)
+        if props:
+            columns[item.getAttribute("name")] = float(props[0].getAttribute("columnwidth").removesuffix("cm")) * 10
+    odt_widths = [[columns[c.getAttribute("stylename")] for c in t.getElementsByType(table.TableColumn)]
+                  for t in odt.text.getElementsByType(table.Table)]
+    return {"docx": docx_widths, "odt": odt_widths}
+
+
+@pytest.mark.parametrize("slug", TEMPLATE_SLUGS)
+def test_no_header_word_is_broken_in_a_narrow_column(slug, catalog, built):
+    from pypdf import PdfReader
+
+    from generator.documents.text_width import longest_word_mm
+
+    tables = [s.table for s in catalog.templates[slug].sections if s.table]
+    if not tables:
+        pytest.skip("malen har ingen tabeller")
+    # The PDF neither hyphenates nor breaks a header word («Selvsten-dig», «Kommuna/l»).
+    text = squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(built[(slug, "pdf")])).pages))
+    for grid in tables:
+        for column in grid.columns:
+            for word in column.label.split():
+                assert word in text, (slug, column.label, word)
+    # The office files: every column holds its longest header word (bold 9 pt) and the cell margins.
+    for fmt, widths in _office_column_widths_mm(built, slug).items():
+        assert len(widths) == len(tables)
+        for grid, columns in zip(tables, widths):
+            for column, width in zip(grid.columns, columns):
+                needed = longest_word_mm(column.label, 9, bold=True) + 3.8
+                assert width >= needed, (fmt, slug, column.label, round(width, 1), round(needed, 1))
+
+
+def _pdf_cell_widths(data: bytes) -> dict[str, float]:
+    return {str(w["/T"]): width for _, w, width, _ in _widgets(data)}
+
+
+def test_columns_are_sized_for_what_is_written_in_them(catalog, built):
+    from generator.documents.text_width import text_mm
+
+    # The row headings in «Tiltak langs tre akser» are three short axes: their column is sized from
+    # the longest one, not a fixed third of the page, and «Tiltak» (wide) gets the room instead.
+    iop = _pdf_cell_widths(built[("iop-kvalifisering", "pdf")])
+    axis = text_mm("Arbeidskvalifisering", 9)
+    for fmt, widths in _office_column_widths_mm(built, "iop-kvalifisering").items():
+        akse, tiltak, ansvarlig, frist = widths[1]
+        assert axis + 3 <= akse <= 0.25 * sum(widths[1]), (fmt, akse)
+        assert tiltak >= 1.4 * ansvarlig and tiltak >= 60, (fmt, tiltak, ansvarlig)
+    assert iop["s5-r1-tiltak"] >= 1.4 * iop["s5-r1-ansvarlig"]
+    # Contact log: «Hva ble tatt opp» gets about three times the room of «Telefon, besøk eller møte».
+    log = _pdf_cell_widths(built[("oppfolging-arbeidsgiver", "pdf")])
+    assert log["s3-r1-hva-ble-tatt-opp"] >= 2.5 * log["s3-r1-telefon-besok-eller-mote"]
+    assert log["s3-r1-hva-ble-tatt-opp"] >= 60
+    # A municipal e-mail address written by hand needs most of the handbook's roles table.
+    handbook = _pdf_cell_widths(built[("praksishandbok", "pdf")])
+    assert handbook["s2-r1-e-post"] >= 65 and handbook["s2-r1-telefon"] <= 30
+    for fmt, widths in _office_column_widths_mm(built, "praksishandbok").items():
+        assert widths[0][3] >= 65, (fmt, widths[0])
+    # The time of day on the gathering's programme is narrow, the topic wide.
+    programme = _pdf_cell_widths(built[("faddersamling", "pdf")])
+    assert programme["s3-r1-tema"] >= 2.5 * programme["s3-r1-klokkeslett"]
+
+
+def test_width_hint_is_offered_to_editors_and_only_narrow_or_wide(catalog):
+    from generator.model.template import TemplateColumn
+
+    assert TemplateColumn(label="E-post", width="wide").width == "wide"
+    with pytest.raises(ValueError):
+        TemplateColumn(label="E-post", width="bred")

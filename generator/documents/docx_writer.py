@@ -19,6 +19,7 @@ from .html_preview import PUBLISHER
 from .layout import (
     ABOUT_HEADING,
     LANGUAGE,
+    HEADER_PT,
     Control,
     DocumentLayout,
     SectionLayout,
@@ -111,8 +112,10 @@ def _shade(cell, fill: str) -> None:
 
 
 def _bold_text(cell, text: str) -> None:
-    paragraph = cell.paragraphs[0]
-    paragraph.add_run(text).bold = True
+    """A column header: bold 9 pt as in the PDF, the size column_widths_mm measures words at."""
+    run = cell.paragraphs[0].add_run(text)
+    run.bold = True
+    run.font.size = Pt(HEADER_PT)
 
 
 def _table(document, table: TableLayout, ids) -> None:
@@ -219,13 +222,15 @@ def _footer(document, title: str) -> None:
     still says which form it belongs to."""
     for section in document.sections:
         footer = section.footer.paragraphs[0]
-        footer.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
         footer.add_run(title)
         footer.add_run("\tSide ")
         footer._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
         footer.add_run(" av ")
         footer._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" NUMPAGES "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
     footer_style = document.styles["Footer"]
+    # The starter file's Footer style has its stops for US Letter; one right stop at the margin.
+    footer_style.paragraph_format.tab_stops.clear_all()
+    footer_style.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
     footer_style.font.size = Pt(8)
     footer_style.font.color.rgb = FOOTER_COLOR
 

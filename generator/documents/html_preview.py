@@ -8,11 +8,14 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .layout import ABOUT_HEADING, DocumentLayout, about_lines
+from .layout import ABOUT_HEADING, DocumentLayout, about_lines, column_widths_mm
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 PUBLISHER = "Kunnskapsbank for kommuners integreringspraksis"
 GENERATOR = "integreringspraksis (WeasyPrint)"
+# A4 minus the 17 mm side margins in print.css and the body's default 8 px on each side (171.8 mm).
+PDF_TEXT_WIDTH_MM = 171
+CELL_EDGES_MM = 3.26  # a header cell's padding (2 × 1.5 mm) and border (0.75 pt) in print.css
 
 # HTML input type for each field type; textarea and checkbox are written out in the template.
 INPUT_TYPES = {"text": "text", "date": "date", "number": "number", "signature": "text", "checkbox": "checkbox"}
@@ -55,12 +58,26 @@ def fragment(doc: DocumentLayout, first_heading: int = 1, header: bool = True, p
     return html.strip() + "\n"
 
 
+def column_css(doc: DocumentLayout) -> str:
+    """Each table's column widths for the PDF, by the same rule as the DOCX and the ODT. Only ids
+    built from the slug and numbers go in, so the rules are safe to put in a <style> element."""
+    rules = []
+    for section in doc.sections:
+        if section.table:
+            table = f"#{id_prefix(doc.slug)}-s{section.number}-tabell"
+            for n, width in enumerate(column_widths_mm(section.table, PDF_TEXT_WIDTH_MM), start=1):
+                # A cell's CSS width leaves out its padding and border; the column is the whole.
+                rules.append(f"{table} thead th:nth-child({n}) {{ width: {width - CELL_EDGES_MM:.2f}mm; }}")
+    return "\n".join(rules)
+
+
 def page(doc: DocumentLayout) -> str:
     """A complete HTML document (lang nb, title, fixed dates) around the fragment, for the PDF."""
     template = _environment().get_template("page.html.j2")
     date = doc.timestamp.strftime("%Y-%m-%dT%H:%M:%SZ")
     return template.render(
-        doc=doc, fragment=Markup(fragment(doc, printed=True)), date=date, author=PUBLISHER, generator=GENERATOR
+        doc=doc, fragment=Markup(fragment(doc, printed=True)), date=date, author=PUBLISHER, generator=GENERATOR,
+        column_css=Markup(column_css(doc)),
     )
 
 

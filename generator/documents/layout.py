@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..model import Template
+from .text_width import longest_word_mm, text_mm
 
 LANGUAGE = "nb-NO"
 # ZIP archives cannot hold dates before 1980.
@@ -47,6 +48,8 @@ class TableLayout:
     column_types: list[str]
     # Rows where people write the most (dated notes, measures with a deadline) are drawn taller.
     tall_rows: bool = False
+    # The template's width hint per column: None, "narrow" or "wide".
+    width_hints: list[str | None] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -135,7 +138,10 @@ def _table(section, prefix: str, names: _Names) -> TableLayout:
         rows.append(cells)
     label = table.caption or section.heading
     types = [s.type for s in specs]
-    return TableLayout(table.caption, label, [s.label for s in specs], rows, types, _writes_a_lot(table.rows, types))
+    return TableLayout(
+        table.caption, label, [s.label for s in specs], rows, types, _writes_a_lot(table.rows, types),
+        [s.width for s in specs],
+    )
 
 
 def _writes_a_lot(row_headings: list[str], types: list[str]) -> bool:
@@ -145,25 +151,73 @@ def _writes_a_lot(row_headings: list[str], types: list[str]) -> bool:
     return "date" in filled and filled.count("text") >= 2
 
 
+# Headers are bold 9 pt and cells 10.5 pt in every format; padding and borders take about 4.5 mm.
+HEADER_PT = 9
+CELL_PT = 10.5
+PADDING_MM = 4.5
+# The least a column gets: a tick box, a number, a handwritten date (dd.mm.åååå), text to write.
+MINIMUM_MM = {"checkbox": 12, "number": 14, "date": 24, "narrow": 16, "text": 22, "wide": 30}
+TEXT_SHARE = {"narrow": 1, None: 2, "wide": 3}
+# A row heading longer than this share of the width wraps onto two lines rather than crowd the rest.
+ROW_HEADING_SHARE = 0.3
+
+
+def _header_mm(label: str) -> float:
+    """No header word is broken: the column is at least as wide as its longest word in bold."""
+    return longest_word_mm(label, HEADER_PT, bold=True) + PADDING_MM
+
+
+def _row_heading_mm(table: TableLayout, total: int) -> float:
+    """As wide as the longest row heading on one line, or, if that would take more than
+    ROW_HEADING_SHARE of the width, on two lines; never narrower than its longest word."""
+    labels = [row[0].header for row in table.rows if row and row[0].header]
+    one_line = max(text_mm(label, CELL_PT) for label in labels) + PADDING_MM
+    words = max(longest_word_mm(label, CELL_PT) for label in labels) + PADDING_MM
+    if one_line <= total * ROW_HEADING_SHARE:
+        return one_line
+    return max(words, min(total * ROW_HEADING_SHARE, one_line / 2 + PADDING_MM))
+
+
 def column_widths_mm(table: TableLayout, total: int) -> list[int]:
-    """Column widths for the office formats: checkbox, date and number columns as narrow as their
-    heading allows, a row-heading column wider, the text columns sharing the rest."""
+    """Whole-millimetre column widths for a table `total` mm wide, the same rule in every format.
+
+    Tick box, number and date columns get what they need; a row-heading column is sized from its
+    longest label; the text columns share the rest, a «narrow» one half and a «wide» one one and a
+    half times a plain one's share. No column is narrower than its longest header word.
+    """
     n = len(table.columns)
-    fixed: dict[int, int] = {}
-    for i, (label, kind) in enumerate(zip(table.columns, table.column_types)):
-        # The longest word, not the whole label: a header may wrap between words («Samling / 7»).
-        longest = max(len(word) for word in label.split())
-        if kind in ("checkbox", "number"):
-            fixed[i] = max(16, min(30, round(2.1 * longest) + 5))
-        elif kind == "date":
-            fixed[i] = max(26, min(34, round(2.1 * longest) + 5))
+    hints = table.width_hints or [None] * n
+    floors = [_header_mm(label) for label in table.columns]
+    fixed: dict[int, float] = {}
+    for i, kind in enumerate(table.column_types):
+        if kind != "text":
+            fixed[i] = max(floors[i], MINIMUM_MM[kind])
     if table.rows and table.rows[0][0].header:
-        fixed[0] = max(fixed.get(0, 0), round(total * 0.32))
-    if len(fixed) >= n:  # nothing left to share: scale the fixed widths to the page
-        scale = total / sum(fixed.values())
-        return [round(fixed[i] * scale) for i in range(n)]
-    rest = (total - sum(fixed.values())) // (n - len(fixed))
-    return [fixed.get(i, rest) for i in range(n)]
+        fixed[0] = max(floors[0], _row_heading_mm(table, total))
+    free = [i for i in range(n) if i not in fixed]
+    minimum = {i: max(floors[i], MINIMUM_MM[hints[i] or "text"]) for i in free}
+    widths = dict(fixed)
+    # Share the rest by weight; a column whose share falls below its minimum takes the minimum and
+    # leaves the others to share what is left.
+    while free:
+        rest = total - sum(widths[i] for i in widths if i not in free)
+        weight = sum(TEXT_SHARE[hints[i]] for i in free)
+        short = [i for i in free if rest * TEXT_SHARE[hints[i]] / weight < minimum[i]]
+        if not short:
+            for i in free:
+                widths[i] = rest * TEXT_SHARE[hints[i]] / weight
+            break
+        for i in short:
+            widths[i] = minimum[i]
+        free = [i for i in free if i not in short]
+    scale = total / sum(widths.values())
+    if scale < 1:  # more columns than the page holds: everything gives a little
+        widths = {i: w * scale for i, w in widths.items()}
+    rounded = [round(widths[i]) for i in range(n)]
+    # Whole millimetres that add up to the width: the difference goes to the widest column.
+    widest = max(range(n), key=lambda i: (table.column_types[i] == "text", rounded[i]))
+    rounded[widest] += total - sum(rounded)
+    return rounded
 
 
 def build_layout(slug: str, template: Template, case_titles: dict[str, str]) -> DocumentLayout:

@@ -15,6 +15,7 @@ from .archive import normalize_zip
 from .html_preview import PUBLISHER
 from .layout import (
     ABOUT_HEADING,
+    HEADER_PT,
     Control,
     DocumentLayout,
     SectionLayout,
@@ -65,7 +66,10 @@ class _Styles:
         self.footer.addElement(style.TextProperties(fontsize="8pt", color="#444444"))
         add(self.footer)
         self.cell = self._paragraph(add, "Table_20_Contents", "Table Contents", "0cm", "0cm")
-        self.cell_heading = self._paragraph(add, "Table_20_Heading", "Table Heading", "0cm", "0cm", bold=True)
+        # Column headers in bold 9 pt, as in the PDF: the size column_widths_mm measures words at.
+        self.cell_heading = self._paragraph(
+            add, "Table_20_Heading", "Table Heading", "0cm", "0cm", bold=True, size=f"{HEADER_PT}pt"
+        )
         self.field = self._paragraph(add, "Skjemafelt", "Skjemafelt", "0cm", "0.25cm")
         self.headings = {
             level: self._paragraph(

@@ -16,6 +16,7 @@ from .fields import (
 
 FieldType = Literal["text", "textarea", "date", "checkbox", "number", "signature"]
 ColumnType = Literal["text", "date", "checkbox", "number"]
+ColumnWidth = Literal["narrow", "wide"]
 
 
 class TemplateField(Base):
@@ -30,6 +31,13 @@ class TemplateField(Base):
 class TemplateColumn(Base):
     label: ShortText = Field(description="Kolonneoverskrift.")
     type: ColumnType = Field("text", description="Hva cellene i kolonnen er: text, date, checkbox eller number.")
+    width: ColumnWidth | None = Field(
+        None,
+        description=(
+            "Valgfritt for tekstkolonner: narrow for korte svar (klokkeslett, telefon), wide der det skal "
+            "skrives mye eller langt (e-post, «Hva ble tatt opp»). Uten den deler tekstkolonnene plassen likt."
+        ),
+    )
 
 
 def _column_from_text(value):
