@@ -17,6 +17,11 @@ from .catalog import Catalog
 from .model import Case
 from .text import ascii_variants
 
+# Material multiplies the score of every match in an entry by its `boost`. A case is what people look
+# for when they type its municipality or one of its practices; without this a word that merely starts
+# the same way in another page (Sel -> «Selvstendig» in a template) outranks the case.
+CASE_BOOST = 2
+
 
 def keywords(case: Case) -> list[str]:
     """Names people type: places, other names, practices, the unit, partners and people.
@@ -43,7 +48,7 @@ def entry(location: str, case: Case) -> dict:
     hidden = " ".join([*words, *_folded([case.title, *words])])
     text = f"<p>{escape(case.summary, quote=False)}<span hidden> {escape(hidden, quote=False)}</span></p>"
     # Material shows title and text as HTML (innerHTML), like the entries it makes itself.
-    return {"location": location, "title": escape(case.title, quote=False), "text": text}
+    return {"location": location, "title": escape(case.title, quote=False), "text": text, "boost": CASE_BOOST}
 
 
 def case_entries(catalog: Catalog, location_for) -> list[dict]:

@@ -30,6 +30,16 @@ def words(separator: str, text: str) -> list[str]:
     return [word for word in re.split(separator, text) if word]
 
 
+def test_words_split_at_punctuation_so_acronyms_in_parentheses_are_words(index):
+    separator = index["config"]["separator"]
+    assert words(separator, "Individuell oppfølgingsplan (IOP) for «Sel», Vågå/Nordre Land &amp; NAV-kontoret.") == [
+        "Individuell", "oppfølgingsplan", "IOP", "for", "Sel", "Vågå", "Nordre", "Land", "NAV", "kontoret",
+    ]
+    assert words(separator, "16,3 % i 2015: «tøff kjærlighet» – og sånn…") == [
+        "16", "3", "%", "i", "2015", "tøff", "kjærlighet", "og", "sånn",
+    ]
+
+
 def test_a_case_entry_shows_its_summary_and_hides_names_and_spellings(index, catalog):
     entries = {doc["location"]: doc for doc in index["docs"]}
     for slug, case in catalog.cases.items():
@@ -39,6 +49,7 @@ def test_a_case_entry_shows_its_summary_and_hides_names_and_spellings(index, cat
         assert " ".join(text.get_text().split()) == " ".join(case.summary.split())
         for name in [*keywords(case), *(v for m in case.municipalities for v in ascii_variants(m.name))]:
             assert name in hidden, f"{slug}: {name!r} is not searchable"
+        assert entry["boost"] > 1  # a case outranks pages where its name only starts another word
 
 
 def test_spellings_without_special_letters_stay_searchable(index):

@@ -37,6 +37,20 @@ WORDS = [
 CATALOG = load_catalog(ROOT)
 
 
+def _acronyms() -> dict[str, set[str]]:
+    """Acronyms written in parentheses, «Individuell oppfølgingsplan (IOP)», and the pages they belong to."""
+    found: dict[str, set[str]] = {}
+    texts = [(f"/eksempler/{slug}/", [case.title, case.summary, *keywords(case)]) for slug, case in CATALOG.cases.items()]
+    texts += [(f"/maler/{slug}/", [template.title]) for slug, template in CATALOG.templates.items()]
+    for path, strings in texts:
+        for acronym in re.findall(r"\(([A-ZÆØÅ]{2,})\)", " ".join(strings)):
+            found.setdefault(acronym, set()).add(path)
+    return found
+
+
+ACRONYMS = _acronyms()
+
+
 @pytest.fixture
 def search_box(tab: Page, base_url):
     if tab.url != base_url + "/":  # the search tests share one loaded front page
@@ -89,6 +103,30 @@ def test_search_result_opens_the_case(tab, search_box, base_url):
     tab.locator(".md-search-result__item > a", has_text="Rælingen").first.click()
     expect(tab).to_have_url(re.compile(re.escape(base_url + "/eksempler/ralingen/")))
     expect(tab.locator("h1")).to_contain_text("Rælingen")
+
+
+@pytest.mark.parametrize(("query", "slug"), NAMES, ids=[q for q, _ in NAMES])
+def test_a_municipality_name_puts_its_case_above_every_other_page(tab, search_box, query, slug):
+    # Before the case's boost the front page, which quotes «Raelingen» as an example, came first.
+    found = [path for path, _text in results(tab, search_box, query)]
+    assert found and found[0] == f"/eksempler/{slug}/", f"{query!r} found {found}"
+
+
+def test_a_municipality_that_starts_other_words_still_finds_its_case_first(tab, search_box):
+    # «Sel» begins «Selvstendig», a column in five training plans; the Oppland case names Sel itself.
+    found = [path for path, _text in results(tab, search_box, "Sel")]
+    assert found and found[0] == "/eksempler/oppland-distriktsmodell/", found
+
+
+def test_acronyms_in_parentheses_are_found():
+    assert "IOP" in ACRONYMS  # «Individuell oppfølgingsplan (IOP)»: a template and Rælingen's practice
+
+
+@pytest.mark.parametrize("acronym", sorted(ACRONYMS))
+def test_an_acronym_in_parentheses_finds_its_pages(tab, search_box, acronym):
+    for typed in (acronym, acronym.lower()):
+        found = {path for path, _text in results(tab, search_box, typed)}
+        assert ACRONYMS[acronym] <= found, f"{typed!r} found {sorted(found)}"
 
 
 @pytest.mark.parametrize("slug", sorted(CATALOG.cases))
