@@ -624,7 +624,7 @@ def test_workplace_handbook_holds_no_one_participants_details_and_points_to_wher
     tables = _docx_tables(built[("praksishandbok", "docx")])
     roles = next(t for t in tables if t[0][0] == "Rolle")
     assert "Deltaker" not in [row[0] for row in roles[1:]]
-    assert [row[0] for row in roles[1:]][0] == "Fadder"
+    assert roles[1][0] == "Fadder"
     # No log of talks with one participant: a handbook is per workplace, kept up to date.
     assert not any("Dato" in t[0] for t in tables)
     text = squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(built[("praksishandbok", "pdf")])).pages))
@@ -774,7 +774,7 @@ def test_columns_are_sized_for_what_is_written_in_them(catalog, built):
     iop = _pdf_cell_widths(built[("iop-kvalifisering", "pdf")])
     axis = text_mm("Arbeidskvalifisering", 9)
     for fmt, widths in _office_column_widths_mm(built, "iop-kvalifisering").items():
-        akse, tiltak, ansvarlig, frist = widths[1]
+        akse, tiltak, ansvarlig, _ = widths[1]
         assert axis + 3 <= akse <= 0.25 * sum(widths[1]), (fmt, akse)
         assert tiltak >= 1.4 * ansvarlig and tiltak >= 60, (fmt, tiltak, ansvarlig)
     assert iop["s5-r1-tiltak"] >= 1.4 * iop["s5-r1-ansvarlig"]
@@ -798,3 +798,19 @@ def test_width_hint_is_offered_to_editors_and_only_narrow_or_wide(catalog):
     assert TemplateColumn(label="E-post", width="wide").width == "wide"
     with pytest.raises(ValueError):
         TemplateColumn(label="E-post", width="bred")
+
+
+def test_template_terms_follow_the_integration_act_and_plain_language(built):
+    from pypdf import PdfReader
+
+    def text(slug: str) -> str:
+        return squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(built[(slug, "pdf")])).pages))
+
+    # Integreringsloven (2021) calls the programme's plan «integreringsplan», not «individuell plan».
+    responsibilities = _docx_tables(built[("ansvarskart-integrering", "docx")])[0]
+    assert "Introduksjonsprogram og integreringsplan" in [row[0] for row in responsibilities]
+    # A participant learning Norwegian reads «Om uken min», not «Påstand».
+    week = next(t for t in _docx_tables(built[("loggbok-praksis", "docx")]) if "Ofte" in t[0])
+    assert week[0][0] == "Om uken min" and "Påstand" not in text("loggbok-praksis")
+    assert "heltids- og deltidsstillinger" in text("praksisutplasseringsplan")
+    assert "hele og delte stillinger" not in text("praksisutplasseringsplan")

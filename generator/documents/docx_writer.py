@@ -18,8 +18,8 @@ from .archive import normalize_zip
 from .html_preview import PUBLISHER
 from .layout import (
     ABOUT_HEADING,
-    LANGUAGE,
     HEADER_PT,
+    LANGUAGE,
     Control,
     DocumentLayout,
     SectionLayout,
@@ -241,7 +241,7 @@ def _black_headings(document) -> None:
         color = document.styles[name].element.find(f"{qn('w:rPr')}/{qn('w:color')}")
         if color is not None:
             for key in list(color.attrib):
-                if key.endswith("themeColor") or key.endswith("themeShade") or key.endswith("themeTint"):
+                if key.endswith(("themeColor", "themeShade", "themeTint")):
                     del color.attrib[key]
         document.styles[name].font.color.rgb = RGBColor(0, 0, 0)
 
