@@ -221,7 +221,7 @@ def case_record(index: int, n: int, template_slugs: list[str], seed: int = SEED)
     for i, name in enumerate(names):
         m = {"name": name, "region": rng.choice(regions)}
         if rng.random() < 0.2:
-            m["county_note"] = "Fylket er hentet fra SSBs kommuneliste, ikke fra kildeteksten."
+            del m["region"]  # a source that does not name the county
         m["population"] = figure("Innbyggere", "antall", rng.randint(800, 60000))
         if rng.random() < 0.7:
             m["immigrant_share"] = figure("Andel innvandrere", "prosent", round(rng.uniform(3, 30), 1), rng.random() < 0.85)
@@ -404,7 +404,7 @@ def plain_markdown(slug: str, record: dict, titles: dict[str, str]) -> str:
            f"Sist oppdatert {record['updated']} · Sist bekreftet {record['last_verified']}", "",
            "| Kort om casen | |", "|---|---|",
            f"| Kommune | {', '.join(m['name'] for m in record['municipalities'])} |",
-           f"| Fylke | {', '.join(VOCABULARY['regions'][m['region']] for m in record['municipalities'])} |"]
+           f"| Fylke | {', '.join(VOCABULARY['regions'][m['region']] for m in record['municipalities'] if 'region' in m) or 'ikke oppgitt'} |"]
     for m in record["municipalities"]:
         for key in ("population", "immigrant_share"):
             if key in m:

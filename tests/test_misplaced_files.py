@@ -1,4 +1,4 @@
-"""A case saved under a wrong name or in a subfolder is reported, not silently left off the site."""
+"""Problems outside the case files are not silently skipped: misplaced files, a broken vocabulary."""
 
 from __future__ import annotations
 
@@ -31,3 +31,14 @@ def test_hidden_files_such_as_gitkeep_are_left_alone(tmp_path):
     project = make_project(tmp_path, cases={"eksempelby.yaml": VALID})
     (project / "cases" / ".gitkeep").write_text("", encoding="utf-8")
     assert run_generator("validate", cwd=project).returncode == 0
+
+
+def test_checking_one_file_still_reports_a_broken_vocabulary(tmp_path):
+    # The pre-commit hook validates only the changed files; a theme added without a label must show.
+    project = make_project(tmp_path, cases={"eksempelby.yaml": VALID})
+    vocabulary = project / "generator" / "vocabulary.yaml"
+    vocabulary.write_text(vocabulary.read_text(encoding="utf-8").replace("themes:\n", "themes:\n  idrett:\n", 1),
+                          encoding="utf-8")
+    result = run_generator("validate", "cases/eksempelby.yaml", cwd=project)
+    assert result.returncode == 1
+    assert any(line.startswith("generator/vocabulary.yaml:") for line in result.stdout.splitlines()), result.stdout
