@@ -195,11 +195,11 @@ def test_unknown_vocabulary_term_suggests_the_key_or_lists_the_allowed_ones(tmp_
     "old, new, fragment, expected",
     [
         ("value: 12345, unit: antall", "value: 4.210, unit: antall", "4.210",
-         "«value» skal være et helt tall for enheten «antall»; skriv 4210 uten punktum eller mellomrom"),
+         "«value» skal være et helt tall for enheten «antall»; er punktumet et tusenskille, skriv 4210 (uten punktum eller mellomrom); ellers rund av til et helt tall"),
         ("value: 40, unit: personer", "value: 4210.5, unit: personer", "4210.5",
          "«value» skal være et helt tall for enheten «personer»; rund av til et helt tall"),
         ("source: testkilde\n    points: [{year: 2019, value: 55}", "source: testkilde\n    unit: land\n    points: [{year: 2019, value: 5.5}",
-         "5.5", "«value» skal være et helt tall for enheten «land»; skriv 5500 uten punktum eller mellomrom"),
+         "5.5", "«value» skal være et helt tall for enheten «land»; er punktumet et tusenskille, skriv 5500 (uten punktum eller mellomrom); ellers rund av til et helt tall"),
     ],
 )
 def test_a_count_must_be_a_whole_number_so_a_thousands_point_is_caught(tmp_path, old, new, fragment, expected):

@@ -86,7 +86,8 @@ def _whole(unit: str, value: float, at: tuple) -> None:
         return
     thousands = value * 1000
     if 1 <= value < 1000 and abs(thousands - round(thousands)) < 1e-6:  # 4.210 → 4210, 12.5 → 12500
-        hint = f"skriv {round(thousands)} uten punktum eller mellomrom"
+        # The typed digits are gone (4.210 and 4.21 are the same float): say both readings.
+        hint = f"er punktumet et tusenskille, skriv {round(thousands)} (uten punktum eller mellomrom); ellers rund av til et helt tall"
     else:
         hint = "rund av til et helt tall"
     raise PydanticCustomError(
