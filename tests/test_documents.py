@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -40,11 +41,15 @@ def squash(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").split())
 
 
+# A signature block's columns; each signer fills in all but the role.
+SIGNATURE_HEADERS = ["Rolle", "Navn (blokkbokstaver)", "Sted og dato", "Signatur"]
+
+
 def expected_controls(template: Template) -> dict[str, int]:
     """Counted from the template itself: fillable controls in all, and how many are checkboxes."""
     total = boxes = 0
     for section in template.sections:
-        total += len(section.fields) + len(section.checklist)
+        total += len(section.fields) + len(section.checklist) + len(section.signatures) * (len(SIGNATURE_HEADERS) - 1)
         boxes += sum(f.type == "checkbox" for f in section.fields) + len(section.checklist)
         if section.table:
             columns = section.table.columns
@@ -57,6 +62,12 @@ def expected_controls(template: Template) -> dict[str, int]:
 
 def field_labels(template: Template) -> list[str]:
     return [f.label for s in template.sections for f in s.fields] + [c for s in template.sections for c in s.checklist]
+
+
+def table_headers(template: Template) -> list[list[str]]:
+    """The column headers of every table in the document, signature blocks included, in order."""
+    return [[c.label for c in s.table.columns] if s.table else SIGNATURE_HEADERS
+            for s in template.sections if s.table or s.signatures]
 
 
 @pytest.fixture(scope="session")
@@ -103,7 +114,8 @@ def test_the_five_training_plans_share_one_structure(catalog):
         phases = [s.heading for s in template.sections if s.heading.startswith("Fase ")]
         assert [p[:6] for p in phases] == ["Fase 1", "Fase 2", "Fase 3"], slug
         shapes.add(tuple(
-            (s.heading, tuple(c.label for c in s.table.columns) if s.table else (), len(s.fields), len(s.checklist))
+            (s.heading, tuple(c.label for c in s.table.columns) if s.table else (), len(s.fields), len(s.checklist),
+             tuple(s.signatures))
             for s in template.sections
         ))
     assert len(shapes) == 1
@@ -173,7 +185,7 @@ def test_docx_has_title_language_headings_and_content_controls(slug, catalog, bu
     assert len(checkboxes) == expected["checkbox"]
     for table in document.tables:
         assert table.rows[0]._tr.find(f"{W}trPr/{W}tblHeader") is not None
-    assert len(document.tables) == sum(1 for s in template.sections if s.table)
+    assert len(document.tables) == len(table_headers(template))
     languages = {el.get(f"{W}val") for el in document.styles.element.iter(f"{W}lang")}
     assert languages == {"nb-NO"}
 
@@ -203,7 +215,7 @@ def test_odt_has_title_language_headings_tables_and_form_controls(slug, catalog,
     anchors = [a.getAttribute("control") for a in odt.text.getElementsByType(draw.Control)]
     assert sorted(anchors) == sorted(ids)
     tables = odt.text.getElementsByType(table.Table)
-    assert len(tables) == sum(1 for s in template.sections if s.table)
+    assert len(tables) == len(table_headers(template))
     assert all(t.getElementsByType(table.TableHeaderRows) for t in tables)
 
 
@@ -367,7 +379,7 @@ def _line_of(name: str, needle: str) -> int:
     "name, needle, message",
     [
         ("unsupported-field-type.yaml", "type: radio", "«type» må være en av: 'text', 'textarea', 'date', 'checkbox', 'number' eller 'signature'"),
-        ("unsupported-column-type.yaml", "type: dropdown", "«type» må være en av: 'text', 'date', 'checkbox' eller 'number'"),
+        ("unsupported-column-type.yaml", "type: dropdown", "«type» må være en av: 'text', 'date', 'checkbox', 'number' eller 'signature'"),
         ("empty-section.yaml", "- heading: Tom seksjon", "seksjonen «Tom seksjon» er tom"),
         ("table-without-rows.yaml", "columns:", "tabellen har ingen rader"),
         ("missing-sections.yaml", "title:", "mangler feltet «sections»"),
@@ -606,7 +618,7 @@ def test_logbook_says_to_copy_the_weekly_pages_and_keeps_them_together_at_the_en
 def test_signature_block_says_what_is_being_signed(slug, catalog, built):
     from pypdf import PdfReader
 
-    section = next(s for s in catalog.templates[slug].sections if any(f.type == "signature" for f in s.fields))
+    section = next(s for s in catalog.templates[slug].sections if s.signatures)
     assert section.intro and section.intro.startswith("Med signaturene bekrefter")
     text = squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(built[(slug, "pdf")])).pages))
     assert squash(section.intro) in text
@@ -744,22 +756,22 @@ def test_no_header_word_is_broken_in_a_narrow_column(slug, catalog, built):
 
     from generator.documents.text_width import longest_word_mm
 
-    tables = [s.table for s in catalog.templates[slug].sections if s.table]
+    tables = table_headers(catalog.templates[slug])
     if not tables:
         pytest.skip("malen har ingen tabeller")
     # The PDF neither hyphenates nor breaks a header word («Selvsten-dig», «Kommuna/l»).
     text = squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(built[(slug, "pdf")])).pages))
-    for grid in tables:
-        for column in grid.columns:
-            for word in column.label.split():
-                assert word in text, (slug, column.label, word)
+    for headers in tables:
+        for label in headers:
+            for word in label.split():
+                assert word in text, (slug, label, word)
     # The office files: every column holds its longest header word (bold 9 pt) and the cell margins.
     for fmt, widths in _office_column_widths_mm(built, slug).items():
         assert len(widths) == len(tables)
-        for grid, columns in zip(tables, widths):
-            for column, width in zip(grid.columns, columns):
-                needed = longest_word_mm(column.label, 9, bold=True) + 3.8
-                assert width >= needed, (fmt, slug, column.label, round(width, 1), round(needed, 1))
+        for headers, columns in zip(tables, widths):
+            for label, width in zip(headers, columns):
+                needed = longest_word_mm(label, 9, bold=True) + 3.8
+                assert width >= needed, (fmt, slug, label, round(width, 1), round(needed, 1))
 
 
 def _pdf_cell_widths(data: bytes) -> dict[str, float]:
@@ -814,3 +826,110 @@ def test_template_terms_follow_the_integration_act_and_plain_language(built):
     assert week[0][0] == "Om uken min" and "Påstand" not in text("loggbok-praksis")
     assert "heltids- og deltidsstillinger" in text("praksisutplasseringsplan")
     assert "hele og delte stillinger" not in text("praksisutplasseringsplan")
+
+
+SIGNED = ["iop-kvalifisering", "samarbeidsavtale-praksis", "fadderavtale", *TRAINING_PLANS]
+# Rows tall enough to sign by hand, in mm.
+SIGNING_ROW_MM = (14, 16)
+
+
+def _docx_grid(data: bytes, headers: list[str]):
+    """The DOCX table with exactly these column headers: its body rows as (texts, sdt count, height mm)."""
+    import docx
+
+    grids = [t for t in docx.Document(io.BytesIO(data)).tables if [squash(c.text) for c in t.rows[0].cells] == headers]
+    assert len(grids) == 1, headers
+    rows = []
+    for row in grids[0].rows[1:]:
+        height = row._tr.find(f"{W}trPr/{W}trHeight")
+        rows.append(([squash(c.text) for c in row.cells], len(list(row._tr.iter(f"{W}sdt"))),
+                     int(height.get(f"{W}val")) * 25.4 / 1440))
+    return rows
+
+
+def _odt_grid(data: bytes, headers: list[str]):
+    """The ODT table with these column headers: its body rows as (first cell's text, control heights in mm)."""
+    from odf import draw, table
+    from odf.opendocument import load
+    from odf.teletype import extractText
+
+    odt = load(io.BytesIO(data))
+    for grid in odt.text.getElementsByType(table.Table):
+        header = grid.getElementsByType(table.TableHeaderRows)[0]
+        if [squash(extractText(c)) for c in header.getElementsByType(table.TableCell)] != headers:
+            continue
+        body = [r for r in grid.getElementsByType(table.TableRow) if r.parentNode is grid]
+        return [(squash(extractText(r.getElementsByType(table.TableCell)[0])),
+                 [float(c.getAttribute("height").removesuffix("cm")) * 10 for c in r.getElementsByType(draw.Control)])
+                for r in body]
+    raise AssertionError(f"ingen tabell med kolonnene {headers}")
+
+
+@pytest.mark.parametrize("slug", SIGNED)
+def test_signature_block_is_a_table_with_one_row_per_signer_in_every_format(slug, catalog, case_titles, built):
+    template = catalog.templates[slug]
+    section = next(s for s in template.sections if s.signatures)
+    signers = list(section.signatures)
+    assert len(signers) >= 2
+    # No shared «Sted og dato» above lone signature boxes any more: each signer has a row.
+    assert not [f for f in section.fields if f.label == "Sted og dato" or f.type == "signature"]
+    low, high = SIGNING_ROW_MM
+    # DOCX: Rolle | Navn (blokkbokstaver) | Sted og dato | Signatur, one row per signer, three fields in each.
+    rows = _docx_grid(built[(slug, "docx")], SIGNATURE_HEADERS)
+    assert [texts[0] for texts, _, _ in rows] == signers
+    assert all(controls == 3 and low <= height <= high for _, controls, height in rows), rows
+    # ODT: the same table, its fields (a text box each) filling rows of the same height.
+    odt_rows = _odt_grid(built[(slug, "odt")], SIGNATURE_HEADERS)
+    assert [role for role, _ in odt_rows] == signers
+    assert all(len(heights) == 3 and min(heights) >= low - 2 for _, heights in odt_rows), odt_rows
+    # PDF: a fillable Navn, Sted og dato and Signatur field per signer, named for screen readers.
+    widgets = {str(w.get("/TU")): (page, w, height) for page, w, _, height in _widgets(built[(slug, "pdf")])}
+    for signer in signers:
+        for column in SIGNATURE_HEADERS[1:]:
+            _, widget, height = widgets[f"{signer}: {column}"]
+            assert widget["/FT"] == "/Tx" and height >= low - 3, (signer, column, height)
+    # The rows are as tall as the distance between one signer's Navn field and the next one's.
+    names = [widgets[f"{signer}: Navn (blokkbokstaver)"] for signer in signers]
+    assert len({page for page, _, _ in names}) == 1
+    tops = [float(w["/Rect"][3]) * 25.4 / 72 for _, w, _ in names]
+    assert all(low <= a - b <= high for a, b in pairwise(tops)), tops
+    # The web preview: the same header row, the role as row header, three labelled fields per row.
+    soup = BeautifulSoup(documents.render_html(slug, template, case_titles), "html.parser")
+    grid = next(t for t in soup.find_all("table") if [squash(th.get_text()) for th in t.thead.find_all("th")] == SIGNATURE_HEADERS)
+    body = grid.tbody.find_all("tr")
+    assert [squash(tr.th.get_text()) for tr in body] == signers
+    assert all(tr.th["scope"] == "row" and len(tr.find_all(["input", "textarea"])) == 3 for tr in body)
+
+
+def test_the_plan_has_a_revision_table_signed_by_both(catalog, case_titles, built):
+    from pypdf import PdfReader
+
+    slug = "iop-kvalifisering"
+    template = catalog.templates[slug]
+    headings = [s.heading for s in template.sections]
+    assert headings.index("Endringer i planen") > headings.index("Signaturer")
+    headers = ["Dato", "Hva ble endret", "Deltaker (signatur)", "Kontaktperson (signatur)"]
+    low, high = SIGNING_ROW_MM
+    rows = _docx_grid(built[(slug, "docx")], headers)
+    assert len(rows) == 4
+    assert all(controls == 4 and low <= height <= high for _, controls, height in rows), rows
+    assert len(_odt_grid(built[(slug, "odt")], headers)) == 4
+    reader = PdfReader(io.BytesIO(built[(slug, "pdf")]))
+    described = {str(f.get("/TU")) for f in reader.get_fields().values()}
+    for r in range(1, 5):
+        assert {f"{h}, rad {r}" for h in headers} <= described, r
+    text = squash(" ".join(p.extract_text() for p in reader.pages))
+    assert "Endringer i planen" in text and "Begge signerer hver endring" in text
+    soup = BeautifulSoup(documents.render_html(slug, template, case_titles), "html.parser")
+    assert any([squash(th.get_text()) for th in t.thead.find_all("th")] == headers for t in soup.find_all("table"))
+
+
+def test_signers_are_listed_once_and_not_beside_a_table_in_the_same_section():
+    from generator.model.template import TemplateSection
+
+    section = TemplateSection(heading="Signaturer", signatures=["Deltaker", "Fadder"])
+    assert section.signatures == ["Deltaker", "Fadder"]
+    with pytest.raises(ValueError, match="rollen «Fadder» står to ganger"):
+        TemplateSection(heading="Signaturer", signatures=["Fadder", "Fadder"])
+    with pytest.raises(ValueError, match="både table og signatures"):
+        TemplateSection(heading="Signaturer", signatures=["Fadder"], table={"columns": ["Dato"], "empty_rows": 1})

@@ -20,6 +20,7 @@ from .layout import (
     ABOUT_HEADING,
     HEADER_PT,
     LANGUAGE,
+    SIGNING_ROW_MM,
     Control,
     DocumentLayout,
     SectionLayout,
@@ -35,6 +36,7 @@ TEXT_WIDTH_MM = 170  # A4 minus 2 cm margins
 # with typed text).
 ROW_HEIGHT = 740
 TALL_ROW_HEIGHT = 1020
+SIGNING_ROW_HEIGHT = round(SIGNING_ROW_MM * 1440 / 25.4)
 W14 = 'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"'
 
 
@@ -136,7 +138,7 @@ def _table(document, table: TableLayout, ids) -> None:
     for cell, column in zip(header.cells, table.columns):
         _bold_text(cell, column)
         _shade(cell, "E8E8E8")
-    height = TALL_ROW_HEIGHT if table.tall_rows else ROW_HEIGHT
+    height = SIGNING_ROW_HEIGHT if table.signed else TALL_ROW_HEIGHT if table.tall_rows else ROW_HEIGHT
     for row, cells in zip(grid.rows[1:], table.rows):
         tr_pr = row._tr.get_or_add_trPr()
         tr_pr.append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
@@ -147,6 +149,10 @@ def _table(document, table: TableLayout, ids) -> None:
                 _shade(cell, "F4F4F4")
             else:
                 _add_control(cell.paragraphs[0], item.control, ids)
+    if table.signed:  # the signers' rows stay together on one page, as in the PDF
+        for row in grid.rows[:-1]:
+            for cell in row.cells:
+                cell.paragraphs[0].paragraph_format.keep_with_next = True
 
 
 def _help(document, control: Control) -> None:

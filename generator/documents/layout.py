@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..model import Template
+from ..model import Template, TemplateColumn, TemplateTable
 from .text_width import longest_word_mm, text_mm
 
 LANGUAGE = "nb-NO"
@@ -51,6 +51,11 @@ class TableLayout:
     # The template's width hint per column: None, "narrow" or "wide".
     width_hints: list[str | None] = field(default_factory=list)
 
+    @property
+    def signed(self) -> bool:
+        """Someone signs in each row (a signature block, a revision log): rows are SIGNING_ROW_MM tall."""
+        return "signature" in self.column_types
+
 
 @dataclass(frozen=True)
 class SectionLayout:
@@ -77,6 +82,15 @@ class DocumentLayout:
 
 
 ABOUT_HEADING = "Om malen"
+# A signature block: one row per signer, so each writes a name that can be read and a date of their
+# own (parties often sign on different days). The rows are tall enough to sign by hand.
+SIGNATURE_COLUMNS = (
+    TemplateColumn(label="Rolle"),
+    TemplateColumn(label="Navn (blokkbokstaver)"),
+    TemplateColumn(label="Sted og dato"),
+    TemplateColumn(label="Signatur", type="signature"),
+)
+SIGNING_ROW_MM = 15
 
 
 def about_lines(doc: DocumentLayout) -> list[tuple[str, str]]:
@@ -118,8 +132,12 @@ class _Names:
         return name
 
 
+def _signature_table(section) -> TemplateTable:
+    return TemplateTable(columns=list(SIGNATURE_COLUMNS), rows=section.signatures)
+
+
 def _table(section, prefix: str, names: _Names) -> TableLayout:
-    table = section.table
+    table = section.table or _signature_table(section)
     specs = table.columns
     rows: list[list[Cell]] = []
     if table.rows:
@@ -156,7 +174,8 @@ HEADER_PT = 9
 CELL_PT = 10.5
 PADDING_MM = 4.5
 # The least a column gets: a tick box, a number, a handwritten date (dd.mm.åååå), text to write.
-MINIMUM_MM = {"checkbox": 12, "number": 14, "date": 24, "narrow": 16, "text": 22, "wide": 30}
+# A handwritten signature needs about 40 mm.
+MINIMUM_MM = {"checkbox": 12, "number": 14, "date": 24, "signature": 42, "narrow": 16, "text": 22, "wide": 30}
 TEXT_SHARE = {"narrow": 1, None: 2, "wide": 3}
 # A row heading longer than this share of the width wraps onto two lines rather than crowd the rest.
 ROW_HEADING_SHARE = 0.3
@@ -181,9 +200,9 @@ def _row_heading_mm(table: TableLayout, total: int) -> float:
 def column_widths_mm(table: TableLayout, total: int) -> list[int]:
     """Whole-millimetre column widths for a table `total` mm wide, the same rule in every format.
 
-    Tick box, number and date columns get what they need; a row-heading column is sized from its
-    longest label; the text columns share the rest, a «narrow» one half and a «wide» one one and a
-    half times a plain one's share. No column is narrower than its longest header word.
+    Tick box, number, date and signature columns get what they need; a row-heading column is sized
+    from its longest label; the text columns share the rest, a «narrow» one half and a «wide» one
+    one and a half times a plain one's share. No column is narrower than its longest header word.
     """
     n = len(table.columns)
     hints = table.width_hints or [None] * n
@@ -226,7 +245,7 @@ def build_layout(slug: str, template: Template, case_titles: dict[str, str]) -> 
     for number, section in enumerate(template.sections, start=1):
         prefix = f"s{number}"
         fields = [Control(names(prefix, f.label), f.label, f.type, f.help) for f in section.fields]
-        table = _table(section, prefix, names) if section.table else None
+        table = _table(section, prefix, names) if section.table or section.signatures else None
         checklist = [Control(names(prefix, item), item, "checkbox") for item in section.checklist]
         sections.append(SectionLayout(
             number, section.heading, section.intro, fields, table, checklist, list(section.bullets)

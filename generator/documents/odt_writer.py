@@ -16,6 +16,7 @@ from .html_preview import PUBLISHER
 from .layout import (
     ABOUT_HEADING,
     HEADER_PT,
+    SIGNING_ROW_MM,
     Control,
     DocumentLayout,
     SectionLayout,
@@ -32,6 +33,8 @@ HEIGHTS = {"textarea": 2.6, "signature": 1.3, "checkbox": 0.45}
 # four in tables where people write the most.
 CELL_HEIGHTS = {"text": 1.3, "checkbox": 0.45}
 TALL_CELL_HEIGHT = 1.8
+# In a row someone signs in, every field but a tick box fills the row (less the cell's padding).
+SIGNING_CELL_HEIGHT = (SIGNING_ROW_MM - 1.6) / 10
 DATE_FORMAT = "7"  # com.sun.star.awt DateField: DD/MM/YYYY, the separator from the locale (nb: «.»)
 FORM_ELEMENTS = {
     "text": form.Text, "signature": form.Text, "textarea": form.Textarea,
@@ -251,6 +254,8 @@ class _Writer:
                     height = CELL_HEIGHTS.get(kind, 0.7)
                     if kind == "text" and layout.tall_rows:
                         height = TALL_CELL_HEIGHT
+                    if kind != "checkbox" and layout.signed:
+                        height = SIGNING_CELL_HEIGHT
                     self.control(paragraph, item.control, control_width, height)
                     cell.addElement(paragraph)
                 row.addElement(cell)

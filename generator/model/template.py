@@ -15,7 +15,7 @@ from .fields import (
 )
 
 FieldType = Literal["text", "textarea", "date", "checkbox", "number", "signature"]
-ColumnType = Literal["text", "date", "checkbox", "number"]
+ColumnType = Literal["text", "date", "checkbox", "number", "signature"]
 ColumnWidth = Literal["narrow", "wide"]
 
 
@@ -23,14 +23,23 @@ class TemplateField(Base):
     label: ShortText = Field(description="Ledetekst som står ved feltet, f.eks. «Navn på deltaker».")
     type: FieldType = Field(
         "text",
-        description="Felttype: text (én linje), textarea (flere linjer), date, checkbox, number eller signature.",
+        description=(
+            "Felttype: text (én linje), textarea (flere linjer), date, checkbox, number eller signature "
+            "(én signaturrute; når flere signerer en plan eller avtale, bruk signatures i seksjonen)."
+        ),
     )
     help: Text | None = Field(None, description="Kort veiledning til den som fyller ut feltet.")
 
 
 class TemplateColumn(Base):
     label: ShortText = Field(description="Kolonneoverskrift.")
-    type: ColumnType = Field("text", description="Hva cellene i kolonnen er: text, date, checkbox eller number.")
+    type: ColumnType = Field(
+        "text",
+        description=(
+            "Hva cellene i kolonnen er: text, date, checkbox, number eller signature "
+            "(en rute å signere i, f.eks. «Deltaker (signatur)» i en endringslogg)."
+        ),
+    )
     width: ColumnWidth | None = Field(
         None,
         description=(
@@ -88,17 +97,29 @@ class TemplateSection(Base):
             "der en tom boks ville se ut som om punktet ikke gjelder."
         ),
     )
+    signatures: list[ShortText] = Field(
+        default_factory=list,
+        description=(
+            "De som signerer, f.eks. «Deltaker» og «Kontaktperson i flyktningtjenesten». Hver får en rad i "
+            "en signaturtabell med kolonnene Rolle, Navn (blokkbokstaver), Sted og dato og Signatur, så "
+            "hver skriver sitt navn og sin dato. Kan ikke stå i samme seksjon som table."
+        ),
+    )
 
     @model_validator(mode="after")
     def _not_empty(self):
-        if not (self.intro or self.fields or self.table or self.checklist or self.bullets):
+        if not (self.intro or self.fields or self.table or self.checklist or self.bullets or self.signatures):
             raise ValueError(
-                f"seksjonen «{self.heading}» er tom: legg til intro, fields, table, checklist eller bullets"
+                f"seksjonen «{self.heading}» er tom: legg til intro, fields, table, checklist, bullets eller signatures"
             )
-        labels = [f.label for f in self.fields]
-        twice = sorted({label for label in labels if labels.count(label) > 1})
-        if twice:
-            raise ValueError(f"feltet «{twice[0]}» står to ganger i seksjonen «{self.heading}»")
+        for kind, labels in (("feltet", [f.label for f in self.fields]), ("rollen", self.signatures)):
+            twice = sorted({label for label in labels if labels.count(label) > 1})
+            if twice:
+                raise ValueError(f"{kind} «{twice[0]}» står to ganger i seksjonen «{self.heading}»")
+        if self.table and self.signatures:
+            raise ValueError(
+                f"seksjonen «{self.heading}» har både table og signatures: legg signaturene i en egen seksjon"
+            )
         return self
 
 
