@@ -243,6 +243,72 @@ TYPOGRAPHIC_MESSAGE = ("teksten står i typografiske anførselstegn («…» ell
                        '"…" rundt hele teksten (« » kan stå inne i teksten)')
 
 
+def _quoted_before(lines: list[str], line: int, column: int) -> tuple | None:
+    """The last quoted text that starts before (line, column), as YAML's scanner reads it.
+
+    (quote, start line, start column, end line or None, end column, " #" inside), 1-based. A rough
+    reader, run only after a syntax error: a quote opens a text only where a value can start (after
+    «key: », «- », [ { or , in a flow), so an apostrophe in plain text (NAV's) opens nothing.
+    """
+    found = None
+    quote = None
+    flow = 0
+    for number, source in enumerate(lines[:line], 1):
+        source = source.rstrip("\r")
+        stop = column - 1 if number == line else len(source)
+        i = 0
+        while i < len(source) and (quote or i < stop):
+            char = source[i]
+            if quote:
+                if quote == '"' and char == "\\":
+                    i += 2
+                    continue
+                if char == quote:
+                    if quote == "'" and source[i + 1:i + 2] == "'":
+                        i += 2
+                        continue
+                    found = (*found[:3], number, i + 1, found[5])
+                    quote = None
+                elif char == "#" and i and source[i - 1] in " \t":
+                    found = (*found[:5], True)
+            elif char == "#" and (i == 0 or source[i - 1] in " \t"):
+                break
+            elif char in "\"'":
+                before = source[:i].rstrip()
+                last = before[-1:]
+                if not before or (last == ":" and before != source[:i]) or (last == "-" and before.strip() == "-") \
+                        or (flow and last in "[{,") or last in "[{":
+                    quote = char
+                    found = (char, number, i + 1, None, 0, False)
+            elif char in "[{":
+                flow += 1
+            elif char in "]}":
+                flow = max(0, flow - 1)
+            i += 1
+    return found
+
+
+def _runaway_quote(text: str, line: int, column: int) -> tuple[int, int, str] | None:
+    """An unclosed quote, or a " inside quoted text, that YAML notices only later: where it starts."""
+    lines = text.split("\n")
+    found = _quoted_before(lines, line, column)
+    if found is None:
+        return None
+    quote, start, start_column, end, end_column, comment = found
+    if end is None or end >= line and (end > start or comment):
+        # Unclosed at the error, or closed only lines later or by a quote in what was meant as a comment.
+        return start, start_column, (f"YAML-syntaksfeil: anførselstegnet som starter her, er ikke lukket; sett {quote} "
+                                     f"til slutt i teksten på samme linje")
+    source = lines[end - 1] if end <= len(lines) else ""
+    after = source[end_column:].lstrip()
+    if end == start == line and after[:1].isalnum():
+        if quote == '"':
+            return end, end_column, 'YAML-syntaksfeil: et " inne i teksten avslutter den; bruk « » inne i teksten'
+        return end, end_column, ("YAML-syntaksfeil: en ' inne i teksten avslutter den; bruk doble anførselstegn "
+                                 '"…" rundt hele teksten')
+    return None
+
+
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
     """Line, column and Norwegian message for PyYAML's complaint, at the line that causes it."""
     mark = error.problem_mark or error.context_mark
@@ -251,6 +317,9 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, s
     nbsp = _NBSP_INDENT.search(text)
     if nbsp and text.count("\n", 0, nbsp.start()) < line:  # invisible, and the error follows from it
         return text.count("\n", 0, nbsp.start()) + 1, 1, f"YAML-syntaksfeil: {NBSP_MESSAGE}"
+    runaway = _runaway_quote(text, line, column)
+    if runaway:
+        return runaway
     if error.context_mark and any(k in words for k in ("simple key", "scanning an alias", "scanning an anchor")):
         # PyYAML notices a missing colon a line later, and a bad * or & at its end: the start is the slip.
         line, column = error.context_mark.line + 1, error.context_mark.column + 1

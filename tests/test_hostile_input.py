@@ -70,7 +70,7 @@ EXPECTED = {
     "deeply-nested.yaml": "strukturen er for dypt nøstet",
     "deeply-nested-flow.yaml": "strukturen er for dypt nøstet",
     "tab-indent.yaml": "tabulatortegn (Tab) kan ikke brukes til innrykk",
-    "unclosed-quote.yaml": "et anførselstegn er ikke lukket",
+    "unclosed-quote.yaml": "bad/unclosed-quote.yaml:4:10: YAML-syntaksfeil: anførselstegnet som starter her, er ikke lukket",
     "colon-in-text.yaml": "kolon og mellomrom («: ») midt i en verdi",
     "multiple-documents.yaml": "filen inneholder flere dokumenter",
     "non-string-key.yaml": "nøkkelen «2024» må være et feltnavn",

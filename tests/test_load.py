@@ -287,3 +287,36 @@ def test_what_looks_like_a_slip_but_is_not_passes(tmp_path, old, new):
     assert old in VALID
     (tmp_path / "ok.yaml").write_text(VALID.replace(old, new, 1), encoding="utf-8")
     load_record(tmp_path / "ok.yaml", Case, root=tmp_path)
+
+
+@pytest.mark.parametrize(
+    "old, new, fragment, expected",
+    [
+        # YAML reads on to the next " lines later and complains there; the slip is where the text starts.
+        ('  description: "Tjenesten er organisert som et eget team."', '  description: "Tjenesten er organisert',
+         '"Tjenesten', 'YAML-syntaksfeil: anførselstegnet som starter her, er ikke lukket; sett " til slutt i teksten'),
+        ('summary: "Et oppdiktet testeksempel for automatiske tester. Det brukes aldri på nettstedet."',
+         'summary: "Et oppdiktet testeksempel', '"Et oppdiktet', "YAML-syntaksfeil: anførselstegnet som starter her, er ikke lukket"),
+        # closed only by a quote in what was meant as a comment on the same line
+        ("    role: Leder", '    role: "Leder          # f.eks. "Leder"', '"Leder ',
+         "YAML-syntaksfeil: anførselstegnet som starter her, er ikke lukket"),
+        ("    title: En testkilde", '    title: "En testkilde', '"En', "YAML-syntaksfeil: anførselstegnet som starter her, er ikke lukket"),
+        ('  description: "Tjenesten er organisert som et eget team."',
+         '  description: "Tjenesten i prosjektet "Ny start" er et eget team."', '"Ny start',
+         'YAML-syntaksfeil: et " inne i teksten avslutter den; bruk « » inne i teksten'),
+        ('  description: "Tjenesten er organisert som et eget team."', "  description: 'Tjenesten i NAV's lokaler'",
+         "'s lokaler", "YAML-syntaksfeil: en ' inne i teksten avslutter den; bruk doble anførselstegn"),
+    ],
+)
+def test_an_unclosed_or_inner_quote_is_reported_where_it_is_not_lines_later(tmp_path, old, new, fragment, expected):
+    assert old in VALID
+    text = VALID.replace(old, new, 1)
+    problems = problems_for(tmp_path, text)
+    assert any(p.startswith(f"testby.yaml:{_at(text, fragment)}: {expected}") for p in problems), problems
+
+
+def test_a_text_over_several_lines_in_quotes_is_not_taken_for_an_unclosed_quote(tmp_path):
+    text = VALID.replace('summary: "Et oppdiktet testeksempel', 'summary: "Et oppdiktet\n  testeksempel', 1)
+    text = text.replace("  since: 2015\n", "  since: 2015\n   placement: x\n", 1)  # the real slip, further down
+    problems = problems_for(tmp_path, text)
+    assert len(problems) == 1 and "anførselstegnet som starter her" not in problems[0], problems
