@@ -364,6 +364,35 @@ def _value_at(data, path: tuple):
     return data
 
 
+def _field(path: tuple) -> str:
+    return next((p for p in reversed(path) if isinstance(p, str)), "")
+
+
+_NUMBERISH = re.compile(r"[\d\s.,+-]*")
+
+
+def _half_quoted(text: str, data: dict, marks: Marks) -> list[tuple[int, int, str]]:
+    """A value written without its opening quote, `title: Fjellvik språkpraksis"`: the " is published.
+
+    Called only when the text holds an odd number of ", which a file with every text in quotes does not.
+    """
+    lines = text.split("\n")
+    found = []
+    for path, (line, column) in marks.items():
+        if not path or path[0] == "<key>":
+            continue
+        value = _value_at(data, path)
+        if not isinstance(value, str) or not value.endswith('"') or value.startswith('"') or value.count('"') % 2 == 0:
+            continue
+        if lines[line - 1][column - 1:column] in ("\"", "'", "|", ">"):  # quoted or a block: the " was meant
+            continue
+        if _NUMBERISH.fullmatch(value[:-1]):  # `value: 5"`: the model says a number needs no quotes
+            continue
+        found.append((line, column, f'«{_field(path)}»: teksten slutter med " men begynner ikke med "; sett '
+                                    f"anførselstegn foran teksten også"))
+    return found
+
+
 def _slips(text: str, data: dict, marks: Marks) -> list[tuple[int, int, str]]:
     """(line, column, message) for a value wrapped in typographic quotes or cut short by ` #`.
 
@@ -371,6 +400,7 @@ def _slips(text: str, data: dict, marks: Marks) -> list[tuple[int, int, str]]:
     quote in the text, then one regex with a literal start; only a line where text stands before
     ` #x`, or a value starts with a quote, is checked against the parsed values and their marks.
     """
+    found = _half_quoted(text, data, marks) if text.count('"') % 2 else []
     candidates = []  # (line, 0-based index in the line, "wrapped" or "comment")
     if any(quote in text for quote in _CLOSES):
         for match in _WRAPPED_CANDIDATE.finditer(text):
@@ -382,20 +412,19 @@ def _slips(text: str, data: dict, marks: Marks) -> list[tuple[int, int, str]]:
             if text[line_start:match.start()].strip():  # not a comment line of its own
                 candidates.append((text.count("\n", 0, line_start) + 1, match.start() + 1 - line_start, "comment"))
     if not candidates:
-        return []
+        return sorted(set(found))
     lines = text.split("\n")
     values: dict[int, list[tuple[int, tuple]]] = {}  # line -> (column, path) of each value starting there
     for path, (line, column) in marks.items():
         if path and path[0] != "<key>":
             values.setdefault(line, []).append((column, path))
-    found = []
     for line, at, kind in candidates:
         source = lines[line - 1].rstrip("\r")
         for column, path in values.get(line, ()):
             value = _value_at(data, path)
             if not isinstance(value, str) or not value:
                 continue
-            field = next((p for p in reversed(path) if isinstance(p, str)), "")
+            field = _field(path)
             if kind == "wrapped" and column - 1 in (at, at - 1) and _wrapped(value):
                 if path[-1] == "name" and value[0] == "«":
                     continue  # the name of a programme, written as Norwegian does: «Kjenn din samarbeidspartner»

@@ -281,6 +281,8 @@ def test_quotes_comments_pasted_spaces_and_empty_blocks_are_named_at_their_line(
         ("  - name: Språkpraksis på arbeidsplassen", "  - name: «Språkpraksis på arbeidsplassen»"),  # a programme's name
         ('summary: "Et oppdiktet', 'summary: "«Eksempelby» er et oppdiktet'),  # quotes inside the text
         ('  description: "Tjenesten er organisert som et eget team."', "  description: |\n    Tiltak #2: «Språkkafé»"),
+        ("    role: Leder", '    role: Leder i "Ny start"'),  # quotes inside plain text, both of them
+        ("    role: Leder", """    role: 'Leder 5"'"""),  # single quotes keep a " that is meant
     ],
 )
 def test_what_looks_like_a_slip_but_is_not_passes(tmp_path, old, new):
@@ -320,3 +322,19 @@ def test_a_text_over_several_lines_in_quotes_is_not_taken_for_an_unclosed_quote(
     text = text.replace("  since: 2015\n", "  since: 2015\n   placement: x\n", 1)  # the real slip, further down
     problems = problems_for(tmp_path, text)
     assert len(problems) == 1 and "anførselstegnet som starter her" not in problems[0], problems
+
+
+@pytest.mark.parametrize(
+    "old, new, fragment",
+    [
+        ('title: "Eksempelby: tett oppfølging i Ørsta-modellen"', 'title: Eksempelby tett oppfølging"', "Eksempelby tett"),
+        ("    role: Leder", '    role: Leder"', 'Leder"'),
+        ("{label: Deltakere, value: 40", '{label: Deltakere", value: 40', 'Deltakere"'),
+    ],
+)
+def test_a_text_without_its_opening_quote_is_not_published_with_a_stray_quote(tmp_path, old, new, fragment):
+    assert old in VALID
+    text = VALID.replace(old, new, 1)
+    problems = problems_for(tmp_path, text)
+    expected = 'teksten slutter med " men begynner ikke med "; sett anførselstegn foran teksten også'
+    assert any(p.startswith(f"testby.yaml:{_at(text, fragment)}: «") and expected in p for p in problems), problems
