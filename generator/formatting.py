@@ -90,11 +90,8 @@ def unit_suffix(unit: str) -> str:
 
 
 def figure_year(figure: Figure) -> str:
-    """The year, or the record's note on time; the note says the year is missing unless it does already."""
-    if figure.year:
-        return str(figure.year)
-    note = figure.year_note
-    return note if "ikke oppgitt" in note.lower() else f"år ikke oppgitt; {note}"
+    """The year, or the record's note on what the source says about time («to år på rad», «år ikke oppgitt»)."""
+    return str(figure.year) if figure.year else figure.year_note
 
 
 def date(value: dt.date | None) -> str:

@@ -211,11 +211,15 @@ def facet_pages(catalog: Catalog) -> dict[str, str | FinishedPage]:
         }
         terms = sorted(VOCABULARY[kind].items(), key=lambda item: sort_key(item[1]))
         pages[facet_path(kind)] = _render(
-            "facet_index.md.j2", facet_path(kind), kind=kind, heading=heading, terms=terms, groups=groups
+            "facet_index.md.j2", facet_path(kind), kind=kind, heading=heading, terms=terms, groups=groups,
+            empty=[label for key, label in terms if not groups[key]],
         )
         for key, label in terms:
+            # «Innlandet» points to «Oppland – nå Innlandet», where the sources' older county has cases.
+            see_also = [(k, other) for k, other in terms if k != key and label in other and groups[k]]
             pages[facet_path(kind, key)] = finish(_render(
-                "facet.md.j2", facet_path(kind, key), kind=kind, heading=heading, label=label, cases=groups[key]
+                "facet.md.j2", facet_path(kind, key), kind=kind, heading=heading, label=label, cases=groups[key],
+                see_also=see_also,
             ))
     return pages
 
@@ -256,10 +260,10 @@ def template_pages(catalog: Catalog, sizes: dict[tuple[str, str], int]) -> dict[
     ordered = sorted(catalog.templates.items(), key=lambda item: sort_key(item[1].title))
     index = f"{TEMPLATES_DIR}/index.md"
     pages = {
-        index: _render(
+        index: finish(_render(
             "templates_index.md.j2", index, templates=ordered, case_titles=case_titles,
             downloads={slug: _downloads(slug, sizes) for slug, _t in ordered},
-        )
+        ))
     }
     for slug, template in ordered:
         preview = Markup(documents.render_html(slug, template, case_titles, header=False, first_heading=3))

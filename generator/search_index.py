@@ -16,6 +16,7 @@ from html import escape
 from .catalog import Catalog
 from .model import Case
 from .text import ascii_variants
+from .vocabulary import VOCABULARY
 
 # Material multiplies the score of every match in an entry by its `boost`. A case is what people look
 # for when they type its municipality or one of its practices; without this a word that merely starts
@@ -24,12 +25,14 @@ CASE_BOOST = 2
 
 
 def keywords(case: Case) -> list[str]:
-    """Names people type: places, other names, practices, the unit, partners and people.
+    """Names people type: places and their county, other names, practices, the unit, partners and people.
 
-    Theme, target-group and county labels are left out: they are shared by many cases, have pages of
-    their own, and would make the index grow with every case for words that do not tell cases apart.
+    Theme and target-group labels are left out: they are shared by many cases, have pages of their own
+    (kept out of search), and would make the index grow with every case by several words. A county is
+    one or two words, and «Akershus» or «Innlandet» should find the cases there.
     """
     words = [m.name for m in case.municipalities] + list(case.aliases)
+    words += [VOCABULARY["regions"][m.region] for m in case.municipalities if m.region]
     words += [p.name for p in case.practices]
     words += [case.organisation.unit]
     words += [c.name for c in case.contacts] + [p.name for p in case.people]

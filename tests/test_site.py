@@ -52,7 +52,7 @@ def test_case_page_shows_every_figure_with_its_year_and_every_contact(slug, page
     for figure in figures:
         row_text = f"{figure.label}"
         assert row_text in text
-        assert (str(figure.year) if figure.year else "år ikke oppgitt") in text
+        assert (str(figure.year) if figure.year else " ".join(figure.year_note.split())) in text
     tel_links = {a["href"] for a in soup.select('a[href^="tel:"]')}
     for contact in case.contacts:
         assert contact.name in text
@@ -173,7 +173,7 @@ def test_a_figure_without_a_year_says_so_once_without_nested_brackets(page, cata
     lorenskog = visible_text(page("eksempler/lorenskog/"))
     assert "27 % (år ikke oppgitt; siden er datert 27. oktober 2017; kilde:" in lorenskog
     batsfjord = visible_text(page("eksempler/batsfjord/"))
-    assert "år ikke oppgitt; enkelte år, ikke nærmere angitt" in batsfjord
+    assert "(enkelte år, ikke nærmere angitt; kilde:" in batsfjord
 
 
 def test_a_practice_for_a_target_group_puts_its_case_on_that_groups_page(page, catalog):
@@ -284,13 +284,13 @@ def test_comparison_uses_the_full_width_and_names_each_row_by_its_case(page):
 
 def test_template_downloads_sit_under_the_name_and_say_which_template_they_are(page, catalog):
     soup = page("maler/")
-    headers = [th.get_text(strip=True) for th in soup.select("article table thead th")]
-    assert headers[0] == "Mal og nedlasting"
-    rows = soup.select("article table tbody tr")
-    assert len(rows) == len(catalog.templates)
-    for row in rows:
-        first = row.find("td")
-        title = first.find("a").get_text(strip=True)
+    assert not soup.select("article table")  # a section per template: nothing to scroll sideways on a phone
+    sections = soup.select("article h2")
+    assert [h.get_text(strip=True).rstrip("¶") for h in sections] == sorted(
+        (t.title for t in catalog.templates.values()), key=sort_key)
+    for heading in sections:
+        title = heading.get_text(strip=True).rstrip("¶")
+        first = heading.find_next_sibling("p", class_="ikb-downloads")
         links = first.select("a.ikb-downloads__link")
         assert [a.get_text(" ", strip=True).split(", ")[-1] for a in links] == ["ODT", "DOCX", "PDF"]
         for link in links:
@@ -298,3 +298,48 @@ def test_template_downloads_sit_under_the_name_and_say_which_template_they_are(p
             assert hidden.startswith(title), f"{link} does not name its template"
         sizes = [item.get_text() for item in first.select(".ikb-downloads__item")]
         assert all(re.search(r"\u00a0\(\d+(,\d)?\u00a0[kM]B\)$", size) for size in sizes), sizes
+
+
+def test_case_list_meta_line_keeps_the_spaces_around_its_separators(page, catalog):
+    soup = page("eksempler/")
+    metas = [" ".join(p.get_text().split()) for p in soup.select(".ikb-case .ikb-meta")]
+    assert len(metas) == len(catalog.cases)
+    for meta in metas:
+        assert "·" in meta and not re.search(r"\S·|·\S", meta), meta
+
+
+def test_listing_pages_stay_out_of_search_so_results_are_the_pages_themselves(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "eksempler/" not in locations and "maler/" not in locations
+    assert "eksempler/ralingen/" in locations and "maler/iop-kvalifisering/" in locations
+
+
+def test_counties_without_cases_are_named_once_instead_of_linking_to_empty_pages(page, catalog):
+    from generator.vocabulary import VOCABULARY
+
+    used = {m.region for c in catalog.cases.values() for m in c.municipalities if m.region}
+    soup = page("fylke/")
+    linked = [a.get_text(strip=True) for a in soup.select("article li a")]
+    assert sorted(linked) == sorted(VOCABULARY["regions"][key] for key in used)
+    unused = [label for key, label in VOCABULARY["regions"].items() if key not in used]
+    assert unused and all(label in visible_text(soup) for label in unused)
+    # A reader in Innlandet who opens that page is sent on to the sources' older county.
+    innlandet = page("fylke/innlandet/")
+    assert any(a.get_text(strip=True) == "Oppland – nå Innlandet" for a in innlandet.select("article a"))
+
+
+def test_a_search_for_a_county_finds_the_cases_there(site, catalog):
+    from generator.vocabulary import VOCABULARY
+
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    by_location = {doc["location"]: doc["text"] for doc in index["docs"]}
+    for slug, case in catalog.cases.items():
+        for m in case.municipalities:
+            if m.region:
+                assert VOCABULARY["regions"][m.region] in by_location[f"eksempler/{slug}/"]
+
+
+def test_template_preview_says_it_is_not_saved(page, catalog):
+    for slug in catalog.templates:
+        assert "blir ikke lagret" in visible_text(page(f"maler/{slug}/"))
