@@ -309,6 +309,28 @@ def _runaway_quote(text: str, line: int, column: int) -> tuple[int, int, str] | 
     return None
 
 
+_KEY_LINE = re.compile(r"^([ \t]*)([A-Za-z_][\w-]*):(?:[ \t]+(.*))?$")
+
+
+def _indented_under_text(lines: list[str], line: int, column: int) -> tuple[int, int, str] | None:
+    """`key: value` indented deeper than a `field: text` above it: YAML read it as more of that text.
+
+    PyYAML then finds a «: » in the middle of a value, which would otherwise get the advice to quote it.
+    """
+    source = lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else ""
+    here = _KEY_LINE.match(source)
+    if not here or here.end(2) != column - 1:  # the «: » YAML stopped at is not this line's own key's
+        return None
+    above = next((lines[i].rstrip("\r") for i in range(line - 2, -1, -1)
+                  if lines[i].strip() and not lines[i].lstrip().startswith("#")), "")
+    field = re.match(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w-]*):[ \t]+([^\s#\"'|>&*!\[{].*)$", above)
+    if not field or here.start(2) <= field.start(1):
+        return None
+    key, over = here.group(2), field.group(1)
+    return line, here.start(2) + 1, (f"YAML-syntaksfeil: linjen er rykket lenger inn enn «{over}:» på linjen over, så den "
+                                     f"ble lest som en del av teksten der; flytt «{key}:» til samme kolonne som «{over}:»")
+
+
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
     """Line, column and Norwegian message for PyYAML's complaint, at the line that causes it."""
     mark = error.problem_mark or error.context_mark
@@ -333,6 +355,10 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, s
         written = f"{glued.group(1)}: {glued.group(2)}"
         shown = written if len(written) <= 60 else written[:60] + "…"
         return line, column, f"YAML-syntaksfeil: det mangler mellomrom etter kolon; skriv «{shown}»"
+    if "mapping values are not allowed" in words:
+        deeper = _indented_under_text(lines, line, column)
+        if deeper:
+            return deeper
     hint = next((hint for needle, hint in _SYNTAX_HINTS if needle in words), None)
     if hint is None:
         technical = " ".join(str(error.problem or error.context).split())

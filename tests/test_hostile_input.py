@@ -201,6 +201,9 @@ def test_all_real_records_validate_well_under_a_second():
 # last theme, the line it gives, and what the message must say.
 VOCABULARY_SLIPS = {
     "indent-one-too-few": (" idrett: Idrett og fritid", 2, "YAML-syntaksfeil: innrykket stemmer ikke"),
+    "indent-one-too-many": ("   idrett: Idrett og fritid", 4, "YAML-syntaksfeil: linjen er rykket lenger inn enn «forskning:» "
+                                                                 "på linjen over, så den ble lest som en del av teksten der; "
+                                                                 "flytt «idrett:» til samme kolonne som «forskning:»"),
     "colon-in-label": ("  idrett: Idrett: fritid og lag", 17, "YAML-syntaksfeil: kolon og mellomrom («: ») midt i en verdi"),
     "no-label": ("  idrett:", 3, "temaet «idrett» mangler navn; skriv navnet etter kolon og mellomrom, f.eks. «idrett: Idrett»"),
     "key-with-aeoa": ("  språkkafé: Språkkafé", 3, "nøkkelen «språkkafé» kan bare inneholde små bokstaver a–z, tall og "

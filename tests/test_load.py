@@ -338,3 +338,28 @@ def test_a_text_without_its_opening_quote_is_not_published_with_a_stray_quote(tm
     problems = problems_for(tmp_path, text)
     expected = 'teksten slutter med " men begynner ikke med "; sett anførselstegn foran teksten også'
     assert any(p.startswith(f"testby.yaml:{_at(text, fragment)}: «") and expected in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    "old, new, fragment, expected",
+    [
+        ("population: {label: Innbyggere, value: 12345, unit: antall, year: 2020, source: testkilde}",
+         "population:\n      label: Innbyggere\n      value: 12345\n      unit: antall\n        year: 2020\n"
+         "      source: testkilde", "year: 2020", "«unit:» på linjen over, så den ble lest som en del av teksten der; "
+         "flytt «year:» til samme kolonne som «unit:»"),
+        ("    role: Leder\n", "    role: Leder\n      organisation: x\n", "organisation: x",
+         "«role:» på linjen over, så den ble lest som en del av teksten der; flytt «organisation:» til samme kolonne som «role:»"),
+    ],
+)
+def test_a_field_indented_under_plain_text_is_an_indentation_slip_not_a_colon_in_text(tmp_path, old, new, fragment, expected):
+    assert old in VALID
+    text = VALID.replace(old, new, 1)
+    problems = problems_for(tmp_path, text)
+    assert any(p.startswith(f"testby.yaml:{_at(text, fragment)}: YAML-syntaksfeil: linjen er rykket lenger inn enn {expected}")
+               for p in problems), problems
+
+
+def test_a_colon_in_a_text_that_goes_on_over_lines_still_asks_for_quotes(tmp_path):
+    text = VALID.replace("    role: Leder\n", "    role: Leder for\n      tjenesten og fadder: ansvar\n", 1)
+    problems = problems_for(tmp_path, text)
+    assert any("kolon og mellomrom («: ») midt i en verdi; sett anførselstegn rundt teksten" in p for p in problems), problems
