@@ -92,8 +92,16 @@ def _cross_check(catalog: Catalog) -> None:
         line, column = catalog.marks.get(path, {}).get(loc, (1, 1))
         catalog.problems.append(Problem(path, line, column, message))
 
+    titles: dict[str, str] = {}  # the same title, however spaced or capitalised -> the first case with it
+    for slug, case in catalog.cases.items():
+        titles.setdefault(" ".join(case.title.split()).casefold(), slug)
     for slug, case in catalog.cases.items():
         path = catalog.case_files[slug]
+        first = titles[" ".join(case.title.split()).casefold()]
+        if first != slug:  # a copied case: both files are named, since either may be the new one
+            for here, there in ((path, catalog.case_files[first]), (catalog.case_files[first], path)):
+                add(here, f"«title» er den samme som i {there}; gi casen en egen tittel (og sjekk at resten av teksten "
+                          f"gjelder riktig kommune)", ("title",))
         for i, other in enumerate(case.related):
             if other not in catalog.cases:
                 add(path, f"«related» viser til ukjent case «{other}» (finnes ingen cases/{other}.yaml)", ("related", i))

@@ -363,3 +363,19 @@ def test_a_colon_in_a_text_that_goes_on_over_lines_still_asks_for_quotes(tmp_pat
     text = VALID.replace("    role: Leder\n", "    role: Leder for\n      tjenesten og fadder: ansvar\n", 1)
     problems = problems_for(tmp_path, text)
     assert any("kolon og mellomrom («: ») midt i en verdi; sett anførselstegn rundt teksten" in p for p in problems), problems
+
+
+def test_a_case_copied_with_its_title_is_reported_in_both_files(tmp_path):
+    (tmp_path / "cases").mkdir()
+    (tmp_path / "cases" / "eksempelby.yaml").write_text(VALID, encoding="utf-8")
+    (tmp_path / "cases" / "fjellvik.yaml").write_text(VALID.replace("name: Eksempelby", "name: Fjellvik"), encoding="utf-8")
+    line = f"{_at(VALID, 'title: ').split(':')[0]}:8"
+    problems = [str(p) for p in load_catalog(tmp_path).problems]
+    assert problems == [
+        f"cases/eksempelby.yaml:{line}: «title» er den samme som i cases/fjellvik.yaml; gi casen en egen tittel "
+        "(og sjekk at resten av teksten gjelder riktig kommune)",
+        f"cases/fjellvik.yaml:{line}: «title» er den samme som i cases/eksempelby.yaml; gi casen en egen tittel "
+        "(og sjekk at resten av teksten gjelder riktig kommune)",
+    ]
+    (tmp_path / "cases" / "fjellvik.yaml").write_text(VALID.replace("title: \"Eksempelby:", "title: \"Fjellvik:"), encoding="utf-8")
+    assert [str(p) for p in load_catalog(tmp_path).problems] == []
