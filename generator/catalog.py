@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,6 +146,30 @@ def _stray_files(root: Path, folder: str) -> list[Problem]:
     return problems
 
 
+# Top-level keys that make a file look like a record (a configuration file has other keys).
+_RECORD_KEYS = (("cases", re.compile(r"^municipalities:", re.M)), ("templates", re.compile(r"^sections:", re.M)))
+_TITLE = re.compile(r"^title:", re.M)
+
+
+def _stray_root_files(root: Path) -> list[Problem]:
+    """A case or template saved next to README.md (GitHub's «Add file» on the front page): never read."""
+    problems = []
+    for entry in sorted(root.glob("*.y*ml")):
+        if entry.name.startswith(".") or entry.suffix not in (".yaml", ".yml") or entry.name.startswith("mkdocs."):
+            continue
+        try:
+            if not stat.S_ISREG(os.lstat(entry).st_mode) or os.lstat(entry).st_size > MAX_BYTES:
+                continue
+            text = entry.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        folder = next((folder for folder, key in _RECORD_KEYS if key.search(text)), None)
+        if folder and _TITLE.search(text):
+            message = f"filen blir ikke med fordi den ligger utenfor {folder}/; flytt den til {folder}/{entry.stem}.yaml"
+            problems.append(Problem(entry.name, 1, 1, message))
+    return problems
+
+
 def _cache_key(path: Path, model: type[BaseModel], display: str):
     """The file as it is now: any change to it (an edit in `make serve`) changes its times or size.
 
@@ -192,6 +217,7 @@ def load_catalog(root: Path = ROOT, extra: list[Path] = ()) -> Catalog:
         _add_records(catalog, groups, root)
     for folder in ("cases", "templates"):
         catalog.problems.extend(_stray_files(root, folder))
+    catalog.problems.extend(_stray_root_files(root))
     if not catalog.problems:
         _cross_check(catalog)
     catalog.problems.sort()

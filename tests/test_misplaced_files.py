@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import FIXTURES, run_generator
+from .conftest import FIXTURES, ROOT, run_generator
 from .sandbox import make_project
 
 VALID = (FIXTURES / "cases" / "eksempelby.yaml").read_text(encoding="utf-8")
@@ -42,3 +42,23 @@ def test_checking_one_file_still_reports_a_broken_vocabulary(tmp_path):
     result = run_generator("validate", "cases/eksempelby.yaml", cwd=project)
     assert result.returncode == 1
     assert any(line.startswith("generator/vocabulary.yaml:") for line in result.stdout.splitlines()), result.stdout
+
+
+@pytest.mark.parametrize("name", ["fjellvik.yaml", "fjellvik.yml"])
+def test_a_case_saved_at_the_top_of_the_repository_is_reported(tmp_path, name):
+    # GitHub's «Add file» on the repository's front page saves next to README.md.
+    project = make_project(tmp_path, cases={"eksempelby.yaml": VALID})
+    (project / name).write_text(VALID, encoding="utf-8")
+    result = run_generator("validate", cwd=project)
+    assert result.returncode == 1
+    assert f"{name}:1:1: filen blir ikke med fordi den ligger utenfor cases/; flytt den til cases/fjellvik.yaml" \
+        in result.stdout.splitlines(), result.stdout
+
+
+def test_configuration_files_at_the_top_are_left_alone(tmp_path):
+    project = make_project(tmp_path, cases={"eksempelby.yaml": VALID})
+    for name in ("mkdocs.yml", ".pre-commit-config.yaml"):
+        (project / name).write_text((ROOT / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (project / "citation.yaml").write_text("title: Integreringspraksis\nauthors: [IMDi]\n", encoding="utf-8")
+    (project / ".fjellvik.yaml").write_text(VALID, encoding="utf-8")
+    assert run_generator("validate", cwd=project).returncode == 0
