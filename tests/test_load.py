@@ -379,3 +379,17 @@ def test_a_case_copied_with_its_title_is_reported_in_both_files(tmp_path):
     ]
     (tmp_path / "cases" / "fjellvik.yaml").write_text(VALID.replace("title: \"Eksempelby:", "title: \"Fjellvik:"), encoding="utf-8")
     assert [str(p) for p in load_catalog(tmp_path).problems] == []
+
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ('"tlf. 400 00 000"', '«phones»: skriv bare nummeret, uten «tlf»: "400 00 000"'),
+        ('"Mobil: +47 913 54 954 (jobb)"', '«phones»: skriv bare nummeret, uten «Mobil» og «(jobb)»: "+47 913 54 954"'),
+        ('"tlf 123 45 678"', "«phones»: «tlf 123 45 678» er ikke et norsk telefonnummer"),  # no valid number inside
+    ],
+)
+def test_a_phone_number_with_words_around_it_asks_for_the_number_alone(tmp_path, written, expected):
+    text = VALID.replace('phones: ["+47 400 00 000"]', f"phones: [{written}]", 1)
+    problems = problems_for(tmp_path, text)
+    assert any(p.startswith(f"testby.yaml:{_at(text, written)}: {expected}") for p in problems), problems

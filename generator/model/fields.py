@@ -84,9 +84,17 @@ PastDate = Annotated[dt.date, AfterValidator(_check_date)]
 _PHONE_DIGITS = re.compile(r"^(?:\+47|0047)?([2-9]\d{7})$")  # 0 and 1 start no Norwegian number
 
 
+# A number with words around it: «tlf. 755 12 345», «Mobil: 913 54 954 (jobb)».
+_PHONE_IN_WORDS = re.compile(r"^(\D*?)[\s:.]*(\+?\d[\d\s\-.]*\d)[\s.]*(\D*)$")
+
+
 def _check_phone(value: str) -> str:
     compact = re.sub(r"[\s\-.]", "", value)
     if not _PHONE_DIGITS.match(compact):
+        words = _PHONE_IN_WORDS.match(value.strip())
+        if words and (words.group(1) or words.group(3)) and _PHONE_DIGITS.match(re.sub(r"[\s\-.]", "", words.group(2))):
+            extra = " og ".join(f"«{w.strip()}»" for w in (words.group(1), words.group(3)) if w.strip())
+            raise ValueError(f'skriv bare nummeret, uten {extra}: "{words.group(2)}"')
         raise ValueError(
             f"«{value}» er ikke et norsk telefonnummer (8 siffer, eventuelt med +47 foran)"
         )
