@@ -419,6 +419,46 @@ def _half_quoted(text: str, data: dict, marks: Marks) -> list[tuple[int, int, st
     return found
 
 
+_STARTER_WORDS = ("Min kommune", "...", "…")
+# «...» where text should be: the whole value, or the end after a colon (the starter's "Min kommune: ...").
+# Not in the middle of a text, where it can mark words left out of a quote.
+_LONE_DOTS = re.compile(r"^\s*(?:\.\.\.|…)\s*$|:\s*(?:\.\.\.|…)\s*$|^\s*(?:\.\.\.|…)\s*:")
+
+
+def _outside_comments(text: str, word: str) -> bool:
+    """Whether word stands somewhere in text other than in a # comment (the starter's comments hold it)."""
+    at = text.find(word)
+    while at != -1:
+        line_start = text.rfind("\n", 0, at) + 1
+        before = text[line_start:at]
+        if not before.lstrip().startswith("#") and " #" not in before and "\t#" not in before:
+            return True
+        at = text.find(word, at + len(word))
+    return False
+
+
+def _starter_text(text: str, data: dict, marks: Marks) -> list[tuple[int, int, str]]:
+    """Example text from the starter file left in a value: «Min kommune», or «...» standing for text."""
+    if not any(word in text and _outside_comments(text, word) for word in _STARTER_WORDS):
+        return []
+    found = []
+    for path, (line, column) in marks.items():
+        if not path or path[0] == "<key>":
+            continue
+        value = _value_at(data, path)
+        if not isinstance(value, str) or not ("Min kommune" in value or _LONE_DOTS.search(value)):
+            continue
+        field = _field(path)
+        if path == ("title",):
+            message = "«title» er fortsatt eksempelet fra startfilen; skriv kommunens navn og hva praksisen handler om"
+        elif "Min kommune" in value:
+            message = f"«{field}»: «Min kommune» er eksempelteksten fra startfilen; skriv kommunens navn"
+        else:
+            message = f"«{field}»: «...» står igjen fra startfilen; skriv teksten ferdig"
+        found.append((line, column, message))
+    return found
+
+
 def _slips(text: str, data: dict, marks: Marks) -> list[tuple[int, int, str]]:
     """(line, column, message) for a value wrapped in typographic quotes or cut short by ` #`.
 
@@ -427,6 +467,7 @@ def _slips(text: str, data: dict, marks: Marks) -> list[tuple[int, int, str]]:
     ` #x`, or a value starts with a quote, is checked against the parsed values and their marks.
     """
     found = _half_quoted(text, data, marks) if text.count('"') % 2 else []
+    found += _starter_text(text, data, marks)
     candidates = []  # (line, 0-based index in the line, "wrapped" or "comment")
     if any(quote in text for quote in _CLOSES):
         for match in _WRAPPED_CANDIDATE.finditer(text):

@@ -393,3 +393,30 @@ def test_a_phone_number_with_words_around_it_asks_for_the_number_alone(tmp_path,
     text = VALID.replace('phones: ["+47 400 00 000"]', f"phones: [{written}]", 1)
     problems = problems_for(tmp_path, text)
     assert any(p.startswith(f"testby.yaml:{_at(text, written)}: {expected}") for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    "old, new, fragment, expected",
+    [
+        ('title: "Eksempelby: tett oppfølging i Ørsta-modellen"', 'title: "Min kommune: ..."', '"Min',
+         "«title» er fortsatt eksempelet fra startfilen; skriv kommunens navn og hva praksisen handler om"),
+        ('title: "Eksempelby: tett oppfølging i Ørsta-modellen"', 'title: "Eksempelby: ..."', '"Eksempelby: ...',
+         "«title» er fortsatt eksempelet fra startfilen"),
+        ("    organisation: Eksempelby kommune", '    organisation: "Flyktningtjenesten i Min kommune"', '"Flyktningtjenesten',
+         "«organisation»: «Min kommune» er eksempelteksten fra startfilen; skriv kommunens navn"),
+        ('  description: "Tjenesten er organisert som et eget team."', '  description: "..."', '"..."',
+         "«description»: «...» står igjen fra startfilen; skriv teksten ferdig"),
+    ],
+)
+def test_example_text_from_the_starter_is_not_published(tmp_path, old, new, fragment, expected):
+    assert old in VALID
+    text = VALID.replace(old, new, 1)
+    problems = problems_for(tmp_path, text)
+    assert any(p.startswith(f"testby.yaml:{_at(text, fragment)}: {expected}") for p in problems), problems
+
+
+def test_the_starters_own_comments_and_an_ellipsis_in_a_text_pass(tmp_path):
+    text = VALID.replace("    role: Leder", '    role: Leder       # f.eks. "Flyktningtjenesten i Min kommune" ...', 1)
+    text = text.replace('"Et oppdiktet testeksempel', '"Et oppdiktet ... testeksempel', 1)
+    (tmp_path / "ok.yaml").write_text("# Skriv: title: \"Min kommune: ...\"\n" + text, encoding="utf-8")
+    load_record(tmp_path / "ok.yaml", Case, root=tmp_path)
