@@ -181,10 +181,11 @@ def _check(node: Node, path: tuple, marks: Marks, depth: int = 0) -> None:
         _check_scalar(node)
     elif isinstance(node, MappingNode):
         seen: dict[Any, int] = {}
-        for key_node, value_node in node.value:
+        for index, (key_node, value_node) in enumerate(node.value):
             if not isinstance(key_node, ScalarNode):
                 raise _Refused(key_node.start_mark, "en nøkkel må være et enkelt ord")
             if key_node.tag != _CORE + "str":
+                _number_as_key(node, index, path)
                 shown = key_node.value if len(key_node.value) <= 40 else key_node.value[:40] + "…"
                 message = f"nøkkelen «{shown}» må være et feltnavn (tekst), ikke et tall, en dato, true/false eller null"
                 raise _Refused(key_node.start_mark, message)
@@ -197,6 +198,23 @@ def _check(node: Node, path: tuple, marks: Marks, depth: int = 0) -> None:
     elif isinstance(node, SequenceNode):
         for index, item in enumerate(node.value):
             _check(item, (*path, index), marks, depth + 1)
+
+
+def _number_as_key(mapping: MappingNode, index: int, path: tuple) -> None:
+    """A number where a field name should be, from a decimal comma or a point written as `2019: 55`."""
+    key_node, value_node = mapping.value[index]
+    if mapping.flow_style and index and key_node.tag == _INT:
+        # {year: 2019, value: 55,5}: the comma ended the value, and «5» became a key of its own.
+        field_node, number = mapping.value[index - 1]
+        end = number.end_mark
+        if number.tag == _INT and (key_node.start_mark.line, key_node.start_mark.column) == (end.line, end.column + 1):
+            written = f"{number.value},{key_node.value}"
+            raise _Refused(number.start_mark, f"«{field_node.value}» skal være et tall, ikke «{written}»; bruk punktum "
+                                              f"som desimaltegn: {number.value}.{key_node.value}")
+    if path and path[-1] == "points" and key_node.tag == _INT and isinstance(value_node, ScalarNode):
+        point = f"{key_node.value}: {value_node.value}"
+        raise _Refused(key_node.start_mark, f"«points» er en liste med ett punkt per år; skriv «{point}» som "
+                                            f"«- {{year: {key_node.value}, value: {value_node.value}}}»")
 
 
 def _duplicate_message(key: str, first_line: int, mapping: MappingNode, path: tuple) -> str:

@@ -420,3 +420,24 @@ def test_the_starters_own_comments_and_an_ellipsis_in_a_text_pass(tmp_path):
     text = text.replace('"Et oppdiktet testeksempel', '"Et oppdiktet ... testeksempel', 1)
     (tmp_path / "ok.yaml").write_text("# Skriv: title: \"Min kommune: ...\"\n" + text, encoding="utf-8")
     load_record(tmp_path / "ok.yaml", Case, root=tmp_path)
+
+
+@pytest.mark.parametrize(
+    "new, fragment, expected",
+    [
+        ("points: [{year: 2019, value: 55,5}, {year: 2020, value: 61}]", "55,5",
+         "«value» skal være et tall, ikke «55,5»; bruk punktum som desimaltegn: 55.5"),
+        ("points:\n      2019: 55\n      2020: 61", "2019: 55",
+         "«points» er en liste med ett punkt per år; skriv «2019: 55» som «- {year: 2019, value: 55}»"),
+        ("points: [{year: 2019, value: 55}, {year: 2020, value: 112}]", "112",
+         "«value»: prosentverdien 112 må være mellom 0 og 100"),
+        ("points: [{year: 2019, value: 55}, {year: 2019, value: 61}]", "2019, value: 61",
+         "«year»: 2019 står flere ganger i points; fjern det ene punktet"),
+    ],
+)
+def test_a_result_point_is_named_at_its_own_value_with_the_slip(tmp_path, new, fragment, expected):
+    old = "points: [{year: 2019, value: 55}, {year: 2020, value: 61}]"
+    assert old in VALID
+    text = VALID.replace(old, new, 1)
+    problems = problems_for(tmp_path, text)
+    assert any(p.startswith(f"testby.yaml:{_at(text, fragment)}: {expected}") for p in problems), problems

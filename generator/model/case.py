@@ -70,11 +70,16 @@ class Result(Base):
 
     @model_validator(mode="after")
     def _points(self):
+        # "at" in the context lets errors.py point at the point itself, not at the series' label.
         years = [p.year for p in self.points]
-        if len(set(years)) != len(years):
-            raise ValueError("samme år står flere ganger i points")
-        if self.unit == "prosent" and any(p.value > 100 for p in self.points):
-            raise ValueError("prosentverdier må være mellom 0 og 100")
+        for index, year in enumerate(years):
+            if year in years[:index]:
+                raise PydanticCustomError("duplicate_year", "«year»: {year} står flere ganger i points; fjern det ene punktet",
+                                          {"year": year, "at": ("points", index, "year")})
+        for index, point in enumerate(self.points):
+            if self.unit == "prosent" and point.value > 100:
+                raise PydanticCustomError("percent_range", "«value»: prosentverdien {value} må være mellom 0 og 100",
+                                          {"value": f"{point.value:g}", "at": ("points", index, "value")})
         for index, point in enumerate(self.points):
             _whole(self.unit, point.value, ("points", index, "value"))
         return self
