@@ -104,7 +104,9 @@ def _cross_check(catalog: Catalog) -> None:
                 add(here, f"«title» er den samme som i {there}; gi casen en egen tittel (og sjekk at resten av teksten "
                           f"gjelder riktig kommune)", ("title",))
         for i, other in enumerate(case.related):
-            if other not in catalog.cases:
+            if other == slug:
+                add(path, f"«related» viser til casen selv («{slug}»); fjern den, eller skriv en annen case", ("related", i))
+            elif other not in catalog.cases:
                 add(path, f"«related» viser til ukjent case «{other}» (finnes ingen cases/{other}.yaml)", ("related", i))
         for p, practice in enumerate(case.practices):
             for t, template in enumerate(practice.templates):

@@ -441,3 +441,31 @@ def test_a_result_point_is_named_at_its_own_value_with_the_slip(tmp_path, new, f
     text = VALID.replace(old, new, 1)
     problems = problems_for(tmp_path, text)
     assert any(p.startswith(f"testby.yaml:{_at(text, fragment)}: {expected}") for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    "old, new, fragment, expected",
+    [
+        ("themes: [organisering, arbeid-og-kvalifisering]", "themes: [organisering, mentorordning, mentorordning]",
+         "mentorordning]", "«themes»: «mentorordning» står to ganger; fjern den ene"),
+        ("target_groups: [flyktninger]", "target_groups: [flyktninger, flyktninger]", "flyktninger]",
+         "«target_groups»: «flyktninger» står to ganger; fjern den ene"),
+        ("target_groups: [introduksjonsdeltakere]", "target_groups: [introduksjonsdeltakere, introduksjonsdeltakere]",
+         "introduksjonsdeltakere]", "«target_groups»: «introduksjonsdeltakere» står to ganger; fjern den ene"),
+    ],
+)
+def test_a_theme_or_target_group_given_twice_is_named_at_the_second(tmp_path, old, new, fragment, expected):
+    assert old in VALID
+    text = VALID.replace(old, new, 1)
+    problems = problems_for(tmp_path, text)
+    assert any(p.startswith(f"testby.yaml:{_at(text, fragment)}: {expected}") for p in problems), problems
+
+
+def test_a_case_related_to_itself_is_reported(tmp_path):
+    (tmp_path / "cases").mkdir()
+    text = VALID.replace("updated: 2024-01-01", "related: [eksempelby]\nupdated: 2024-01-01", 1)
+    (tmp_path / "cases" / "eksempelby.yaml").write_text(text, encoding="utf-8")
+    assert [str(p) for p in load_catalog(tmp_path).problems] == [
+        f"cases/eksempelby.yaml:{_at(text, 'eksempelby]')}: «related» viser til casen selv («eksempelby»); fjern den, "
+        "eller skriv en annen case"
+    ]

@@ -216,6 +216,19 @@ class Case(Base):
     last_verified: PastDate = Field(description="Dato posten sist ble kontrollert mot kildene.")
 
     @model_validator(mode="after")
+    def _no_repeats(self):
+        lists = [(("themes",), self.themes), (("target_groups",), self.target_groups)]
+        lists += [(("practices", p, "target_groups"), practice.target_groups) for p, practice in enumerate(self.practices)]
+        for at, terms in lists:
+            for index, term in enumerate(terms):
+                if term in terms[:index]:
+                    raise PydanticCustomError(
+                        "repeated_term", "«{field}»: «{term}» står to ganger; fjern den ene",
+                        {"field": at[-1], "term": term, "at": (*at, index)},
+                    )
+        return self
+
+    @model_validator(mode="after")
     def _references(self):
         # "at" in the context lets errors.py point at the line of the offending value.
         ids = [s.id for s in self.sources]
