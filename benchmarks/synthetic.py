@@ -296,7 +296,8 @@ def case_record(index: int, n: int, template_slugs: list[str], seed: int = SEED)
     related = sorted({case_slug(i, seed) for i in picked})
     updated = _date(rng, 2024)
     return {
-        "title": f"{', '.join(names) if kind == 'prosjekt' else names[0]}: {rng.choice(TOPICS)}",
+        # Numbered: two cases may not share a title (validate refuses it), and names and topics repeat.
+        "title": f"{', '.join(names) if kind == 'prosjekt' else names[0]}: {rng.choice(TOPICS)} ({index})",
         "kind": kind,
         "summary": w.text(2, 3),
         "municipalities": municipalities,
