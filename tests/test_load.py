@@ -165,6 +165,14 @@ def _at(text: str, fragment: str) -> str:
     return f"{before.count(chr(10)) + 1}:{len(before) - before.rfind(chr(10))}"
 
 
+def assert_reported_at(tmp_path, old, new, fragment, expected):
+    """Replace `old` by `new` in the valid record: a problem starting with `expected` is at `fragment`."""
+    assert old in VALID
+    text = VALID.replace(old, new, 1)
+    problems = problems_for(tmp_path, text)
+    assert any(p.startswith(f"testby.yaml:{_at(text, fragment)}: {expected}") for p in problems), problems
+
+
 @pytest.mark.parametrize(
     "old, new, fragment, expected",
     [
@@ -236,10 +244,7 @@ def test_other_units_may_have_decimals(tmp_path):
     ],
 )
 def test_number_year_date_and_url_messages_repeat_what_was_written_and_name_the_slip(tmp_path, old, new, fragment, expected):
-    assert old in VALID
-    text = VALID.replace(old, new, 1)
-    problems = problems_for(tmp_path, text)
-    assert any(p.startswith(f"testby.yaml:{_at(text, fragment)}: {expected}") for p in problems), problems
+    assert_reported_at(tmp_path, old, new, fragment, expected)
 
 
 @pytest.mark.parametrize(
@@ -266,10 +271,7 @@ def test_number_year_date_and_url_messages_repeat_what_was_written_and_name_the_
     ],
 )
 def test_quotes_comments_pasted_spaces_and_empty_blocks_are_named_at_their_line(tmp_path, old, new, fragment, expected):
-    assert old in VALID
-    text = VALID.replace(old, new, 1)
-    problems = problems_for(tmp_path, text)
-    assert any(p.startswith(f"testby.yaml:{_at(text, fragment)}: {expected}") for p in problems), problems
+    assert_reported_at(tmp_path, old, new, fragment, expected)
 
 
 @pytest.mark.parametrize(
@@ -311,10 +313,7 @@ def test_what_looks_like_a_slip_but_is_not_passes(tmp_path, old, new):
     ],
 )
 def test_an_unclosed_or_inner_quote_is_reported_where_it_is_not_lines_later(tmp_path, old, new, fragment, expected):
-    assert old in VALID
-    text = VALID.replace(old, new, 1)
-    problems = problems_for(tmp_path, text)
-    assert any(p.startswith(f"testby.yaml:{_at(text, fragment)}: {expected}") for p in problems), problems
+    assert_reported_at(tmp_path, old, new, fragment, expected)
 
 
 def test_a_text_over_several_lines_in_quotes_is_not_taken_for_an_unclosed_quote(tmp_path):
@@ -409,10 +408,7 @@ def test_a_phone_number_with_words_around_it_asks_for_the_number_alone(tmp_path,
     ],
 )
 def test_example_text_from_the_starter_is_not_published(tmp_path, old, new, fragment, expected):
-    assert old in VALID
-    text = VALID.replace(old, new, 1)
-    problems = problems_for(tmp_path, text)
-    assert any(p.startswith(f"testby.yaml:{_at(text, fragment)}: {expected}") for p in problems), problems
+    assert_reported_at(tmp_path, old, new, fragment, expected)
 
 
 def test_the_starters_own_comments_and_an_ellipsis_in_a_text_pass(tmp_path):
@@ -437,10 +433,7 @@ def test_the_starters_own_comments_and_an_ellipsis_in_a_text_pass(tmp_path):
 )
 def test_a_result_point_is_named_at_its_own_value_with_the_slip(tmp_path, new, fragment, expected):
     old = "points: [{year: 2019, value: 55}, {year: 2020, value: 61}]"
-    assert old in VALID
-    text = VALID.replace(old, new, 1)
-    problems = problems_for(tmp_path, text)
-    assert any(p.startswith(f"testby.yaml:{_at(text, fragment)}: {expected}") for p in problems), problems
+    assert_reported_at(tmp_path, old, new, fragment, expected)
 
 
 @pytest.mark.parametrize(
@@ -455,10 +448,7 @@ def test_a_result_point_is_named_at_its_own_value_with_the_slip(tmp_path, new, f
     ],
 )
 def test_a_theme_or_target_group_given_twice_is_named_at_the_second(tmp_path, old, new, fragment, expected):
-    assert old in VALID
-    text = VALID.replace(old, new, 1)
-    problems = problems_for(tmp_path, text)
-    assert any(p.startswith(f"testby.yaml:{_at(text, fragment)}: {expected}") for p in problems), problems
+    assert_reported_at(tmp_path, old, new, fragment, expected)
 
 
 def test_a_case_related_to_itself_is_reported(tmp_path):
