@@ -8,7 +8,8 @@ import typing
 
 from pydantic import BaseModel, ValidationError
 
-from .load import NBSP_MESSAGE, Marks, Problem
+from .load import Marks, Problem
+from .syntax_messages import NBSP_MESSAGE
 from .model.fields import MAX_YEAR, MIN_YEAR, Year, _check_year
 
 

@@ -444,7 +444,6 @@ def _docx_texts(data: bytes) -> list[str]:
 
 
 def _odt_texts(data: bytes) -> list[str]:
-    from odf import text
     from odf.opendocument import load
     from odf.teletype import extractText
 

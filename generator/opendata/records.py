@@ -6,7 +6,6 @@ import json
 
 from pydantic import TypeAdapter
 
-from ..catalog import Catalog
 from ..model import Case, Slug
 
 SCHEMA_DIR = "schema"
