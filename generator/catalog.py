@@ -142,7 +142,7 @@ def _stray_files(root: Path, folder: str) -> list[Problem]:
         if entry.is_dir():
             message = f"mappen «{entry.name}» blir ikke lest; legg filene direkte i {folder}/"
         else:
-            stem = entry.name.split(".yaml")[0].split(".yml")[0].split(".")[0] or entry.name
+            stem = entry.name.split(".")[0] or entry.name  # fjellvik, fjellvik.txt, fjellvik.yaml.txt
             message = f"filen blir ikke med fordi navnet ikke slutter på .yaml; gi den navnet {folder}/{stem}.yaml"
         problems.append(Problem(shown, 1, 1, message))
     return problems
@@ -160,7 +160,8 @@ def _stray_root_files(root: Path) -> list[Problem]:
         if entry.name.startswith(".") or entry.suffix not in (".yaml", ".yml") or entry.name.startswith("mkdocs."):
             continue
         try:
-            if not stat.S_ISREG(os.lstat(entry).st_mode) or os.lstat(entry).st_size > MAX_BYTES:
+            info = os.lstat(entry)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
                 continue
             text = entry.read_text(encoding="utf-8", errors="replace")
         except OSError:

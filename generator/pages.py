@@ -266,7 +266,9 @@ def template_pages(catalog: Catalog, sizes: dict[tuple[str, str], int]) -> dict[
         ))
     }
     for slug, template in ordered:
-        preview = Markup(documents.render_html(slug, template, case_titles, header=False, first_heading=3))
+        preview = Markup(documents.render_html(
+            slug, template, case_titles, header=False, first_heading=3, search_exclude=True
+        ))
         pages[template_path(slug)] = finish(_render(
             "template.md.j2", template_path(slug), slug=slug, template=template, case_titles=case_titles,
             downloads=_downloads(slug, sizes), preview=preview, template_file=template_file,

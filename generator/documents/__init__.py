@@ -49,14 +49,16 @@ def _titles_for(template: Template, case_titles: dict[str, str]) -> dict[str, st
 
 
 def render_html(
-    slug: str, template: Template, case_titles: dict[str, str], *, first_heading: int = 1, header: bool = True
+    slug: str, template: Template, case_titles: dict[str, str], *, first_heading: int = 1, header: bool = True,
+    search_exclude: bool = False,
 ) -> str:
     """The template as an HTML fragment for the site's preview page (one <article>, text escaped).
 
     By default as in the PDF: title h1, sections h2. A page that shows the title, description and
     origin itself can pass header=False, first_heading=3 to get only the sections, as h3.
     """
-    return fragment(build_layout(slug, template, _titles_for(template, case_titles)), first_heading, header)
+    layout = build_layout(slug, template, _titles_for(template, case_titles))
+    return fragment(layout, first_heading, header, search_exclude=search_exclude)
 
 
 def render_document(slug: str, template: Template, fmt: str, case_titles: dict[str, str]) -> bytes:

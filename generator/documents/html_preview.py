@@ -42,11 +42,15 @@ def id_prefix(slug: str) -> str:
 DATE_HINT = "dd.mm.åååå"
 
 
-def fragment(doc: DocumentLayout, first_heading: int = 1, header: bool = True, printed: bool = False) -> str:
+def fragment(
+    doc: DocumentLayout, first_heading: int = 1, header: bool = True, printed: bool = False, search_exclude: bool = False
+) -> str:
     """One <article>: headings, labelled fields, tables with header cells; all text escaped.
 
     first_heading is the level of the title (sections one below). Without the header (title,
     description, origin), for a page that already shows them, the sections take first_heading.
+    search_exclude marks the form for Material's search (which takes the marker out of the page): its
+    per-cell labels are for screen readers and read as gibberish in a result.
     """
     if not 1 <= first_heading <= 5:
         raise ValueError("first_heading må være mellom 1 og 5")
@@ -54,6 +58,7 @@ def fragment(doc: DocumentLayout, first_heading: int = 1, header: bool = True, p
     html = template.render(
         doc=doc, p=id_prefix(doc.slug), header=header, level=first_heading, input_types=INPUT_TYPES,
         about_heading=ABOUT_HEADING, about=about_lines(doc), date_hint=DATE_HINT if printed else None,
+        search_exclude=search_exclude,
     )
     return html.strip() + "\n"
 
