@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
+import typing
 from dataclasses import dataclass
 
 from ..catalog import Catalog
 from ..model import Case, Figure, Result
+from ..model.case import Qualifier, Unit
 
 LIST_SEPARATOR = ";"
 CASES_CSV = "data/cases.csv"
@@ -56,10 +58,9 @@ FIGURE_COLUMNS = (
     Column("municipality", "string", "Kommune", "Kommunen tallet gjelder, for tall av typen kommune."),
     Column("label", "string", "Tall", "Hva tallet viser.", True),
     Column("value", "number", "Verdi", "Tallverdien; prosent er skrevet som 16.3, ikke 0.163.", True),
-    Column("unit", "string", "Enhet", "Enheten til verdien.", True,
-           ("prosent", "antall", "personer", "årsverk", "kroner", "land", "år")),
-    Column("qualifier", "string", "Presisering", "ca., rundt, mer enn o.l. når kilden sier det.", False,
-           ("ca.", "mer enn", "opp mot", "rundt", "om lag")),
+    Column("unit", "string", "Enhet", "Enheten til verdien.", True, typing.get_args(Unit)),
+    Column("qualifier", "string", "Presisering", "ca., rundt, over, minst o.l. når kilden sier det.", False,
+           typing.get_args(Qualifier)),
     Column("year", "integer", "År", "Året tallet gjelder; tomt når kilden ikke oppgir år (se year_note)."),
     Column("year_note", "string", "Om året", "Hva kilden sier om tid når den ikke oppgir år."),
     Column("definition", "string", "Forklaring", "Hvordan tallet er definert eller målt."),
@@ -118,7 +119,7 @@ def _result_rows(slug: str, case: Case, result: Result) -> list[dict]:
             "label": result.label,
             "value": number_text(point.value),
             "unit": result.unit,
-            "qualifier": "",
+            "qualifier": point.qualifier or "",
             "year": str(point.year),
             "year_note": "",
             "definition": result.definition,
