@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .formatting import axis_label, escape, quantity
+from .formatting import axis_label, escape, point_value
 from .model import Point, Result
 
 WIDTH, HEIGHT = 320, 200
@@ -73,7 +73,7 @@ class ChartGroup:
 
     def cell(self, series: Result, point: Point | None) -> str:
         """The text of a bar's label and of its table cell: the same function for both."""
-        return MISSING if point is None else quantity(point.value, series.unit, point.qualifier)
+        return MISSING if point is None else point_value(series, point)
 
 
 def groups(results: list[Result]) -> list[ChartGroup]:
@@ -154,5 +154,5 @@ def bar_chart(group: ChartGroup, chart_id: str) -> Markup:
 def headline_value(result: Result) -> tuple[str, int]:
     """The latest figure of a series and its year, for the top of a case page and the comparison."""
     latest = max(result.points, key=lambda p: p.year)
-    return quantity(latest.value, result.unit, latest.qualifier), latest.year
+    return point_value(result, latest), latest.year
 

@@ -90,6 +90,11 @@ def figure_value(figure: Figure) -> str:
     return quantity(figure.value, figure.unit, figure.qualifier)
 
 
+def point_value(result, point) -> str:
+    """One year of a result series, as its chart label, its table cell and the comparison show it."""
+    return quantity(point.value, result.unit, point.qualifier)
+
+
 def axis_label(value: float, unit: str) -> str:
     """A chart's scale: the number, with % for percentages (other units are named in the table)."""
     return number(value) + (f"{NBSP}%" if unit == "prosent" else "")

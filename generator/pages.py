@@ -227,8 +227,13 @@ def facet_pages(catalog: Catalog) -> dict[str, str | FinishedPage]:
     return pages
 
 
-def comparison_page(catalog: Catalog) -> FinishedPage:
-    return finish(_render("comparison.md.j2", "sammenligning.md", cases=catalog.sorted_cases()))
+def comparison_page(catalog: Catalog, today: dt.date | None = None) -> FinishedPage:
+    today = today or dt.date.today()
+    return finish(_render(
+        "comparison.md.j2", "sammenligning.md", cases=catalog.sorted_cases(),
+        headline=lambda case: case_summary.headline(case, today), regions=case_summary.regions,
+        is_old=lambda year: case_summary.is_old(year, today), point_value=formatting.point_value,
+    ))
 
 
 def home_sections(catalog: Catalog, here: str = "index.md") -> str:
