@@ -136,7 +136,7 @@ def bar_chart(group: ChartGroup, chart_id: str) -> Markup:
                 continue
             bar_h = plot_h * point.value / top
             y = base_y - bar_h
-            parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{bar_h:.1f}" '
+            parts.append(f'<rect class="ikb-chart__bar" x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{bar_h:.1f}" '
                          f'fill="{BAR_COLOURS[s % len(BAR_COLOURS)]}"/>')
             parts.append(f'<text x="{centre:.1f}" y="{y - 5:.1f}" text-anchor="middle" class="ikb-chart__value">{text}</text>')
         axis_class = "ikb-chart__axis ikb-chart__gap" if row.is_gap else "ikb-chart__axis"
