@@ -42,7 +42,8 @@ CASE_COLUMNS = (
            ("kommune", "prosjekt")),
     Column("municipalities", "string", "Kommuner", _list("Kommunenavn."), True),
     Column("counties", "string", "Fylker",
-           _list("Fylker (nøkler i regions i vokabularet, som i adressen fylke/<nøkkel>/); tom når kilden ikke nevner fylket.")),
+           _list("Fylker (nøkler i regions i vokabularet, som i adressen fylke/<nøkkel>/): fra kilden, eller fra SSBs "
+                 "kommuneinndeling når kilden ikke nevner fylket; tom når posten ikke oppgir fylke.")),
     Column("organisation_model", "string", "Organiseringsmodell", "Nøkkel i organisation_models i vokabularet.", True),
     Column("themes", "string", "Temaer", _list("Temaer (nøkler i themes, som i adressen tema/<nøkkel>/)."), True),
     Column("target_groups", "string", "Målgrupper", _list("Målgrupper (nøkler i target_groups, som i adressen malgruppe/<nøkkel>/)."), True),
