@@ -20,7 +20,7 @@ from .formatting import axis_label, escape, point_value
 from .model import Point, Result
 
 WIDTH, HEIGHT = 320, 200
-MARGIN_LEFT, MARGIN_RIGHT, MARGIN_BOTTOM, MARGIN_TOP = 36, 8, 28, 22
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_BOTTOM, MARGIN_TOP = 42, 8, 28, 22
 LEGEND_ROW = 16
 # Each at least 4.5:1 against white (above the 3:1 WCAG asks of graphics) and apart in hue and lightness.
 BAR_COLOURS = ("#3949ab", "#a34700", "#00695c", "#6a1b9a")
