@@ -194,3 +194,26 @@ def test_point_qualifier_reaches_the_json_and_the_csv(every_unit):
     assert {(row["label"], row["year"], row["qualifier"]) for row in rows} == {
         (r.label, str(p.year), p.qualifier or "") for r in every_unit.results for p in r.points
     }
+
+
+def _validate_changed(tmp_path, old: str, new: str) -> list[str]:
+    text = EVERY_UNIT.read_text(encoding="utf-8")
+    assert old in text
+    record = tmp_path / "alle-enheter.yaml"
+    record.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = run_generator("validate", str(record))
+    assert result.returncode == 1
+    return [line for line in result.stdout.splitlines() if re.search(r"alle-enheter\.yaml:\d+:\d+: ", line)]
+
+
+def test_region_basis_without_a_region_says_what_to_do(tmp_path):
+    lines = _validate_changed(tmp_path, "    region: akershus\n", "")
+    assert lines == [next(line for line in lines if "«region_basis» sier hvor fylket kommer fra; skriv også «region»" in line)]
+
+
+def test_a_second_headline_is_refused_where_it_is_written(tmp_path):
+    old = "    source: testkilde\n    points: [{year: 2016, value: 55.5}"
+    lines = _validate_changed(tmp_path, old, old.replace("    points:", "    headline: true\n    points:"))
+    assert len(lines) == 1 and "«headline»: bare ett tall eller én resultatserie kan være hovedresultatet" in lines[0]
+    line_number = EVERY_UNIT.read_text(encoding="utf-8").splitlines().index("    points: [{year: 2016, value: 55.5}, {year: 2019, value: 61, qualifier: over}]") + 1
+    assert f"alle-enheter.yaml:{line_number}:" in lines[0]

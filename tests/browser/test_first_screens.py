@@ -157,3 +157,13 @@ def test_nothing_covers_the_filter_options(tab, base_url, width, height):
                       return hit && !l.contains(hit) && !l.parentNode.contains(hit) ? hit.outerHTML.slice(0, 120) : null; }"""
         )
         assert covered is None, f"at {width}×{height} «{label.inner_text()}» is covered by {covered}"
+
+
+def test_without_javascript_a_shared_comparison_shows_the_full_table(browser, base_url, in_page_order):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(f"{base_url}/sammenligning/?valgt={','.join(in_page_order[:2])}")
+    expect(page.locator("form[data-ikb-compare]")).to_be_hidden()
+    expect(page.locator("[data-ikb-compare-view]")).to_be_hidden()
+    expect(page.locator(".ikb-comparison table tbody tr")).to_have_count(len(in_page_order))
+    context.close()
