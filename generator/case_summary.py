@@ -33,8 +33,7 @@ def source_years(case: Case) -> list[int]:
 
 
 def figure_years(case: Case) -> list[int]:
-    figures = [f for m in case.municipalities for f in (m.population, m.immigrant_share) if f] + list(case.key_figures)
-    return [f.year for f in figures if f.year] + [p.year for r in case.results for p in r.points]
+    return [f.year for f, _place in figures(case) if f.year] + [p.year for r in case.results for p in r.points]
 
 
 def knowledge_age(case: Case) -> str:
@@ -87,6 +86,9 @@ def people_not_contacts(case: Case) -> list[Person]:
     return [p for p in case.people if p.name.casefold() not in contacts]
 
 
-def figures(case: Case) -> list[Figure]:
-    """Every single figure of a case: the municipalities' own, then the key figures."""
-    return [f for m in case.municipalities for f in (m.population, m.immigrant_share) if f] + list(case.key_figures)
+def figures(case: Case) -> list[tuple[Figure, str | None]]:
+    """Every single figure of a case, with the municipality it is about when the case has several:
+    the municipalities' own figures, then the key figures."""
+    several = len(case.municipalities) > 1
+    own = [(f, m.name if several else None) for m in case.municipalities for f in (m.population, m.immigrant_share) if f]
+    return own + [(f, None) for f in case.key_figures]

@@ -120,7 +120,7 @@ def test_the_page_says_how_old_its_sources_are(catalog):
 def test_figures_older_than_five_years_are_marked(catalog):
     for slug, case in catalog.cases.items():
         soup = rendered(catalog, slug)
-        for row, figure in zip(soup.select(".ikb-figures tbody tr"), case_summary.figures(case)):
+        for row, (figure, _place) in zip(soup.select(".ikb-figures tbody tr"), case_summary.figures(case)):
             old = figure.year is not None and TODAY.year - figure.year > case_summary.OLD_AFTER_YEARS
             assert bool(row.select(".ikb-old")) == old, (slug, figure.label)
 
