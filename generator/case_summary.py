@@ -38,8 +38,12 @@ def figure_years(case: Case) -> list[int]:
 
 def knowledge_age(case: Case) -> str:
     """One sentence on how old the sources and their figures are, apart from when the record was edited."""
-    sources = year_span(source_years(case))
+    years = source_years(case)
+    sources = year_span(years)
     text = "Kildene er udatert" if sources == UNDATED else f"Kildene er fra {sources}"
+    undated = len(case.sources) - len(years)
+    if years and undated:
+        text += " (én kilde er udatert)" if undated == 1 else f" ({undated} kilder er udatert)"
     figures = figure_years(case)
     if figures:
         text += f"; tallene gjelder {year_span(figures)}"
