@@ -23,6 +23,9 @@ PERMALINK_TITLE = "Lenke til denne delen"
 # do not show Material's table of contents for pages outside the navigation, such as case pages.
 JUMP_LIST = "<!-- ikb:jump-list -->"
 JUMP_LIST_TITLE = "På denne siden"
+# «<!-- ikb:section-list tiltak -->» becomes a list of links to the subsections (h3) of the section
+# whose h2 has that id, so a list of a case's practices links to the anchors their headings really got.
+_SECTION_LIST = re.compile(r"<!-- ikb:section-list ([a-z0-9-]+) -->")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 
 
@@ -67,6 +70,7 @@ def finish(markdown: str) -> FinishedPage:
     html_text = "\n".join(out)
     if JUMP_LIST in html_text:
         html_text = html_text.replace(JUMP_LIST, jump_list(tokens), 1)
+    html_text = _SECTION_LIST.sub(lambda m: section_list(tokens, m.group(1)), html_text)
     return FinishedPage(f"---\n{front}---\n", html_text, nest_toc_tokens(tokens), used)
 
 
@@ -82,3 +86,14 @@ def jump_list(tokens: list[dict]) -> str:
         f'<details class="ikb-jump"><summary>{JUMP_LIST_TITLE}</summary>'
         f'<nav aria-label="{JUMP_LIST_TITLE}"><ul>{links}</ul></nav></details>'
     )
+
+
+def section_list(tokens: list[dict], section: str) -> str:
+    """Links to the h3 headings under the h2 with id `section`, or nothing when there are none."""
+    inside, links = False, []
+    for token in tokens:
+        if token["level"] == 2:
+            inside = token["id"] == section
+        elif inside and token["level"] == 3:
+            links.append(f'<li><a href="#{token["id"]}">{token["html"]}</a></li>')
+    return f'<ul class="ikb-section-list">{"".join(links)}</ul>' if links else ""

@@ -69,24 +69,35 @@ def number(value: float, decimals: int | None = None) -> str:
     return text.replace(",", NBSP).replace(".", ",")
 
 
-def figure_value(figure: Figure) -> str:
-    prefix = f"{figure.qualifier} " if figure.qualifier else ""
-    unit = figure.unit
+def quantity(value: float, unit: str, qualifier: str | None = None) -> str:
+    """A number with its unit and the source's hedge, the same in text, tables and chart labels:
+    «over 60 %», «309 personer», «1,2 millioner kr»."""
+    prefix = f"{qualifier} " if qualifier else ""
     if unit == "prosent":
-        body = f"{number(figure.value)}{NBSP}%"
-    elif unit == "kroner" and figure.value >= 1_000_000:
-        body = f"{number(figure.value / 1_000_000)}{NBSP}millioner kr"
+        body = f"{number(value)}{NBSP}%"
+    elif unit == "kroner" and value >= 1_000_000:
+        body = f"{number(value / 1_000_000)}{NBSP}millioner kr"
     elif unit == "kroner":
-        body = f"{number(figure.value)}{NBSP}kr"
+        body = f"{number(value)}{NBSP}kr"
     elif unit == "antall":
-        body = number(figure.value)
+        body = number(value)
     else:
-        body = f"{number(figure.value)}{NBSP}{unit}"
+        body = f"{number(value)}{NBSP}{unit}"
     return prefix + body
 
 
-def unit_suffix(unit: str) -> str:
-    return f"{NBSP}%" if unit == "prosent" else ("" if unit == "antall" else f"{NBSP}{unit}")
+def figure_value(figure: Figure) -> str:
+    return quantity(figure.value, figure.unit, figure.qualifier)
+
+
+def point_value(result, point) -> str:
+    """One year of a result series, as its chart label, its table cell and the comparison show it."""
+    return quantity(point.value, result.unit, point.qualifier)
+
+
+def axis_label(value: float, unit: str) -> str:
+    """A chart's scale: the number, with % for percentages (other units are named in the table)."""
+    return number(value) + (f"{NBSP}%" if unit == "prosent" else "")
 
 
 def figure_year(figure: Figure) -> str:

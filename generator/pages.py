@@ -15,7 +15,7 @@ from typing import NamedTuple
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape as html_escape
 
-from . import case_filters, charts, documents, formatting
+from . import case_filters, case_summary, charts, documents, formatting
 from .finished_pages import FinishedPage, finish
 from .catalog import Catalog
 from .model import Case, phone_uri
@@ -168,7 +168,7 @@ def case_page(
         ((s, catalog.cases[s]) for s in case.related if s in catalog.cases), key=lambda i: sort_key(i[1].title)
     )
     chart_blocks = [
-        (result, charts.bar_chart(result, f"diagram-{index}")) for index, result in enumerate(case.results, 1)
+        (group, charts.bar_chart(group, f"diagram-{index}")) for index, group in enumerate(charts.groups(case.results), 1)
     ]
     return _render(
         "case.md.j2",
@@ -179,8 +179,11 @@ def case_page(
         templates=catalog.templates_for(slug),
         template_titles={t_slug: t.title for t_slug, t in catalog.templates.items()},
         charts=chart_blocks,
-        figures=[f for m in case.municipalities for f in (m.population, m.immigrant_share) if f]
-        + list(case.key_figures),
+        figures=case_summary.figures(case),
+        knowledge_age=case_summary.knowledge_age(case),
+        headline=case_summary.headline(case, today),
+        is_old=lambda year: case_summary.is_old(year, today),
+        mentioned=case_summary.people_not_contacts(case),
         source_label=lambda source_id: _source_label(case, source_id),
         source_index={s.id: i for i, s in enumerate(case.sources, 1)},
         stale=formatting.is_stale(case.last_verified, today),
@@ -189,7 +192,7 @@ def case_page(
         record_file=catalog.case_files[slug],
         record_urls=record_urls(repo_url, catalog.case_files[slug]),
         json_href=href(records.case_json_path(slug), here),
-        regions=sorted({m.region for m in case.municipalities if m.region}),
+        regions=case_summary.regions(case),
         contact_cards=[contact_card_path(slug, name) for name in vcard.card_names(case)],
         structured_data=jsonld.script(jsonld.case_data(case, page_url, site_name, site_url)),
     )
@@ -224,8 +227,13 @@ def facet_pages(catalog: Catalog) -> dict[str, str | FinishedPage]:
     return pages
 
 
-def comparison_page(catalog: Catalog) -> FinishedPage:
-    return finish(_render("comparison.md.j2", "sammenligning.md", cases=catalog.sorted_cases()))
+def comparison_page(catalog: Catalog, today: dt.date | None = None) -> FinishedPage:
+    today = today or dt.date.today()
+    return finish(_render(
+        "comparison.md.j2", "sammenligning.md", cases=catalog.sorted_cases(),
+        headline=lambda case: case_summary.headline(case, today), regions=case_summary.regions,
+        is_old=lambda year: case_summary.is_old(year, today), point_value=formatting.point_value,
+    ))
 
 
 def home_sections(catalog: Catalog, here: str = "index.md") -> str:

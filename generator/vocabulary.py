@@ -84,6 +84,22 @@ def _reworded(problem: Problem) -> Problem:
 
 VOCABULARY, PROBLEMS = read()
 
+# Counties that no longer exist, with the counties of today (SSB's classification from 2024) their
+# municipalities are in now. Sources written before a reform name them; a record names today's county.
+FORMER_REGIONS = {
+    "viken": ("akershus", "buskerud", "ostfold"),
+    "troms-og-finnmark": ("troms", "finnmark"),
+    "vestfold-og-telemark": ("vestfold", "telemark"),
+    "hedmark": ("innlandet",),
+    "oppland": ("innlandet",),
+    "hordaland": ("vestland",),
+    "sogn-og-fjordane": ("vestland",),
+    "aust-agder": ("agder",),
+    "vest-agder": ("agder",),
+    "sor-trondelag": ("trondelag",),
+    "nord-trondelag": ("trondelag",),
+}
+
 
 def label(kind: str, key: str) -> str:
     """Norwegian label of a vocabulary term."""
@@ -102,6 +118,13 @@ def _how_keys_are_written(value: str) -> str:
     return f" (skrives {' og '.join(ways)})" if ways else ""
 
 
+def _former_region(key: str) -> str:
+    choices = [k for k in FORMER_REGIONS[key] if k in VOCABULARY["regions"]]
+    named = choices[0] if len(choices) == 1 else ", ".join(choices[:-1]) + " eller " + choices[-1]
+    return (f"; det er et tidligere fylke: skriv fylket kommunen hører til i dag ({named}) "
+            f"og «region_basis: offentlig-inndeling» på linjen under")
+
+
 def suggestion(kind: str, value: str) -> str:
     """The tail of an «ukjent …» message: the key that was meant, or the keys there are.
 
@@ -112,6 +135,8 @@ def suggestion(kind: str, value: str) -> str:
     if not terms:
         return ""
     folded = slugify(value[:200])  # æ→ae, ø→o, å→a, lower case, spaces → hyphens (as generator/text.py)
+    if kind == "regions" and folded in FORMER_REGIONS and folded not in terms:
+        return _former_region(folded)
     by_label = {slugify(text): key for key, text in terms.items()}
     if folded in terms:
         return f"; mente du «{folded}»?{_how_keys_are_written(value)}"

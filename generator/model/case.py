@@ -26,7 +26,8 @@ from .fields import (
 Unit = Literal["prosent", "antall", "personer", "årsverk", "kroner", "land", "år"]
 # Units that count whole things: 4.210 here is a Norwegian thousands point, not four and a bit.
 WHOLE_UNITS = ("antall", "personer", "land")
-Qualifier = Literal["ca.", "mer enn", "opp mot", "rundt", "om lag"]
+# How a source hedges a number; shown before it («over 60 %») wherever the number is shown.
+Qualifier = Literal["ca.", "om lag", "rundt", "mer enn", "over", "minst", "opp mot", "under"]
 
 
 class Figure(Base):
@@ -36,7 +37,8 @@ class Figure(Base):
     # strict: true, "12" and nan are not numbers here (YAML would otherwise let them through as 1, 12, nan)
     value: float = Field(strict=True, allow_inf_nan=False, description="Tallverdien (prosent skrives som 16.3, ikke 0.163).")
     unit: Unit = Field(description="Enhet: prosent, antall, personer, årsverk, kroner, land eller år.")
-    qualifier: Qualifier | None = Field(None, description="Brukes når kilden sier ca., rundt, mer enn o.l.")
+    qualifier: Qualifier | None = Field(None, description="Brukes når kilden sier ca., rundt, over, minst o.l.")
+    headline: bool = Field(False, description="true for tallet kilden framhever som hovedresultatet; vises øverst på siden.")
     year: Year | None = Field(None, description="Året tallet gjelder. Påkrevd, med mindre year_note forklarer hvorfor det mangler.")
     year_note: ShortText | None = Field(None, description="Når kilden ikke oppgir år: hva kilden sier om tid, f.eks. «to år på rad».")
     definition: Text | None = Field(None, description="Hvordan tallet er definert eller målt.")
@@ -57,6 +59,7 @@ class Figure(Base):
 class Point(Base):
     year: Year = Field(description="Året verdien gjelder.")
     value: float = Field(ge=0, strict=True, allow_inf_nan=False, description="Verdien dette året.")
+    qualifier: Qualifier | None = Field(None, description="Brukes når kilden sier ca., rundt, over, minst o.l. om verdien.")
 
 
 class Result(Base):
@@ -66,6 +69,7 @@ class Result(Base):
     definition: Text = Field(description="Hvordan resultatet er målt (hvem som telles, når).")
     unit: Unit = Field("prosent", description="Enhet for verdiene; prosent hvis ikke annet er oppgitt.")
     source: Slug = Field(description="id til kilden for tallene, fra sources-listen.")
+    headline: bool = Field(False, description="true for serien kilden framhever som hovedresultatet; siste år vises øverst på siden.")
     points: list[Point] = Field(min_length=1, description="Ett år og én verdi per punkt, f.eks. {year: 2019, value: 55}.")
 
     @model_validator(mode="after")
@@ -104,11 +108,30 @@ class Municipality(Base):
     name: ShortText = Field(description="Kommunens navn, f.eks. «Rælingen».")
     region: Region | None = Field(
         None,
-        description="Fylket kommunen ligger i, slik kilden omtaler det. Utelates når kilden ikke nevner fylket.",
+        description=(
+            "Fylket kommunen ligger i: dagens fylke etter SSBs inndeling, eller et tidligere fylke når kilden "
+            "bruker det og det står i regions i generator/vocabulary.yaml (f.eks. oppland)."
+        ),
         examples=["akershus"],
+    )
+    region_basis: Literal["kilde", "offentlig-inndeling"] = Field(
+        "kilde",
+        description=(
+            "Hvor fylket kommer fra. kilde: kilden nevner det. offentlig-inndeling: kilden nevner det ikke, "
+            "og fylket er hentet fra SSBs standard for kommuneinndeling (vises som «offentlig inndeling»)."
+        ),
     )
     population: Figure | None = Field(None, description="Innbyggertall, med år og kilde.")
     immigrant_share: Figure | None = Field(None, description="Andel innvandrere, i prosent.")
+
+    @model_validator(mode="after")
+    def _basis_needs_region(self):
+        if self.region_basis != "kilde" and self.region is None:
+            raise PydanticCustomError(
+                "basis_without_region", "«region_basis» sier hvor fylket kommer fra; skriv også «region», eller fjern linjen",
+                {"at": ("region_basis",)},
+            )
+        return self
 
 
 class Organisation(Base):
@@ -227,6 +250,26 @@ class Case(Base):
                         {"field": at[-1], "term": term, "at": (*at, index)},
                     )
         return self
+
+    @model_validator(mode="after")
+    def _one_headline(self):
+        marked = [(name, index) for name in ("key_figures", "results")
+                  for index, item in enumerate(getattr(self, name)) if item.headline]
+        if len(marked) > 1:
+            name, index = marked[1]
+            raise PydanticCustomError(
+                "two_headlines", "«headline»: bare ett tall eller én resultatserie kan være hovedresultatet; fjern «headline: true» her",
+                {"at": (name, index, "headline")},
+            )
+        return self
+
+    def headline(self) -> Figure | Result | None:
+        """The headline result: the one the record marks, else the first result series, else the first key figure.
+
+        The fallback is a choice of presentation (the first thing the contributor listed), not a claim of the source.
+        """
+        marked = [item for item in (*self.key_figures, *self.results) if item.headline]
+        return next(iter(marked or self.results or self.key_figures), None)
 
     @model_validator(mode="after")
     def _references(self):

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
+import typing
 from dataclasses import dataclass
 
 from ..catalog import Catalog
 from ..model import Case, Figure, Result
+from ..model.case import Qualifier, Unit
 
 LIST_SEPARATOR = ";"
 CASES_CSV = "data/cases.csv"
@@ -40,7 +42,8 @@ CASE_COLUMNS = (
            ("kommune", "prosjekt")),
     Column("municipalities", "string", "Kommuner", _list("Kommunenavn."), True),
     Column("counties", "string", "Fylker",
-           _list("Fylker (nøkler i regions i vokabularet, som i adressen fylke/<nøkkel>/); tom når kilden ikke nevner fylket.")),
+           _list("Fylker (nøkler i regions i vokabularet, som i adressen fylke/<nøkkel>/): fra kilden, eller fra SSBs "
+                 "kommuneinndeling når kilden ikke nevner fylket; tom når posten ikke oppgir fylke.")),
     Column("organisation_model", "string", "Organiseringsmodell", "Nøkkel i organisation_models i vokabularet.", True),
     Column("themes", "string", "Temaer", _list("Temaer (nøkler i themes, som i adressen tema/<nøkkel>/)."), True),
     Column("target_groups", "string", "Målgrupper", _list("Målgrupper (nøkler i target_groups, som i adressen malgruppe/<nøkkel>/)."), True),
@@ -56,10 +59,9 @@ FIGURE_COLUMNS = (
     Column("municipality", "string", "Kommune", "Kommunen tallet gjelder, for tall av typen kommune."),
     Column("label", "string", "Tall", "Hva tallet viser.", True),
     Column("value", "number", "Verdi", "Tallverdien; prosent er skrevet som 16.3, ikke 0.163.", True),
-    Column("unit", "string", "Enhet", "Enheten til verdien.", True,
-           ("prosent", "antall", "personer", "årsverk", "kroner", "land", "år")),
-    Column("qualifier", "string", "Presisering", "ca., rundt, mer enn o.l. når kilden sier det.", False,
-           ("ca.", "mer enn", "opp mot", "rundt", "om lag")),
+    Column("unit", "string", "Enhet", "Enheten til verdien.", True, typing.get_args(Unit)),
+    Column("qualifier", "string", "Presisering", "ca., rundt, over, minst o.l. når kilden sier det.", False,
+           typing.get_args(Qualifier)),
     Column("year", "integer", "År", "Året tallet gjelder; tomt når kilden ikke oppgir år (se year_note)."),
     Column("year_note", "string", "Om året", "Hva kilden sier om tid når den ikke oppgir år."),
     Column("definition", "string", "Forklaring", "Hvordan tallet er definert eller målt."),
@@ -118,7 +120,7 @@ def _result_rows(slug: str, case: Case, result: Result) -> list[dict]:
             "label": result.label,
             "value": number_text(point.value),
             "unit": result.unit,
-            "qualifier": "",
+            "qualifier": point.qualifier or "",
             "year": str(point.year),
             "year_note": "",
             "definition": result.definition,

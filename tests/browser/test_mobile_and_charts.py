@@ -23,7 +23,7 @@ def test_page_does_not_scroll_sideways_on_a_phone(phone_tab, base_url, page_path
 
 def test_wide_table_scrolls_inside_its_own_box_on_a_phone(phone_tab, base_url, page_paths):
     open_page(phone_tab, base_url, page_paths["comparison"])
-    table = phone_tab.locator("article table").first
+    table = phone_tab.locator("article .ikb-comparison table").first
     table_width = table.evaluate("t => t.getBoundingClientRect().width")
     box = phone_tab.locator("article .ikb-scrollable").first
     assert table_width > 360, "the comparison table should be wider than a phone"
@@ -43,10 +43,12 @@ def test_every_chart_has_a_text_alternative_and_a_table_of_its_numbers(tab, base
             svg = chart.locator("svg")
             expect(svg).to_have_attribute("role", "img")
             expect(svg).to_have_accessible_name(re.compile(r"\w"))
-            bars = svg.locator("rect").count()
             table = chart.locator("table")
             expect(table).to_be_visible()
-            expect(table.locator("tbody tr")).to_have_count(bars)
+            # One cell per bar; a year the source has no figure for is «–» in both.
+            cells = table.locator("tbody td").all_text_contents()
+            bars = svg.locator("rect.ikb-chart__bar").count()
+            assert len([c for c in cells if c != "–"]) == bars
             # The numbers drawn on the bars are the numbers in the table.
             drawn = svg.locator("text.ikb-chart__value").all_text_contents()
             listed = table.locator("tbody td").all_text_contents()

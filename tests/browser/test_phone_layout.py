@@ -77,8 +77,11 @@ def test_filter_group_opens_and_ticks_with_the_keyboard_on_a_phone(phone_tab, ba
     assert shown == expected
     expect(tab.get_by_role("status")).to_have_text(f"Viser {len(expected)} av {len(cases)} eksempler.")
     assert parse_qs(urlparse(tab.url).query) == {"fylke": ["nordland"]}
-    # The status sits just below the open group: in view while ticking.
-    expect(tab.get_by_role("status")).to_be_in_viewport()
+    # While ticking, the count beside the box just ticked says how many cases are shown, in view
+    # (nothing sticky may cover the options to keep the status line in view instead).
+    count = box.locator("xpath=..").locator("[data-ikb-count]")
+    expect(count).to_be_in_viewport()
+    expect(count).to_have_text(f"({len(expected)})")
 
 
 def test_with_no_matching_case_the_list_by_size_agrees(tab, base_url, cases):

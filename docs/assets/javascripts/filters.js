@@ -1,7 +1,8 @@
 /* Instant filters on the case list (eksempler/). Progressive enhancement: without this script the
    form stays hidden and the page shows every case plus plain lists of links. Within a group a case
    matches any checked term; across groups it must match every group. The selection lives in the
-   query string (?tema=…&fylke=…), so a filtered address reloads to the same view. */
+   query string (?tema=…&fylke=…), so a filtered address reloads to the same view. Each option's count
+   follows the selection. */
 (function () {
   "use strict";
 
@@ -75,6 +76,21 @@
       if (sizeList) sizeList.hidden = filtered && shown === 0;
     }
 
+    /* Each option's count is how many cases ticking it would show, given the other groups' choices
+       (and this group's, which it would add to); an option that would show none says so. */
+    function showCounts(chosen) {
+      boxes.forEach(function (box) {
+        var count = box.parentNode.querySelector("[data-ikb-count]");
+        if (!count) return;
+        var would = {};
+        Object.keys(chosen).forEach(function (group) { would[group] = chosen[group].slice(); });
+        if (!box.checked) would[box.name] = (would[box.name] || []).concat([box.value]);
+        var n = cases.filter(function (item) { return matches(item, would); }).length;
+        count.textContent = n === 0 ? "(ingen)" : "(" + n + ")";
+        box.parentNode.classList.toggle("ikb-filters__option--empty", n === 0);
+      });
+    }
+
     function apply(remember) {
       var chosen = selection();
       var filtered = Object.keys(chosen).length > 0;
@@ -90,6 +106,7 @@
       });
       status.textContent = describe(shown, filtered);
       showChosen();
+      showCounts(chosen);
       filterSizes(visibleSlugs, filtered, shown);
       if (remember) keepInAddress();
     }
