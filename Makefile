@@ -3,6 +3,8 @@ VENV    := .venv
 PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 PYTHON  ?= python3
+# mkdocs or properdocs (the maintained continuation of MkDocs 1.x): both read mkdocs.yml and run Material.
+SITE_BUILDER ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install serve build validate test schema new-case stale bench clean
@@ -15,14 +17,14 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## make serve: build and serve the site on http://127.0.0.1:8000, rebuilding when a case changes
+## make serve [SITE_BUILDER=properdocs]: build and serve the site on http://127.0.0.1:8000, rebuilding when a case changes
 serve: $(STAMP)
 	$(PY) -m generator validate
-	$(PY) -m mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	$(PY) -m $(SITE_BUILDER) serve --livereload --dev-addr 127.0.0.1:8000
 
-## make build: validate, then build into site/ (the old site stays if anything fails)
+## make build [SITE_BUILDER=properdocs]: validate, then build into site/ (the old site stays if anything fails)
 build: $(STAMP)
-	$(PY) -m generator build
+	$(PY) -m generator build --builder $(SITE_BUILDER)
 
 ## make validate: check every case and template; one line per problem, exit 1 on any
 validate: $(STAMP)

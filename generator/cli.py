@@ -90,10 +90,27 @@ def _valid_catalog(not_done: str):
     return None
 
 
+SITE_BUILDERS = ("mkdocs", "properdocs")
+
+
+def _use_site_builder(name: str) -> None:
+    """Build with MkDocs 1.x or with ProperDocs, its maintained continuation.
+
+    Once `properdocs.replacement` is imported, every `mkdocs.*` import (ours, the hook's, Material's)
+    is answered by the same module of ProperDocs, so the rest of the build is the same code.
+    """
+    if name != "properdocs":
+        return
+    if any(module == "mkdocs" or module.startswith("mkdocs.") for module in sys.modules):
+        raise RuntimeError("MkDocs was imported before ProperDocs could take its place")
+    import properdocs.replacement  # noqa: F401
+
+
 def cmd_build(args) -> int:
     """Validate, build into a temporary folder, and replace the site folder only on success."""
     if _valid_catalog("nettstedet ble ikke bygget") is None:
         return 1
+    _use_site_builder(args.builder)
     gc.freeze()  # the records live as long as the build: the collector need not walk them again and again
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -207,6 +224,10 @@ def main(argv: list[str] | None = None) -> int:
     validate.set_defaults(func=cmd_validate)
     build = sub.add_parser("build", help="kontroller og bygg nettstedet til site/")
     build.add_argument("--site-dir", default=str(ROOT / "site"))
+    build.add_argument(
+        "--builder", choices=SITE_BUILDERS, default=os.environ.get("SITE_BUILDER") or "mkdocs",
+        help="MkDocs eller ProperDocs (standard: miljøvariabelen SITE_BUILDER, ellers mkdocs)",
+    )
     build.set_defaults(func=cmd_build)
     schema = sub.add_parser("schema", help="skriv JSON Schema for caser og maler")
     schema.add_argument("--out", default=str(ROOT / "schema"))

@@ -20,11 +20,6 @@ if TYPE_CHECKING:
     from ..catalog import Catalog
 
 FORMATS = ("odt", "docx", "pdf")
-MEDIA_TYPES = {
-    "odt": "application/vnd.oasis.opendocument.text",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-}
 FORMAT_LABELS = {
     "odt": "ODT (LibreOffice, OpenDocument)",
     "docx": "DOCX (Word)",
@@ -36,7 +31,6 @@ PREVIEW_CSS = ASSETS / "preview.css"
 __all__ = [
     "FORMATS",
     "FORMAT_LABELS",
-    "MEDIA_TYPES",
     "PREVIEW_CSS",
     "build_documents",
     "render_document",

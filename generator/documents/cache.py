@@ -44,8 +44,6 @@ def content_key(slug: str, template_data: dict, case_titles: dict[str, str], fmt
 class DiskCache:
     def __init__(self, directory: Path):
         self.directory = Path(directory)
-        self.hits = 0
-        self.misses = 0
 
     def _path(self, slug: str, fmt: str, key: str) -> Path:
         return self.directory / f"{slug}--{key[:24]}.{fmt}"
@@ -53,9 +51,7 @@ class DiskCache:
     def get_or_render(self, slug: str, fmt: str, key: str, render: Callable[[], bytes]) -> bytes:
         path = self._path(slug, fmt, key)
         if path.is_file():
-            self.hits += 1
             return path.read_bytes()
-        self.misses += 1
         data = render()
         self.directory.mkdir(parents=True, exist_ok=True)
         # Written beside and renamed into place, so a crash never leaves half a file under a valid name.
