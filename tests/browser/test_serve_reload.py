@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from ..sandbox import make_project, serving
 from ..test_serve import BROKEN, CASE_PAGE, HEADING, PLACE, TITLE, VALID
+from .conftest import SETTLED
 
 pytestmark = pytest.mark.browser
 # How long a rebuild and the page's own reload may take on a slow, busy machine.
@@ -20,7 +21,7 @@ def test_the_open_page_shows_the_problems_and_comes_back_by_itself(browser, tmp_
     project = make_project(tmp_path / "project", cases={"eksempelby.yaml": VALID}, site=True)
     record = project / "cases" / "eksempelby.yaml"
     with serving(project) as (address, _terminal):
-        context = browser.new_context(reduced_motion="reduce", service_workers="block")
+        context = browser.new_context(service_workers="block", **SETTLED)
         try:
             page = context.new_page()
             page.goto(address + CASE_PAGE)
