@@ -98,6 +98,7 @@ def _cross_check(catalog: Catalog) -> None:
     for slug, case in catalog.cases.items():
         titles.setdefault(look_alike_key(case.title), slug)
     _names_written_alike(catalog, add)
+    _template_titles_alike(catalog, add)
     for slug, case in catalog.cases.items():
         path = catalog.case_files[slug]
         first = titles[look_alike_key(case.title)]
@@ -139,6 +140,15 @@ def _names_written_alike(catalog: Catalog, add) -> None:
             elif seen[0] != name:
                 add(path, f"«name»: «{name}» er skrevet annerledes enn «{seen[0]}» i {seen[1]}, men er samme "
                           f"kommune; skriv navnet likt (kopier det derfra)", at)
+
+
+def _template_titles_alike(catalog: Catalog, add) -> None:
+    first: dict[str, str] = {}  # look-alike key -> the first template with that title
+    for slug, template in sorted(catalog.templates.items()):
+        seen = first.setdefault(look_alike_key(template.title), slug)
+        if seen != slug:
+            add(catalog.template_files[slug], f"«title» er den samme som i {catalog.template_files[seen]}; gi malen en "
+                                              f"egen tittel", ("title",))
 
 
 def _files(root: Path, folder: str, extra: list[Path]) -> list[Path]:

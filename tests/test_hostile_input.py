@@ -89,6 +89,11 @@ EXPECTED = {
     "unknown-template.yaml": "viser til ukjent mal «finnes-ikke»",
     "templates/bad-template.yaml": "ukjent felt «sectons»; mente du «sections»?",
     "templates/unknown-case.yaml": "«cases» viser til ukjent case «finnes-ikke»",
+    ("templates/look-alike-title.yaml", "templates/look-alike-title-caps.yaml"):
+        "bad/templates/look-alike-title-caps.yaml:3:8: «title» er den samme som i bad/templates/look-alike-title.yaml; gi malen "
+        "en egen tittel",
+    "templates/too-many-columns.yaml": "bad/templates/too-many-columns.yaml:10:47: «columns» har 11 elementer, men høyst 10 er "
+                                       "tillatt; slå sammen eller fjern elementer til det er 10 eller færre",
     # slips people make in the web editor: the whole start of the line, so the location is checked too
     "typographic-quotes-colon.yaml": "bad/typographic-quotes-colon.yaml:3:8: YAML-syntaksfeil: teksten står i typografiske "
                                      'anførselstegn («…» eller “…”); bruk rette anførselstegn "…" rundt hele teksten',
