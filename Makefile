@@ -43,7 +43,7 @@ schema: $(STAMP)
 
 ## make new-case SLUG=min-kommune: a commented starter record in cases/
 new-case: $(STAMP)
-	$(PY) -m generator new -- $(SLUG)
+	$(PY) -m generator new -- "$(SLUG)"
 
 stale: $(STAMP)
 	$(PY) -m generator stale

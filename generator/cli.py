@@ -144,10 +144,10 @@ def cmd_new(args) -> int:
     slug = args.slug or ""
     problem = slug_problem(slug)
     if problem:
-        shown = f"«{slug}» {problem}" if slug else "mangler"
+        shown = f"«{slug}» {problem}" if slug else "navnet mangler"
         print(
-            f"Ugyldig navn på casen ({shown}). Bruk små bokstaver a–z, tall og bindestrek, "
-            f"f.eks. `make new-case SLUG={slug_suggestion(slug)}` (æ, ø, å skrives ae, o, a).",
+            f"Ugyldig navn på casen: {shown}. Skriv f.eks. `make new-case SLUG={slug_suggestion(slug)}` "
+            "(små bokstaver a–z, tall og bindestrek; æ, ø, å skrives ae, o, a).",
             file=sys.stderr,
         )
         return 1
