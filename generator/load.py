@@ -163,7 +163,7 @@ class _Refused(Exception):
 def _invisible_message(value: str, at: int, path: tuple) -> str:
     """Where the character is, by the letters next to it: it cannot be seen, so «fjern det» alone is no help."""
     code = f"U+{ord(value[at]):04X}"
-    field = next((f"«{p}»: " for p in reversed(path) if isinstance(p, str) and p != "<key>"), "")
+    field = next((f"«{_CONTROL.sub('', p)}»: " for p in reversed(path) if isinstance(p, str) and p != "<key>"), "")
     before = _CONTROL.sub("", value[max(0, at - 20):at]).split(" ")[-1]
     after = _CONTROL.sub("", value[at + 1:at + 21]).split(" ")[0]
     where = f" mellom «{before}» og «{after}»" if before and after else (
