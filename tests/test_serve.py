@@ -22,7 +22,7 @@ CASE_PAGE = "/eksempler/eksempelby/"
 
 
 def _problems_page(address: str, path: str):
-    status, text = fetch(address + path)
+    text = fetch(address + path)[1]
     return text if HEADING in text else None
 
 
@@ -45,7 +45,7 @@ def test_serve_started_with_a_faulty_record_shows_the_problems_then_the_site_whe
         status, front = fetch(address + "/")
         assert status == 200 and "livereload" in front  # mkdocs reloads it as soon as the site is rebuilt
         log = terminal.read_text(encoding="utf-8")
-        assert f"{PLACE}" in log and PROBLEM in log and "Traceback" not in log, log
+        assert PLACE in log and PROBLEM in log and "Traceback" not in log, log
         (project / "cases" / "eksempelby.yaml").write_text(VALID, encoding="utf-8")
         wait_until(lambda: _the_site(address, CASE_PAGE), "the case page once the record is fixed")
 
