@@ -17,9 +17,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## make serve [SITE_BUILDER=properdocs]: build and serve the site on http://127.0.0.1:8000, rebuilding when a case changes
+## make serve [SITE_BUILDER=properdocs]: build and serve the site on http://127.0.0.1:8000, rebuilding when a case
+## changes; while a record has problems, the terminal and the browser list them (generator/mkdocs_hook.py), so serve starts anyway
 serve: $(STAMP)
-	$(PY) -m generator validate
 	$(PY) -m $(SITE_BUILDER) serve --livereload --dev-addr 127.0.0.1:8000
 
 ## make build [SITE_BUILDER=properdocs]: validate, then build into site/ (the old site stays if anything fails)
@@ -45,7 +45,7 @@ schema: $(STAMP)
 
 ## make new-case SLUG=min-kommune: a commented starter record in cases/
 new-case: $(STAMP)
-	$(PY) -m generator new $(SLUG)
+	$(PY) -m generator new -- "$(SLUG)"
 
 stale: $(STAMP)
 	$(PY) -m generator stale

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from . import parallel, vocabulary
 from .errors import problems_from
 from .load import MAX_BYTES, LoadError, Problem, read_yaml
 from .model import Case, Template
-from .text import sort_key
+from .text import look_alike_key, slug_problem, slug_suggestion, sort_key
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -78,9 +79,9 @@ def _load_uncached(path: Path, model: type[BaseModel], display: str):
         data, marks = read_yaml(path, display)
     except LoadError as error:
         return None, None, error.problems
-    stem = path.stem
-    if not stem.replace("-", "").isalnum() or stem != stem.lower() or not stem.isascii():
-        message = "filnavnet må være små bokstaver a–z, tall og bindestrek, f.eks. min-kommune.yaml"
+    problem = slug_problem(path.stem)
+    if problem:  # the name becomes the page's address and what `related` names
+        message = f"filnavnet «{path.name}» {problem}; gi filen navnet {slug_suggestion(path.stem)}{path.suffix}"
         return None, marks, [Problem(display, 1, 1, message)]
     try:
         return model.model_validate(data), marks, None
@@ -93,12 +94,14 @@ def _cross_check(catalog: Catalog) -> None:
         line, column = catalog.marks.get(path, {}).get(loc, (1, 1))
         catalog.problems.append(Problem(path, line, column, message))
 
-    titles: dict[str, str] = {}  # the same title, however spaced or capitalised -> the first case with it
+    titles: dict[str, str] = {}  # the same title, however written (see look_alike_key) -> the first case with it
     for slug, case in catalog.cases.items():
-        titles.setdefault(" ".join(case.title.split()).casefold(), slug)
+        titles.setdefault(look_alike_key(case.title), slug)
+    _names_written_alike(catalog, add)
+    _template_titles_alike(catalog, add)
     for slug, case in catalog.cases.items():
         path = catalog.case_files[slug]
-        first = titles[" ".join(case.title.split()).casefold()]
+        first = titles[look_alike_key(case.title)]
         if first != slug:  # a copied case: both files are named, since either may be the new one
             for here, there in ((path, catalog.case_files[first]), (catalog.case_files[first], path)):
                 add(here, f"«title» er den samme som i {there}; gi casen en egen tittel (og sjekk at resten av teksten "
@@ -119,6 +122,33 @@ def _cross_check(catalog: Catalog) -> None:
     clashes = set(catalog.cases) & set(catalog.templates)
     for slug in sorted(clashes):
         add(catalog.template_files[slug], f"en case og en mal heter begge «{slug}»; gi malen et annet filnavn")
+
+
+def _names_written_alike(catalog: Catalog, add) -> None:
+    """A municipality named twice in a case, or spelt with other characters than in another case."""
+    first: dict[str, tuple[str, str, str]] = {}  # look-alike key -> (name as written, file, where in it)
+    for slug, case in sorted(catalog.cases.items()):
+        path = catalog.case_files[slug]
+        for index, municipality in enumerate(case.municipalities):
+            name, at = municipality.name, ("municipalities", index, "name")
+            seen = first.setdefault(look_alike_key(name), (name, path, at))
+            if seen[1] == path and seen[2] != at:
+                add(path, f"«name»: kommunen «{name}» står to ganger i «municipalities»; fjern den ene", at)
+            elif seen[0] != name and unicodedata.normalize("NFC", seen[0]) == unicodedata.normalize("NFC", name):
+                add(path, f"«name»: «{name}» ser ut som «{seen[0]}» i {seen[1]}, men er lagret med andre tegn (en bokstav "
+                          f"som æ, ø eller å er satt sammen av to tegn); slett navnet og skriv det inn på nytt", at)
+            elif seen[0] != name:
+                add(path, f"«name»: «{name}» er skrevet annerledes enn «{seen[0]}» i {seen[1]}, men er samme "
+                          f"kommune; skriv navnet likt (kopier det derfra)", at)
+
+
+def _template_titles_alike(catalog: Catalog, add) -> None:
+    first: dict[str, str] = {}  # look-alike key -> the first template with that title
+    for slug, template in sorted(catalog.templates.items()):
+        seen = first.setdefault(look_alike_key(template.title), slug)
+        if seen != slug:
+            add(catalog.template_files[slug], f"«title» er den samme som i {catalog.template_files[seen]}; gi malen en "
+                                              f"egen tittel", ("title",))
 
 
 def _files(root: Path, folder: str, extra: list[Path]) -> list[Path]:

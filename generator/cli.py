@@ -8,7 +8,6 @@ import gc
 import json
 import logging
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -19,11 +18,11 @@ from . import parallel
 from .catalog import ROOT, load_catalog
 from .formatting import is_stale
 from .model import Case, Template
+from .text import slug_problem, slug_suggestion
 
 SCHEMAS = {"case.schema.json": Case, "template.schema.json": Template}
 # Also what contributors copy in GitHub's web editor (CONTRIBUTING.md), so it is used as it is.
 STARTER = Path(__file__).with_name("starter_case.yaml")
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def schema_text(model) -> str:
@@ -160,11 +159,12 @@ def cmd_schema(args) -> int:
 
 def cmd_new(args) -> int:
     slug = args.slug or ""
-    if not SLUG.match(slug) or len(slug) > 80:
-        shown = f"«{slug}»" if slug else "mangler"
+    problem = slug_problem(slug)
+    if problem:
+        shown = f"«{slug}» {problem}" if slug else "navnet mangler"
         print(
-            f"Ugyldig navn på casen ({shown}). Bruk små bokstaver a–z, tall og bindestrek, "
-            "f.eks. `make new-case SLUG=min-kommune` (æ, ø, å skrives ae, o, a).",
+            f"Ugyldig navn på casen: {shown}. Skriv f.eks. `make new-case SLUG={slug_suggestion(slug)}` "
+            "(små bokstaver a–z, tall og bindestrek; æ, ø, å skrives ae, o, a).",
             file=sys.stderr,
         )
         return 1

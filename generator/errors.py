@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from .load import Marks, Problem
 from .syntax_messages import NBSP_MESSAGE
 from .model.fields import MAX_YEAR, MIN_YEAR, Year, _check_year
+from .text import slug_problem, slug_suggestion
 
 
 def _models_in(annotation) -> list[type[BaseModel]]:
@@ -47,6 +48,10 @@ def _where(marks: Marks, loc: tuple) -> tuple[int, int]:
 def _pattern_hint(field: str, value) -> str:
     if field == "url":
         text = str(value).strip()
+        quote = re.search(r"[\"'<>]", text)
+        if text.startswith("https://") and quote:
+            return (f"inneholder tegnet «{quote.group()}» («{text}»), som ikke kan stå i en nettadresse; fjern det, "
+                    f"eller kopier adressen på nytt fra adressefeltet i nettleseren")
         if text.startswith("https://") and re.search(r"\s", text):
             return f"inneholder mellomrom («{text}»); bytt hvert mellomrom i nettadressen med %20"
         if text.startswith("www."):
@@ -54,7 +59,8 @@ def _pattern_hint(field: str, value) -> str:
         return f"må være en nettadresse som starter med https://, ikke «{text}»"
     if field == "email":
         return "er ikke en gyldig e-postadresse"
-    return "kan bare inneholde små bokstaver a–z, tall og bindestrek (f.eks. «min-kommune»)"
+    text = str(value)
+    return f"er «{text}», men {slug_problem(text)}; skriv f.eks. «{slug_suggestion(text)}»"
 
 
 def _shown(value) -> str:
@@ -155,6 +161,44 @@ def _empty_message(field: str, parent: type[BaseModel] | None) -> str:
     return f"«{field}» er tom; fyll inn en verdi, eller sett «# » foran linjen hvis du ikke bruker feltet"
 
 
+# Words people write for a field, in Norwegian or English, that difflib matches to the wrong one
+# («mobile» looks like «role»): the field each may mean, in order, and how to write it.
+_FIELD_WORDS = {
+    ("mobile", "mobil", "mobilnummer", "phone", "telefon", "telefonnummer", "tlf", "tel", "telephone"): "phones",
+    ("e-post", "epost", "e_post", "mail", "e-mail", "epostadresse"): "email",
+    ("navn",): "name",
+    ("tittel",): "title",
+    ("stilling", "rolle", "jobbtittel"): "role",
+    ("beskrivelse",): "description",
+    ("sammendrag",): "summary",
+    ("kilde",): "source",
+    ("kilder",): "sources",
+    ("lenke", "link", "nettadresse", "adresse"): "url",
+    ("år", "aar", "årstall"): "year",
+}
+_HOW_TO_WRITE = {"phones": ', f.eks. phones: ["+47 913 54 954"]', "email": ", f.eks. email: navn@kommune.no"}
+
+
+def _unknown_field(field: str, known: list[str]) -> str:
+    meant = next((target for words, target in _FIELD_WORDS.items() if field.casefold() in words and target in known), None)
+    if meant:
+        return f"ukjent felt «{field}»; feltet heter «{meant}»{_HOW_TO_WRITE.get(meant, '')}"
+    close = difflib.get_close_matches(str(field), known, n=1, cutoff=0.7)
+    hint = f"; mente du «{close[0]}»?" if close else (f"; tillatte felt her: {', '.join(known)}" if known else "")
+    return f"ukjent felt «{field}»{hint}"
+
+
+def _list_length_message(kind: str, field: str, ctx: dict, parent: type[BaseModel] | None) -> str:
+    if kind == "too_long":
+        return (f"«{field}» har {ctx.get('actual_length')} elementer, men høyst {ctx.get('max_length')} er tillatt; "
+                f"slå sammen eller fjern elementer til det er {ctx.get('max_length')} eller færre")
+    info = parent.model_fields.get(field) if parent else None
+    if info is not None and not info.is_required():
+        return (f"«{field}» er en tom liste; skriv minst ett element mellom [ ], eller fjern linjen «{field}: []» "
+                f"hvis feltet ikke brukes")
+    return f"«{field}» må ha minst {ctx.get('min_length')} element"
+
+
 def _message(error: dict, model: type[BaseModel]) -> str:
     kind, loc, ctx = error["type"], error["loc"], error.get("ctx") or {}
     field = next((p for p in reversed(loc) if isinstance(p, str)), "")
@@ -168,10 +212,7 @@ def _message(error: dict, model: type[BaseModel]) -> str:
         return NBSP_MESSAGE
     if kind == "extra_forbidden":
         parent = _model_at(model, loc[:-1])
-        known = list(parent.model_fields) if parent else []
-        close = difflib.get_close_matches(str(field), known, n=1, cutoff=0.6)
-        hint = f"; mente du «{close[0]}»?" if close else (f"; tillatte felt her: {', '.join(known)}" if known else "")
-        return f"ukjent felt «{field}»{hint}"
+        return _unknown_field(str(field), list(parent.model_fields) if parent else [])
     if kind == "string_type" and isinstance(error.get("input"), (list, dict)):
         return f"«{field}» skal være én tekst, ikke en liste eller en samling felt"
     if kind == "string_type":
@@ -188,8 +229,8 @@ def _message(error: dict, model: type[BaseModel]) -> str:
         return f"«{field}» er for lang (høyst {ctx.get('max_length')} tegn)"
     if kind == "string_too_short":
         return f"«{field}» kan ikke være tom"
-    if kind == "too_short":
-        return f"«{field}» må ha minst {ctx.get('min_length')} element"
+    if kind in ("too_short", "too_long"):
+        return _list_length_message(kind, field, ctx, _model_at(model, loc[:-1]))
     if kind == "list_type":
         return f"«{field}» skal være en liste (hver linje starter med «- »)"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
@@ -210,6 +251,8 @@ def problems_from(error: ValidationError, model: type[BaseModel], path: str, mar
     problems = []
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"]) + tuple((item.get("ctx") or {}).get("at", ()))
+        if item["type"] == "too_long":  # at the first element past the limit, not at the list's start
+            loc += (item["ctx"]["max_length"],)
         key_loc = ("<key>", *loc)
         line, column = marks[key_loc] if item["type"] == "extra_forbidden" and key_loc in marks else _where(marks, loc)
         message = _LONG_QUOTE.sub(r"«\1…»", _message(item, model))  # a pasted essay is not echoed back

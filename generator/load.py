@@ -59,8 +59,13 @@ Marks = dict[tuple, tuple[int, int]]
 _CORE = "tag:yaml.org,2002:"
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # Control characters and bidirectional overrides can hide or reorder text; lone surrogates and
-# non-characters (from "\ud800" escapes) cannot even be written out as UTF-8.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+# non-characters (from "\ud800" escapes) cannot even be written out as UTF-8. Invisible characters
+# (soft hyphen, zero-width space and joiners, word joiner, direction marks, a byte order mark inside
+# the text) make two names that look the same differ, and hide words from search.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+    r"\ufeff\ud800-\udfff\ufffe\uffff]"
+)
 MAX_DIGITS = 15
 MAX_LINE = 500  # a pasted essay in a key or value is not echoed back in full
 _ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
@@ -155,11 +160,22 @@ class _Refused(Exception):
         self.message = message
 
 
-def _check_scalar(node: ScalarNode) -> None:
+def _invisible_message(value: str, at: int, path: tuple) -> str:
+    """Where the character is, by the letters next to it: it cannot be seen, so «fjern det» alone is no help."""
+    code = f"U+{ord(value[at]):04X}"
+    field = next((f"«{_CONTROL.sub('', p)}»: " for p in reversed(path) if isinstance(p, str) and p != "<key>"), "")
+    before = _CONTROL.sub("", value[max(0, at - 20):at]).split(" ")[-1]
+    after = _CONTROL.sub("", value[at + 1:at + 21]).split(" ")[0]
+    where = f" mellom «{before}» og «{after}»" if before and after else (
+        f" rett etter «{before}»" if before else f" rett foran «{after}»" if after else "")
+    fix = "slett ordet og skriv det inn på nytt" if before or after else "fjern det"
+    return f"{field}teksten inneholder et usynlig eller ugyldig tegn ({code}){where}; {fix}"
+
+
+def _check_scalar(node: ScalarNode, path: tuple = ()) -> None:
     control = _CONTROL.search(node.value)
     if control:
-        code = f"U+{ord(control.group()):04X}"
-        raise _Refused(node.start_mark, f"teksten inneholder et usynlig eller ugyldig tegn ({code}); fjern det")
+        raise _Refused(node.start_mark, _invisible_message(node.value, control.start(), path))
     kind = node.tag[len(_CORE):]
     if kind == "timestamp":
         try:
@@ -181,7 +197,7 @@ def _check(node: Node, path: tuple, marks: Marks, depth: int = 0) -> None:
     if node.tag not in _ALLOWED_TAGS:
         raise _Refused(node.start_mark, f"YAML-taggen «{_short_tag(node.tag)}» er ikke tillatt; fjern den")
     if isinstance(node, ScalarNode):
-        _check_scalar(node)
+        _check_scalar(node, path)
     elif isinstance(node, MappingNode):
         seen: dict[Any, int] = {}
         for index, (key_node, value_node) in enumerate(node.value):

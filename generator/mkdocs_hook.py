@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from generator import documents, pages, parallel, parallel_pages, search_index, theme_assets
 from generator.finished_pages import FinishedPage
 from generator.catalog import load_catalog
 from generator.opendata import site_files, sitemap
+from generator.problems_page import problems_page
 
 HOME_MARKER = "<!-- generert: forside -->"
 PREVIEW_CSS = "assets/stylesheets/mal-forhandsvisning.css"  # listed in mkdocs.yml extra_css
@@ -31,16 +33,30 @@ def _cache_dir(config, name: str) -> Path:
     return folder
 
 
+def on_startup(command, dirty):
+    _state["serving"] = command == "serve"
+
+
 def on_config(config):
     catalog = load_catalog(_root(config))
+    _state["problems"] = catalog.problems
     if catalog.problems:
         lines = "\n".join(map(str, catalog.problems))
-        raise PluginError(f"{len(catalog.problems)} feil i postene:\n{lines}")
+        if not _state.get("serving"):
+            raise PluginError(f"{len(catalog.problems)} feil i postene:\n{lines}")
+        # `make serve` goes on, with a page listing the problems in place of the site (see on_post_build).
+        # Printed, not logged: a logged warning would stop the build (strict: true).
+        word = "problem" if len(catalog.problems) == 1 else "problemer"
+        print(f"{lines}\n\n{len(catalog.problems)} {word} funnet. Rett og lagre; nettleseren viser problemene "
+              f"til da, og nettstedet så snart alt er i orden.", file=sys.stderr, flush=True)
+        config.nav = None  # the pages named in nav are not made
     _state["catalog"] = catalog
     return config
 
 
 def on_files(files, config):
+    if _state["problems"]:
+        return Files([])
     catalog = _state["catalog"]
     theme_assets.drop_unused(files, config)
     built = documents.build_documents(catalog, _cache_dir(config, "documents"))
@@ -80,7 +96,7 @@ def on_env(env, config, files):
     # MkDocs makes a new Jinja environment for every build, so `make serve` compiled Material's
     # templates again on every edit. Compiled templates are kept by their source's checksum.
     env.bytecode_cache = FileSystemBytecodeCache(str(_cache_dir(config, "jinja")))
-    if _state["in_parallel"]:
+    if not _state["problems"] and _state["in_parallel"]:
         try:
             _state["workers"] = parallel_pages.start(
                 list(_state["case_pages"]), config, files, _state["nav"], env, _fill_case_page
@@ -126,6 +142,11 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
+    if _state["problems"]:  # at the front page, and at every other address as the server's 404 page
+        page = problems_page(_state["problems"], config.site_name)
+        for name in ("index.html", "404.html"):
+            (Path(config.site_dir) / name).write_text(page, encoding="utf-8")
+        return
     workers, _state["workers"] = _state.get("workers"), None
     if workers is not None:
         try:

@@ -1,4 +1,4 @@
-"""Norwegian-aware text helpers: slugs for anchors and URLs, sorting, search folding."""
+"""Norwegian-aware text helpers: the one slug rule, slugs for anchors and URLs, sorting, search folding."""
 
 import re
 import unicodedata
@@ -22,6 +22,40 @@ def slugify(value: str, separator: str = "-") -> str:
     text = (text if text.isascii() else _strip_accents(text)).lower()
     text = re.sub(r"[^a-z0-9]+", separator, text)
     return text.strip(separator)
+
+
+# The one slug rule: file names in cases/ and templates/, `related`, source ids, vocabulary keys and
+# `make new-case` all follow it, because each becomes (part of) a page address or points at one.
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SLUG_MAX = 80
+_SLUG = re.compile(SLUG_PATTERN)
+SLUG_LETTERS = "kan bare inneholde små bokstaver a–z, tall og bindestrek (ikke æ, ø, å eller mellomrom)"
+
+
+def slug_problem(value: str) -> str | None:
+    """What breaks the slug rule in value, in Norwegian, to follow «filnavnet …», «nøkkelen «x» …»; None if nothing."""
+    if _SLUG.match(value) and len(value) <= SLUG_MAX:
+        return None
+    if not value:
+        return "er tomt"
+    if len(value) > SLUG_MAX:
+        return f"er for langt (høyst {SLUG_MAX} tegn)"
+    if re.fullmatch(r"[a-z0-9-]+", value):
+        return "kan ikke starte eller slutte med bindestrek, eller ha to bindestreker etter hverandre"
+    return SLUG_LETTERS
+
+
+def slug_suggestion(value: str, fallback: str = "min-kommune") -> str:
+    """The nearest value that follows the slug rule: «-zz-Testfjord» -> «zz-testfjord»."""
+    return slugify(value)[:SLUG_MAX].strip("-") or fallback
+
+
+def look_alike_key(value: str) -> str:
+    """Two texts a reader cannot tell apart get the same key: «Båtsfjord» written as a + ring (NFD), with a
+    zero-width space or a soft hyphen, in capitals or with extra spaces (NFKC, no format characters, casefold)."""
+    text = unicodedata.normalize("NFKC", value)
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return " ".join(text.casefold().split())
 
 
 def sort_key(value: str) -> str:

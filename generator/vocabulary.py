@@ -10,17 +10,15 @@ are not reported as well; a file that cannot be read leaves the vocabulary empty
 from __future__ import annotations
 
 import difflib
-import re
 from pathlib import Path
 
 from .load import LoadError, Marks, Problem, read_yaml
-from .text import slugify
+from .text import slug_problem, slug_suggestion, slugify
 
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
 DISPLAY = "generator/vocabulary.yaml"
 # Each list, with how a message names one of its terms.
 KINDS = {"themes": "temaet", "target_groups": "målgruppen", "regions": "fylket", "organisation_models": "modellen"}
-_KEY = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_LABEL = 200
 
 
@@ -58,10 +56,9 @@ def read(path: Path = VOCABULARY_FILE, display: str = DISPLAY) -> tuple[dict[str
 
 def _checked_term(kind: str, key: str, text, marks: Marks, add) -> str:
     """The label of one term, after adding any problem with it (the key stands in for a bad label)."""
-    if not _KEY.match(key):
-        better = slugify(key) or "nytt-ord"
-        add(("<key>", kind, key), f"nøkkelen «{key}» kan bare inneholde små bokstaver a–z, tall og bindestrek "
-                                  f"(ikke æ, ø, å eller mellomrom); skriv f.eks. «{better}»")
+    problem = slug_problem(key)
+    if problem:
+        add(("<key>", kind, key), f"nøkkelen «{key}» {problem}; skriv f.eks. «{slug_suggestion(key, 'nytt-ord')}»")
     example = key.replace("-", " ").capitalize()
     if text is None or (isinstance(text, str) and not text.strip()):
         add(("<key>", kind, key), f"{KINDS[kind]} «{key}» mangler navn; skriv navnet etter kolon og mellomrom, "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import shutil
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -82,12 +83,17 @@ EXPECTED = {
     "not-a-number.yaml": "«value» skal være et tall",
     "empty-required.yaml": "«title» er tom; fyll inn en verdi",
     "figure-without-year.yaml": "tallet mangler årstall",
-    "html-in-slug.yaml": "«id» kan bare inneholde små bokstaver",
+    "html-in-slug.yaml": "«id» er «<script>alert(1)</script>», men kan bare inneholde små bokstaver",
     "future-date.yaml": "datoen 2099-01-01 ligger fram i tid",
     "phone-service-number.yaml": "«+47 123 45 678» er ikke et norsk telefonnummer",
     "unknown-template.yaml": "viser til ukjent mal «finnes-ikke»",
     "templates/bad-template.yaml": "ukjent felt «sectons»; mente du «sections»?",
     "templates/unknown-case.yaml": "«cases» viser til ukjent case «finnes-ikke»",
+    ("templates/look-alike-title.yaml", "templates/look-alike-title-caps.yaml"):
+        "bad/templates/look-alike-title-caps.yaml:3:8: «title» er den samme som i bad/templates/look-alike-title.yaml; gi malen "
+        "en egen tittel",
+    "templates/too-many-columns.yaml": "bad/templates/too-many-columns.yaml:10:47: «columns» har 11 elementer, men høyst 10 er "
+                                       "tillatt; slå sammen eller fjern elementer til det er 10 eller færre",
     # slips people make in the web editor: the whole start of the line, so the location is checked too
     "typographic-quotes-colon.yaml": "bad/typographic-quotes-colon.yaml:3:8: YAML-syntaksfeil: teksten står i typografiske "
                                      'anførselstegn («…» eller “…”); bruk rette anførselstegn "…" rundt hele teksten',
@@ -111,17 +117,61 @@ EXPECTED = {
                                      "linjene under, eller sett «# » foran «people:» igjen hvis du ikke bruker feltet",
     "hash-glued-to-text.yaml": "bad/hash-glued-to-text.yaml:14:28: «unit»: teksten fra «#2 (Voksenopplæringen)» ble lest "
                                "som en kommentar og kommer ikke med; sett anførselstegn rundt hele teksten",
+    # the slug rule, invisible characters, look-alike names, zeros, list lengths and the three messages that
+    # sent people round again: file, line, column and the whole message
+    "-zz-testfjord.yaml": "bad/-zz-testfjord.yaml:1:1: filnavnet «-zz-testfjord.yaml» kan ikke starte eller slutte med "
+                          "bindestrek, eller ha to bindestreker etter hverandre; gi filen navnet zz-testfjord.yaml",
+    "a--b.yaml": "bad/a--b.yaml:1:1: filnavnet «a--b.yaml» kan ikke starte eller slutte med bindestrek, eller ha to "
+                 "bindestreker etter hverandre; gi filen navnet a-b.yaml",
+    "related-not-a-slug.yaml": "bad/related-not-a-slug.yaml:39:11: «related» er «-zz-testfjord», men kan ikke starte eller "
+                               "slutte med bindestrek, eller ha to bindestreker etter hverandre; skriv f.eks. «zz-testfjord»",
+    "invisible-zero-width-space.yaml": "bad/invisible-zero-width-space.yaml:6:11: «name»: teksten inneholder et usynlig eller "
+                                       "ugyldig tegn (U+200B) mellom «Eksempel» og «by»; slett ordet og skriv det inn på nytt",
+    "invisible-joiner.yaml": "bad/invisible-joiner.yaml:3:8: «title»: teksten inneholder et usynlig eller ugyldig tegn "
+                             "(U+200C) mellom «Eksempel» og «by:»; slett ordet og skriv det inn på nytt",
+    "invisible-word-joiner.yaml": "bad/invisible-word-joiner.yaml:30:11: «name»: teksten inneholder et usynlig eller ugyldig "
+                                  "tegn (U+2060) rett etter «Kari»; slett ordet og skriv det inn på nytt",
+    "invisible-soft-hyphen.yaml": "bad/invisible-soft-hyphen.yaml:18:11: «name»: teksten inneholder et usynlig eller ugyldig "
+                                  "tegn (U+00AD) mellom «Språk» og «praksis»; slett ordet og skriv det inn på nytt",
+    "invisible-bom-in-text.yaml": "bad/invisible-bom-in-text.yaml:3:8: «title»: teksten inneholder et usynlig eller ugyldig "
+                                  "tegn (U+FEFF) rett foran «Eksempelby:»; slett ordet og skriv det inn på nytt",
+    ("look-alike-title.yaml", "look-alike-title-nfd.yaml"):
+        "bad/look-alike-title-nfd.yaml:3:8: «title» er den samme som i bad/look-alike-title.yaml; gi casen en egen tittel",
+    ("look-alike-name.yaml", "look-alike-name-nfd.yaml"):
+        f"bad/look-alike-name-nfd.yaml:6:11: «name»: «{unicodedata.normalize('NFD', 'Båtsfjord')}» ser ut som «Båtsfjord» "
+        "i bad/look-alike-name.yaml, men er "
+        "lagret med andre tegn (en bokstav som æ, ø eller å er satt sammen av to tegn); slett navnet og skriv det inn på nytt",
+    "municipality-twice.yaml": "bad/municipality-twice.yaml:7:11: «name»: kommunen «FJELLVIK» står to ganger i "
+                               "«municipalities»; fjern den ene",
+    "population-zero.yaml": "bad/population-zero.yaml:8:44: «value»: innbyggertallet kan ikke være 0; skriv tallet fra "
+                            "kilden, eller fjern «population» hvis kilden ikke oppgir det",
+    "immigrant-share-zero.yaml": "bad/immigrant-share-zero.yaml:9:56: «value»: andelen innvandrere kan ikke være 0; skriv "
+                                 "tallet fra kilden, eller fjern «immigrant_share» hvis kilden ikke oppgir det",
+    "too-many-phones.yaml": "bad/too-many-phones.yaml:33:104: «phones» har 6 elementer, men høyst 5 er tillatt; slå sammen "
+                            "eller fjern elementer til det er 5 eller færre",
+    "phones-empty.yaml": "bad/phones-empty.yaml:33:13: «phones» er en tom liste; skriv minst ett element mellom [ ], eller "
+                         "fjern linjen «phones: []» hvis feltet ikke brukes",
+    "url-with-quote.yaml": 'bad/url-with-quote.yaml:39:10: «url» inneholder tegnet «"» («https://www.example.no/rapport"2023»), '
+                           "som ikke kan stå i en nettadresse; fjern det, eller kopier adressen på nytt fra adressefeltet "
+                           "i nettleseren",
+    "unknown-field-mobile.yaml": 'bad/unknown-field-mobile.yaml:33:5: ukjent felt «mobile»; feltet heter «phones», f.eks. '
+                                 'phones: ["+47 913 54 954"]',
+    "phone-with-words-quoted.yaml": "bad/phone-with-words-quoted.yaml:33:14: «phones»: «tlf. 12 34 56 78» er ikke et norsk "
+                                    "telefonnummer: det begynner på 1, men norske numre begynner ikke på 0 eller 1; sjekk "
+                                    "nummeret i kilden, og skriv bare nummeret, uten «tlf»",
     # made by the `project` fixture below
     "oversized.yaml": "filen er for stor",
     "long-line.yaml": "«summary» er for lang (høyst 4000 tegn)",
     "long-unknown-term.yaml": "ukjent tema «xxxxxxxxxx",
     "long-key.yaml": "må være et feltnavn (tekst)",
+    "too-many-practices.yaml": "bad/too-many-practices.yaml:52:5: «practices» har 5000 elementer, men høyst 30 er tillatt; "
+                               "slå sammen eller fjern elementer til det er 30 eller færre",
     "symlink.yaml": "filen er en symbolsk lenke",
     "directory.yaml": "er ikke en vanlig fil",
     "missing.yaml": "filen finnes ikke",
 }
 MADE_HERE = {"oversized.yaml", "long-line.yaml", "long-unknown-term.yaml", "long-key.yaml", "symlink.yaml", "directory.yaml",
-             "missing.yaml"}
+             "missing.yaml", "too-many-practices.yaml"}
 LINE = re.compile(r"^bad/[\w./-]+:\d+:\d+: \S.*$")
 COUNT = re.compile(r"^\d+ (problem|problemer) funnet\. Rett (det|dem) og kjør `make validate` igjen\.$")
 
@@ -138,6 +188,8 @@ def project(tmp_path_factory) -> Path:
     themes = "themes: [organisering, arbeid-og-kvalifisering]"
     (bad / "long-unknown-term.yaml").write_text(VALID.replace(themes, f"themes: [{'x' * 100_000}]"), encoding="utf-8")
     (bad / "long-key.yaml").write_text(f"? 1.{'1' * 100_000}\n: x\n", encoding="utf-8")
+    practice = "  - {name: T, description: D, source: testkilde}\n"  # 5,000 of them stay under MAX_BYTES
+    (bad / "too-many-practices.yaml").write_text(VALID.replace("key_figures:", practice * 4999 + "key_figures:", 1), encoding="utf-8")
     (bad / "symlink.yaml").symlink_to("/etc/hostname")
     (bad / "directory.yaml").mkdir()
     return root
@@ -209,6 +261,9 @@ VOCABULARY_SLIPS = {
     "key-with-aeoa": ("  språkkafé: Språkkafé", 3, "nøkkelen «språkkafé» kan bare inneholde små bokstaver a–z, tall og "
                                                    "bindestrek (ikke æ, ø, å eller mellomrom); skriv f.eks. «sprakkafe»"),
     "key-with-spaces": ("  Nytt tema: Nytt tema", 3, "nøkkelen «Nytt tema» kan bare inneholde"),
+    "key-with-a-leading-hyphen": ("  -idrett: Idrett og fritid", 3, "nøkkelen «-idrett» kan ikke starte eller slutte med "
+                                                                    "bindestrek, eller ha to bindestreker etter hverandre; "
+                                                                    "skriv f.eks. «idrett»"),
     "label-a-number": ("  aar: 2024", 8, "navnet på temaet «aar» skal være tekst; sett anførselstegn rundt det"),
 }
 

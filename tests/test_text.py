@@ -35,3 +35,15 @@ def test_relative_links_between_site_paths_are_what_posixpath_gives():
     paths = [".", "eksempler/", "eksempler/nesna/", "tema/arbeid/", "maler/iop.pdf", "data/cases/nesna.json", "index.md"]
     for path, start in itertools.product(paths, repeat=2):
         assert _relpath(path, start) == posixpath.relpath(path, start), (path, start)
+
+
+def test_texts_a_reader_cannot_tell_apart_have_the_same_look_alike_key():
+    import unicodedata
+
+    from generator.text import look_alike_key
+
+    plain = look_alike_key("Båtsfjord: språkpraksis")
+    for variant in (unicodedata.normalize("NFD", "Båtsfjord: språkpraksis"), "Båts\u200bfjord: språkpraksis",
+                    "Båts\u00adfjord:  SPRÅKPRAKSIS", "Båtsfjord： språkpraksis"):
+        assert look_alike_key(variant) == plain, variant
+    assert look_alike_key("Batsfjord: språkpraksis") != plain

@@ -70,7 +70,7 @@ class Result(Base):
     unit: Unit = Field("prosent", description="Enhet for verdiene; prosent hvis ikke annet er oppgitt.")
     source: Slug = Field(description="id til kilden for tallene, fra sources-listen.")
     headline: bool = Field(False, description="true for serien kilden framhever som hovedresultatet; siste år vises øverst på siden.")
-    points: list[Point] = Field(min_length=1, description="Ett år og én verdi per punkt, f.eks. {year: 2019, value: 55}.")
+    points: list[Point] = Field(min_length=1, max_length=50, description="Ett år og én verdi per punkt, f.eks. {year: 2019, value: 55}.")
 
     @model_validator(mode="after")
     def _points(self):
@@ -133,6 +133,17 @@ class Municipality(Base):
             )
         return self
 
+    @model_validator(mode="after")
+    def _not_zero(self):
+        # Every municipality has inhabitants and immigrants: a 0 here is a slip or a placeholder.
+        for name, what in (("population", "innbyggertallet"), ("immigrant_share", "andelen innvandrere")):
+            if getattr(self, name) is not None and getattr(self, name).value == 0:
+                raise PydanticCustomError(
+                    "zero_count", "«value»: {what} kan ikke være 0; skriv tallet fra kilden, eller fjern «{name}» "
+                    "hvis kilden ikke oppgir det", {"what": what, "name": name, "at": (name, "value")},
+                )
+        return self
+
 
 class Organisation(Base):
     model: OrganisationModel = Field(description="Hvordan tjenesten er organisert (organisation_models i generator/vocabulary.yaml).")
@@ -141,7 +152,7 @@ class Organisation(Base):
     since: Year | None = Field(None, description="Året organiseringen startet.")
     staff: Text | None = Field(None, description="Hvem og hvor mange som jobber der.")
     description: Text = Field(description="Hvordan arbeidet er organisert, med egne ord.")
-    competences: list[ShortText] = Field(default_factory=list, description="Fagområder teamet dekker.")
+    competences: list[ShortText] = Field(default_factory=list, max_length=30, description="Fagområder teamet dekker.")
 
 
 class Practice(Base):
@@ -151,8 +162,8 @@ class Practice(Base):
     since: Year | None = Field(None, description="Året tiltaket startet.")
     description: Text = Field(description="Hva tiltaket er, med egne ord.")
     why_it_works: Text | None = Field(None, description="Hvorfor det virker, ifølge kilden.")
-    target_groups: list[TargetGroup] = Field(default_factory=list, description="Målgruppene tiltaket er for.")
-    templates: list[Slug] = Field(default_factory=list, description="Maler (templates/<slug>.yaml) som hører til tiltaket.")
+    target_groups: list[TargetGroup] = Field(default_factory=list, max_length=30, description="Målgruppene tiltaket er for.")
+    templates: list[Slug] = Field(default_factory=list, max_length=20, description="Maler (templates/<slug>.yaml) som hører til tiltaket.")
     source: Slug = Field(description="id til kilden tiltaket er beskrevet i.")
 
 
@@ -160,7 +171,7 @@ class Contact(Base):
     name: ShortText = Field(description="Fullt navn. Bare personer som har sagt ja til å stå oppført, eller som kilden selv oppgir som kontakt.")
     role: ShortText = Field(description="Stilling eller rolle, f.eks. «Leder».")
     organisation: ShortText = Field(description="Arbeidsstedet, f.eks. «Rælingen kommune».")
-    phones: list[Phone] = Field(default_factory=list, description="Jobbnummer, aldri private numre.")
+    phones: list[Phone] = Field(default_factory=list, min_length=1, max_length=5, description="Jobbnummer, aldri private numre.")
     email: Email | None = Field(None, description="Bare når kilden oppgir en ekte e-postadresse.")
     last_verified: PastDate | None = Field(
         description="Dato kontaktinformasjonen sist ble bekreftet. null betyr: bare hentet fra kilden, aldri bekreftet.",
@@ -181,7 +192,7 @@ class Person(Base):
     name: ShortText = Field(description="Navnet slik kilden skriver det.")
     role: ShortText = Field(description="Stilling eller rolle, f.eks. «Programrådgiver».")
     organisation: ShortText | None = Field(None, description="Arbeidsstedet.")
-    statements: list[Statement] = Field(default_factory=list, description="Hva personen sier, gjengitt med egne ord.")
+    statements: list[Statement] = Field(default_factory=list, max_length=20, description="Hva personen sier, gjengitt med egne ord.")
     source: Slug = Field(description="id til kilden uttalelsene kommer fra.")
 
 
@@ -218,23 +229,23 @@ class Case(Base):
         "kommune", description="kommune: én kommunes praksis. prosjekt: prosjekt eller modell i flere kommuner."
     )
     summary: Text = Field(description="Et kort sammendrag (2–3 setninger) som vises i lister og søk.")
-    municipalities: list[Municipality] = Field(min_length=1, description="Kommunen eller kommunene casen gjelder.")
-    aliases: list[ShortText] = Field(default_factory=list, description="Andre navn folk kan søke på.")
+    municipalities: list[Municipality] = Field(min_length=1, max_length=50, description="Kommunen eller kommunene casen gjelder.")
+    aliases: list[ShortText] = Field(default_factory=list, max_length=30, description="Andre navn folk kan søke på.")
     themes: list[Theme] = Field(min_length=1, description="Minst ett tema.", examples=[["organisering", "arbeid-og-kvalifisering"]])
     target_groups: list[TargetGroup] = Field(min_length=1, description="Minst én målgruppe.", examples=[["flyktninger"]])
     background: Text | None = Field(None, description="Bakgrunnen for praksisen, med egne ord.")
     organisation: Organisation = Field(description="Hvordan arbeidet er organisert.")
-    practices: list[Practice] = Field(min_length=1, description="Tiltakene, minst ett.")
-    success_factors: list[Text] = Field(default_factory=list, description="Det kilden peker på som grunner til at det lykkes.")
-    challenges: list[Text] = Field(default_factory=list, description="Utfordringer og funn kilden beskriver.")
-    key_figures: list[Figure] = Field(default_factory=list, description="Nøkkeltall, hvert med år og kilde.")
-    results: list[Result] = Field(default_factory=list, description="Resultater over flere år (vises som diagram og tabell).")
-    contacts: list[Contact] = Field(default_factory=list, description="Kontaktpersoner som har sagt ja til å stå oppført, eller som kilden selv oppgir.")
-    people: list[Person] = Field(default_factory=list, description="Personer som uttaler seg i kildene.")
-    partners: list[Partner] = Field(default_factory=list, description="Samarbeidspartnere.")
-    sources: list[Source] = Field(min_length=1, description="Kildene, minst én. Alt på siden må kunne spores hit.")
-    literature: list[Literature] = Field(default_factory=list, description="Relatert litteratur (rapporter, forskning).")
-    related: list[Slug] = Field(default_factory=list, description="Andre caser (filnavn uten .yaml).")
+    practices: list[Practice] = Field(min_length=1, max_length=30, description="Tiltakene, minst ett.")
+    success_factors: list[Text] = Field(default_factory=list, max_length=30, description="Det kilden peker på som grunner til at det lykkes.")
+    challenges: list[Text] = Field(default_factory=list, max_length=30, description="Utfordringer og funn kilden beskriver.")
+    key_figures: list[Figure] = Field(default_factory=list, max_length=30, description="Nøkkeltall, hvert med år og kilde.")
+    results: list[Result] = Field(default_factory=list, max_length=20, description="Resultater over flere år (vises som diagram og tabell).")
+    contacts: list[Contact] = Field(default_factory=list, max_length=20, description="Kontaktpersoner som har sagt ja til å stå oppført, eller som kilden selv oppgir.")
+    people: list[Person] = Field(default_factory=list, max_length=30, description="Personer som uttaler seg i kildene.")
+    partners: list[Partner] = Field(default_factory=list, max_length=50, description="Samarbeidspartnere.")
+    sources: list[Source] = Field(min_length=1, max_length=50, description="Kildene, minst én. Alt på siden må kunne spores hit.")
+    literature: list[Literature] = Field(default_factory=list, max_length=50, description="Relatert litteratur (rapporter, forskning).")
+    related: list[Slug] = Field(default_factory=list, max_length=30, description="Andre caser (filnavn uten .yaml).")
     updated: PastDate = Field(description="Dato posten sist ble endret (vises som «sist oppdatert»).")
     last_verified: PastDate = Field(description="Dato posten sist ble kontrollert mot kildene.")
 

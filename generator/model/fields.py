@@ -15,6 +15,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from ..text import SLUG_MAX, SLUG_PATTERN
 from ..vocabulary import VOCABULARY, suggestion
 
 MIN_YEAR = 1900
@@ -49,7 +50,7 @@ OrganisationModel = _term(
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX)]
 HttpsUrl = Annotated[
     str,
     StringConstraints(pattern=r"^https://[^\s<>\"']+$", max_length=500),
@@ -88,17 +89,32 @@ _PHONE_DIGITS = re.compile(r"^(?:\+47|0047)?([2-9]\d{7})$")  # 0 and 1 start no 
 _PHONE_IN_WORDS = re.compile(r"^(\D*?)[\s:.]*(\+?\d[\d\s\-.]*\d)[\s.]*(\D*)$")
 
 
+def _what_is_wrong(digits: str) -> str:
+    """Why a number (spaces removed) is not Norwegian, and what to do, for «… er ikke et norsk telefonnummer: …»."""
+    national = re.sub(r"^(?:\+47|0047)", "", digits)
+    if national.startswith(("+", "00")):
+        return "bare norske numre kan stå her (8 siffer, eventuelt med +47 foran)"
+    if not national.isdigit():
+        return "skriv bare sifrene, 8 siffer, eventuelt med +47 foran"
+    if len(national) != 8:
+        return f"det har {len(national)} siffer, men et norsk nummer har 8 (eventuelt med +47 foran); sjekk nummeret i kilden"
+    return f"det begynner på {national[0]}, men norske numre begynner ikke på 0 eller 1; sjekk nummeret i kilden"
+
+
 def _check_phone(value: str) -> str:
     compact = re.sub(r"[\s\-.]", "", value)
-    if not _PHONE_DIGITS.match(compact):
-        words = _PHONE_IN_WORDS.match(value.strip())
-        if words and (words.group(1) or words.group(3)) and _PHONE_DIGITS.match(re.sub(r"[\s\-.]", "", words.group(2))):
-            extra = " og ".join(f"«{w.strip()}»" for w in (words.group(1), words.group(3)) if w.strip())
-            raise ValueError(f'skriv bare nummeret, uten {extra}: "{words.group(2)}"')
-        raise ValueError(
-            f"«{value}» er ikke et norsk telefonnummer (8 siffer, eventuelt med +47 foran)"
-        )
-    return value.strip()
+    if _PHONE_DIGITS.match(compact):
+        return value.strip()
+    words = _PHONE_IN_WORDS.match(value.strip())
+    if words and (words.group(1) or words.group(3)):
+        number = words.group(2)
+        extra = " og ".join(f"«{w.strip()}»" for w in (words.group(1), words.group(3)) if w.strip())
+        if _PHONE_DIGITS.match(re.sub(r"[\s\-.]", "", number)):
+            raise ValueError(f'skriv bare nummeret, uten {extra}: "{number}"')
+        # 8 digits with a word in front: say what is wrong with the digits, and that the word goes too.
+        problem = _what_is_wrong(re.sub(r"[\s\-.]", "", number))
+        raise ValueError(f"«{value}» er ikke et norsk telefonnummer: {problem}, og skriv bare nummeret, uten {extra}")
+    raise ValueError(f"«{value}» er ikke et norsk telefonnummer: {_what_is_wrong(compact)}")
 
 
 Phone = Annotated[

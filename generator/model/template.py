@@ -64,10 +64,12 @@ class TemplateTable(Base):
     caption: ShortText | None = Field(None, description="Tabelltittel; uten den brukes seksjonsoverskriften.")
     columns: list[ColumnSpec] = Field(
         min_length=1,
+        max_length=10,
         description="Kolonneoverskrifter. Skriv bare teksten for tekstkolonner, eller label og type for avkrysning/dato/tall.",
     )
     rows: list[ShortText] = Field(
         default_factory=list,
+        max_length=60,
         description="Faste radoverskrifter: står i første kolonne, så første kolonne er overskrift for dem.",
     )
     empty_rows: int = Field(0, ge=0, le=30, description="Antall tomme rader å fylle ut.")
@@ -87,11 +89,12 @@ class TemplateTable(Base):
 class TemplateSection(Base):
     heading: ShortText = Field(description="Seksjonsoverskrift (blir overskrift på nivå 2 i dokumentet).")
     intro: Text | None = Field(None, description="Forklarende tekst øverst i seksjonen.")
-    fields: list[TemplateField] = Field(default_factory=list, description="Felt som skal fylles ut.")
+    fields: list[TemplateField] = Field(default_factory=list, max_length=40, description="Felt som skal fylles ut.")
     table: TemplateTable | None = Field(None, description="En tabell med kolonner og rader å fylle ut.")
-    checklist: list[ShortText] = Field(default_factory=list, description="Punkter som krysses av.")
+    checklist: list[ShortText] = Field(default_factory=list, max_length=40, description="Punkter som krysses av.")
     bullets: list[ShortText] = Field(
         default_factory=list,
+        max_length=40,
         description=(
             "Punkter i en vanlig punktliste, uten avkrysningsbokser: plikter og vilkår i en avtale, "
             "der en tom boks ville se ut som om punktet ikke gjelder."
@@ -99,6 +102,7 @@ class TemplateSection(Base):
     )
     signatures: list[ShortText] = Field(
         default_factory=list,
+        max_length=10,
         description=(
             "De som signerer, f.eks. «Deltaker» og «Kontaktperson i flyktningtjenesten». Hver får en rad i "
             "en signaturtabell med kolonnene Rolle, Navn (blokkbokstaver), Sted og dato og Signatur, så "
@@ -128,7 +132,7 @@ class Template(Base):
 
     title: ShortText = Field(description="Malens tittel, f.eks. «Loggbok for deltakere i praksis».")
     description: Text = Field(description="Hva malen er til og hvem som bruker den (vises på nettstedet).")
-    cases: list[Slug] = Field(min_length=1, description="Casene malen bygger på (filnavn uten .yaml).")
+    cases: list[Slug] = Field(min_length=1, max_length=30, description="Casene malen bygger på (filnavn uten .yaml).")
     based_on: Text = Field(description="Hva i kildene malen bygger på.")
-    sections: list[TemplateSection] = Field(min_length=1, description="Malens seksjoner i rekkefølge.")
+    sections: list[TemplateSection] = Field(min_length=1, max_length=30, description="Malens seksjoner i rekkefølge.")
     updated: PastDate = Field(description="Dato malen sist ble endret (ÅÅÅÅ-MM-DD).")

@@ -143,11 +143,21 @@ def figure_rows(slug: str, case: Case) -> list[dict]:
     return rows
 
 
+# Excel and LibreOffice run a cell that starts like a formula when the file is opened (OWASP, «CSV
+# injection»); a leading ' keeps it text. Only text columns: a number keeps its minus sign.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def to_csv(columns: tuple[Column, ...], rows: list[dict]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=[c.name for c in columns], lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
+    text = [c.name for c in columns if c.type == "string"]
+    writer.writerows({**row, **{name: inert(row[name]) for name in text}} for row in rows)
     return out.getvalue()
 
 

@@ -34,6 +34,9 @@ AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DESKTOP = {"width": 1280, "height": 900}
+# Every browser context asks for reduced motion, which the site honours (ikb.css): nothing is drawn
+# mid-transition, so the colours axe reads and the positions a test measures are the settled page's.
+SETTLED = {"reduced_motion": "reduce"}
 PHONE = {"width": 360, "height": 740}
 
 
@@ -143,7 +146,7 @@ def traffic(base_url) -> Traffic:
 
 @pytest.fixture(scope="session")
 def browser_context(browser, traffic):
-    context = browser.new_context(viewport=DESKTOP, locale="nb-NO", service_workers="block")
+    context = browser.new_context(viewport=DESKTOP, locale="nb-NO", service_workers="block", **SETTLED)
     context.set_default_timeout(10_000)
 
     def on_request(request):

@@ -16,7 +16,7 @@ from generator.catalog import load_catalog
 from generator.vocabulary import VOCABULARY
 
 from ..conftest import ROOT
-from .conftest import open_page
+from .conftest import SETTLED, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -44,7 +44,7 @@ def open_list(tab, base_url, query: str = ""):
 
 
 def test_without_javascript_every_case_is_listed_with_plain_links(browser, base_url, cases):
-    context = browser.new_context(java_script_enabled=False)
+    context = browser.new_context(java_script_enabled=False, **SETTLED)
     page = context.new_page()
     page.goto(f"{base_url}/eksempler/?fylke=nordland")  # a filtered address still lists everything
     assert shown_titles(page) == sorted(c.title for c in cases.values())
@@ -133,7 +133,7 @@ def test_filtered_address_reloads_to_the_same_view(tab, base_url, browser, cases
     expect(tab.get_by_label("Akershus")).to_be_checked()
     expect(tab.get_by_label("Praksisplasser og arbeidstrening")).to_be_checked()
     assert shown_titles(tab) == chosen
-    other = browser.new_context().new_page()  # someone opening a shared link
+    other = browser.new_context(**SETTLED).new_page()  # someone opening a shared link
     other.goto(tab.url)
     assert shown_titles(other) == chosen == titles_with(
         cases, lambda c: "praksisplasser" in c.themes and any(m.region == "akershus" for m in c.municipalities)
