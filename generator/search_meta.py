@@ -22,7 +22,7 @@ KINDS = {"case": "Eksempel", "template": "Mal", "page": "Side"}
 FACETS = {"Tema": "themes", "Målgruppe": "target_groups", "Fylke": "regions"}
 _TAG = re.compile(r"<[^>]*>")
 _ENTITY = re.compile(r"&[a-zA-Z]+;|&#\d+;")
-_SPECIAL_WORD = re.compile(r"\w*[æøåÆØÅ]\w*")
+_SPECIAL_WORD = re.compile(r"\w*[^\W\d_a-zA-Z]\w*")  # a word with a letter beyond a-z: æ, ø, å, é ...
 
 
 @dataclass(frozen=True)

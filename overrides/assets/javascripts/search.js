@@ -11,7 +11,10 @@
   var PAGE_STEP = 20;
   var form = document.querySelector("[data-ikb-search]");
   if (!form) return;
-  var rootPath = new URL((form.getAttribute("data-ikb-root") || ".") + "/", window.location.href).pathname;
+  /* The site root, relative to this page ("../..") or, on the 404 page, absolute ("/"): the site may
+     be served under a sub-path. */
+  var root = (form.getAttribute("data-ikb-root") || ".").replace(/\/+$/, "");
+  var rootPath = new URL(root + "/", window.location.href).pathname;
   var loading = null;
 
   function pagefind() {
@@ -171,7 +174,6 @@
 
   function close(returnFocus) {
     panel.hidden = true;
-    field.setAttribute("aria-expanded", "false");
     if (returnFocus) field.focus();
   }
 
@@ -193,16 +195,13 @@
         }
         panel.replaceChildren(box);
         panel.hidden = false;
-        field.setAttribute("aria-expanded", "true");
         status.textContent = count;
       });
     })).catch(function () { status.textContent = "Søket kunne ikke lastes."; });
   }
 
   var timer;
-  field.setAttribute("aria-controls", "ikb-search-panel");
-  panel.id = "ikb-search-panel";
-  field.setAttribute("aria-expanded", "false");
+  field.setAttribute("aria-controls", panel.id);
   field.addEventListener("input", function () {
     clearTimeout(timer);
     timer = setTimeout(showHeaderResults, 80);
@@ -323,7 +322,9 @@
       filterBox.replaceChildren();
       return Promise.resolve();
     }
-    return find(query, pagefindFilters()).then(pageTurn(function (found) {
+    /* Pagefind counts filter values only once their chunk is loaded; the header field never needs it. */
+    var counted = pagefind().then(function (pf) { return pf.filters(); });
+    return counted.then(function () { return find(query, pagefindFilters()); }).then(pageTurn(function (found) {
       pageList.replaceChildren();
       var none = output.querySelector(".ikb-search__none");
       if (none) none.remove();
