@@ -110,7 +110,7 @@ def cmd_build(args) -> int:
     try:
         config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(staging), strict=True)
         build(config)
-        pagefind_index.index_site(staging)
+        indexed = pagefind_index.index_site(staging)
     except (MkDocsException, SystemExit, pagefind_index.IndexFailed) as error:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Byggingen feilet, {site.name}/ er uendret: {error}", file=sys.stderr)
@@ -129,6 +129,7 @@ def cmd_build(args) -> int:
         site.rename(old)
     staging.rename(site)
     shutil.rmtree(old, ignore_errors=True)
+    print(f"Søkeindeksen: {indexed.pages} sider på {indexed.seconds:.1f} s")
     print(f"Nettstedet er bygget i {site}")
     return 0
 

@@ -204,7 +204,7 @@
   field.setAttribute("aria-controls", panel.id);
   field.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(showHeaderResults, 80);
+    timer = setTimeout(showHeaderResults, 40);
   });
   field.addEventListener("focus", function () { pagefind(); if (field.value.trim() && panel.childNodes.length) panel.hidden = false; });
   form.addEventListener("keydown", function (event) {
