@@ -316,22 +316,22 @@ def rare_word(records: list[tuple[str, dict]]) -> str:
     """A long word that as few cases as possible use (at least one): what a reader copies from a page."""
     counts: dict[str, int] = {}
     for _slug, record in records:
-        for word in set(re.findall(r"[a-zæøå]{9,}", json.dumps(record, ensure_ascii=False))):
+        for word in set(re.findall(r"[a-zæøå]{9,}", json.dumps(record, ensure_ascii=False, default=str))):
             counts[word] = counts.get(word, 0) + 1
     return min(sorted(counts), key=lambda w: counts[w])
 
 
-def first_queries(records: list[tuple[str, dict]]) -> dict[str, str]:
+def first_queries(records: list[tuple[str, dict]], rare: str) -> dict[str, str]:
     record = records[min(5, len(records) - 1)][1]
-    return {"kasusnavn": record["municipalities"][0]["name"], "arbeid": "arbeid", "sjeldent ord": rare_word(records)}
+    return {"kasusnavn": record["municipalities"][0]["name"], "arbeid": "arbeid", "sjeldent ord": rare}
 
 
-def search_queries(records: list[tuple[str, dict]]) -> list[str]:
+def search_queries(records: list[tuple[str, dict]], rare: str) -> list[str]:
     record = records[min(5, len(records) - 1)][1]
     name = record["municipalities"][0]["name"]
     folded = name.translate(str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"}))
     surname = record["people"][0]["name"].split()[-1]
-    return [name, folded, "arbeid", "språkpraksis", "mentorprogram arbeidsgivere", surname, rare_word(records)]
+    return [name, folded, "arbeid", "språkpraksis", "mentorprogram arbeidsgivere", surname, rare]
 
 
 # --- the checks beside the builds ----------------------------------------------------------------
@@ -613,7 +613,8 @@ def run_all(args, sizes: list[int], work: Path, info: dict) -> int:
               f"{time.perf_counter() - t:.1f} s)", flush=True)
         # The same templates for every N: their documents are made once, in the check above.
         shutil.copytree(shared_cache, copy / ".cache" / "documents", dirs_exist_ok=True)
-        queries, first = search_queries(records), first_queries(records)
+        rare = rare_word(records)
+        queries, first = search_queries(records, rare), first_queries(records, rare)
 
         project = SiteFigures("prosjektet", n)
         shared = set(document_snapshot(shared_cache))

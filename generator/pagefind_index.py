@@ -19,8 +19,8 @@ from pathlib import Path
 
 OUTPUT_DIR = "pagefind"
 # Parts of an indexed page a reader does not read as its text: the filter form on the case list and
-# the template previews' form fields (their labels are for screen readers only).
-EXCLUDED = (".ikb-filters", "[data-search-exclude]", ".headerlink")
+# the heading links («¶»). The template previews' form marks itself (data-pagefind-ignore).
+EXCLUDED = (".ikb-filters", ".headerlink")
 # Pagefind also writes its prebuilt interfaces; the site has its own (search.js), so they would be
 # published unused.
 UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
