@@ -316,7 +316,7 @@ def rare_word(records: list[tuple[str, dict]]) -> str:
     """A long word that as few cases as possible use (at least one): what a reader copies from a page."""
     counts: dict[str, int] = {}
     for _slug, record in records:
-        for word in set(re.findall(r"[a-zæøå]{9,}", json.dumps(record, ensure_ascii=False, default=str))):
+        for word in set(re.findall(r"\b[a-zæøå]{9,}\b", json.dumps(record, ensure_ascii=False, default=str))):
             counts[word] = counts.get(word, 0) + 1
     return min(sorted(counts), key=lambda w: counts[w])
 
@@ -392,7 +392,8 @@ def time_serve_rebuild(copy: Path, slug: str, work: Path, repeat: int) -> dict:
         rebuilds = []
         for attempt in range(repeat):
             marker = f"Endringsmerke{attempt}x{os.getpid()}"
-            edited = re.sub(r"^summary: ", f"summary: {marker} ", original, count=1, flags=re.M)
+            # After an opening quote, if the summary has one (text with «: » is quoted in YAML).
+            edited = re.sub(r"^summary: (['\"]?)", rf"summary: \g<1>{marker} ", original, count=1, flags=re.M)
             time.sleep(1.0)  # let the watcher settle after the previous build
             t0 = time.perf_counter()
             case_file.write_text(edited, encoding="utf-8")

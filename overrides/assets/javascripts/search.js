@@ -7,7 +7,7 @@
 
   var KIND_ORDER = { "Eksempel": 0, "Mal": 1 };
   var FILTER_GROUPS = ["Type", "Tema", "Målgruppe", "Fylke"];
-  var HEADER_LIMIT = 6;
+  var HEADER_LIMIT = 5;
   var PAGE_STEP = 20;
   var form = document.querySelector("[data-ikb-search]");
   if (!form) return;
@@ -20,7 +20,9 @@
   function pagefind() {
     if (!loading) {
       loading = import(rootPath + "pagefind/pagefind.js").then(function (pf) {
-        return pf.options({ baseUrl: rootPath, excerptLength: 20 }).then(function () { return pf; });
+        /* noWorker: searching a few chunks takes milliseconds on the page itself, and a phone need
+           not download the worker's copy of the search code (12 KB) first. */
+        return pf.options({ baseUrl: rootPath, excerptLength: 20, noWorker: true }).then(function () { return pf; });
       });
     }
     return loading;
