@@ -313,12 +313,16 @@ def pagefind_search(figures: SiteFigures, site: Path, first: dict[str, str], que
 
 
 def rare_word(records: list[tuple[str, dict]]) -> str:
-    """A long word that as few cases as possible use (at least one): what a reader copies from a page."""
+    """A long word that as few cases as possible use, and that starts no other word (Pagefind finds
+    words by their beginning): what a reader copies from a page they half remember."""
     counts: dict[str, int] = {}
     for _slug, record in records:
-        for word in set(re.findall(r"\b[a-zæøå]{9,}\b", json.dumps(record, ensure_ascii=False, default=str))):
+        text = " ".join(p["description"] for p in record["practices"])
+        for word in set(re.findall(r"\b[a-zæøå]{9,}\b", text)):
             counts[word] = counts.get(word, 0) + 1
-    return min(sorted(counts), key=lambda w: counts[w])
+    words = sorted(counts)
+    alone = [w for i, w in enumerate(words) if i + 1 == len(words) or not words[i + 1].startswith(w)]
+    return min(alone, key=lambda w: counts[w])
 
 
 def first_queries(records: list[tuple[str, dict]], rare: str) -> dict[str, str]:

@@ -236,6 +236,7 @@ def test_a_search_address_can_be_shared_and_back_returns_to_the_last_search(tab,
     status = tab.locator(".ikb-search-page__status")
     expect(status).to_have_text(re.compile(r"^\d+ treff for «fadder»$"))
     expect(tab.get_by_label("Søk etter")).to_have_value("fadder")
+    expect(tab.get_by_text("Søket trenger JavaScript")).to_be_hidden()
     field = tab.get_by_label("Søk etter")
     field.fill("Litauen")
     field.press("Enter")
