@@ -212,38 +212,49 @@ async ([query, timeout]) => {
 """
 
 
-def browser_search(figures: SiteFigures, site: Path, queries: list[str], repeat: int) -> None:
-    """Time Material's search in Chromium: index ready after page load, then each query to its results."""
+@contextlib.contextmanager
+def chromium_on(figures: SiteFigures, site: Path):
+    """(address of the served site, a Chromium browser), or None without Playwright."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        figures.note += " (ingen playwright: søketid ikke målt)"
+        figures.note += " (ingen playwright: søk ikke målt)"
+        yield None
         return
     with serve_folder(site) as url, sync_playwright() as p:
         executable = shutil.which("chromium") or shutil.which("chromium-browser")
         browser = p.chromium.launch(executable_path=executable) if executable else p.chromium.launch()
         try:
-            page = browser.new_page()
-            config = None
-            started = time.perf_counter()
-            page.goto(url)
-            config = json.loads(page.locator("#__config").text_content())
-            ready = config["translations"]["search.result.placeholder"]
-            page.wait_for_function(
-                "text => document.querySelector('.md-search-result__meta').textContent === text",
-                arg=ready, timeout=300_000,
-            )
-            figures.search_ready_ms = (time.perf_counter() - started) * 1000
-            for _ in range(repeat):
-                for query in queries:
-                    for text in ("", query):  # clear first, so every query changes the result line
-                        if text == "" and page.locator("[data-md-component=search-query]").input_value() == "":
-                            continue
-                        result = page.evaluate(_QUERY_JS, [text, 10_000])
-                    if result["ms"] is not None:
-                        figures.search_ms.append(result["ms"])
+            yield url, browser
         finally:
             browser.close()
+
+
+def browser_search(figures: SiteFigures, site: Path, queries: list[str], repeat: int) -> None:
+    """Time Material's search in Chromium: index ready after page load, then each query to its results."""
+    with chromium_on(figures, site) as running:
+        if running is None:
+            return
+        url, browser = running
+        page = browser.new_page()
+        config = None
+        started = time.perf_counter()
+        page.goto(url)
+        config = json.loads(page.locator("#__config").text_content())
+        ready = config["translations"]["search.result.placeholder"]
+        page.wait_for_function(
+            "text => document.querySelector('.md-search-result__meta').textContent === text",
+            arg=ready, timeout=300_000,
+        )
+        figures.search_ready_ms = (time.perf_counter() - started) * 1000
+        for _ in range(repeat):
+            for query in queries:
+                for text in ("", query):  # clear first, so every query changes the result line
+                    if text == "" and page.locator("[data-md-component=search-query]").input_value() == "":
+                        continue
+                    result = page.evaluate(_QUERY_JS, [text, 10_000])
+                if result["ms"] is not None:
+                    figures.search_ms.append(result["ms"])
 
 
 # Types a query into the header field as a person would (an input event) and waits until the live
@@ -274,42 +285,35 @@ async ([query, timeout]) => {
 
 def pagefind_search(figures: SiteFigures, site: Path, first: dict[str, str], queries: list[str], repeat: int) -> None:
     """Pagefind in Chromium: bytes a first search fetches (fresh cache per query), then keystroke to results."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        figures.note += " (ingen playwright: søk ikke målt)"
-        return
-    with serve_folder(site) as url, sync_playwright() as p:
-        executable = shutil.which("chromium") or shutil.which("chromium-browser")
-        browser = p.chromium.launch(executable_path=executable) if executable else p.chromium.launch()
-        try:
-            for label, query in first.items():
-                context = browser.new_context()
-                page = context.new_page()
-                page.goto(url, wait_until="networkidle")
-                fetched: list[str] = []
-                page.on("request", lambda request: fetched.append(request.url))
-                result = page.evaluate(_PAGEFIND_QUERY_JS, [query, 30_000])
-                page.wait_for_load_state("networkidle")
-                paths = {urllib.parse.urlsplit(u).path.lstrip("/") for u in fetched}
-                figures.first_search[label] = sum(wire_size(site / path) for path in paths if (site / path).is_file())
-                print(f"[{figures.n}] første søk «{query}» ({label}): {_kb(figures.first_search[label])}, "
-                      f"{len(paths)} filer, {result['text']}", flush=True)
-                context.close()
-            figures.first_search_gzip = max(figures.first_search.values(), default=0)
-            page = browser.new_page()
-            started = time.perf_counter()
-            page.goto(url)
-            page.evaluate(_PAGEFIND_QUERY_JS, [queries[0], 30_000])  # loads Pagefind once
-            figures.search_ready_ms = (time.perf_counter() - started) * 1000
-            for _ in range(repeat):
-                for query in queries:
-                    page.evaluate(_PAGEFIND_QUERY_JS, ["", 1000])
-                    result = page.evaluate(_PAGEFIND_QUERY_JS, [query, 10_000])
-                    if result["ms"] is not None:
-                        figures.search_ms.append(result["ms"])
-        finally:
-            browser.close()
+    with chromium_on(figures, site) as running:
+        if running is None:
+            return
+        url, browser = running
+        for label, query in first.items():
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(url, wait_until="networkidle")
+            fetched: list[str] = []
+            page.on("request", lambda request: fetched.append(request.url))
+            result = page.evaluate(_PAGEFIND_QUERY_JS, [query, 30_000])
+            page.wait_for_load_state("networkidle")
+            paths = {urllib.parse.urlsplit(u).path.lstrip("/") for u in fetched}
+            figures.first_search[label] = sum(wire_size(site / path) for path in paths if (site / path).is_file())
+            print(f"[{figures.n}] første søk «{query}» ({label}): {_kb(figures.first_search[label])}, "
+                  f"{len(paths)} filer, {result['text']}", flush=True)
+            context.close()
+        figures.first_search_gzip = max(figures.first_search.values(), default=0)
+        page = browser.new_page()
+        started = time.perf_counter()
+        page.goto(url)
+        page.evaluate(_PAGEFIND_QUERY_JS, [queries[0], 30_000])  # loads Pagefind once
+        figures.search_ready_ms = (time.perf_counter() - started) * 1000
+        for _ in range(repeat):
+            for query in queries:
+                page.evaluate(_PAGEFIND_QUERY_JS, ["", 1000])
+                result = page.evaluate(_PAGEFIND_QUERY_JS, [query, 10_000])
+                if result["ms"] is not None:
+                    figures.search_ms.append(result["ms"])
 
 
 def rare_word(records: list[tuple[str, dict]]) -> str:
