@@ -219,6 +219,9 @@ def test_filters_count_what_the_query_finds_and_narrow_it(search_page):
     results(search_page, "praksis")
     status = search_page.locator(".ikb-search-page__status")
     everything = int(status.inner_text().split()[0])
+    refine = search_page.locator("details.ikb-search-page__refine")
+    if refine.get_attribute("open") is None:
+        refine.locator("summary").click()
     templates = search_page.get_by_role("group", name="Type").get_by_role("checkbox", name=re.compile(r"^Mal \(\d+\)$"))
     count = int(re.search(r"\((\d+)\)", templates.evaluate("e => e.labels[0].textContent")).group(1))
     templates.check()

@@ -239,6 +239,7 @@
   var output = document.querySelector("[data-ikb-search-output]");
   var pageStatus = output.querySelector("[data-ikb-search-status]");
   var filterBox = output.querySelector("[data-ikb-search-filters]");
+  var refine = output.querySelector("[data-ikb-search-refine]");
   var pageList = output.querySelector("[data-ikb-search-results]");
   var pageTurn = latestOnly();
   var chosen = {};
@@ -294,6 +295,7 @@
       boxes.push(set);
     });
     filterBox.replaceChildren.apply(filterBox, boxes);
+    refine.hidden = !boxes.length;
   }
 
   function showMore(results, shown) {
@@ -322,6 +324,7 @@
       pageStatus.textContent = "";
       pageList.replaceChildren();
       filterBox.replaceChildren();
+      refine.hidden = true;
       return Promise.resolve();
     }
     /* Pagefind counts filter values only once their chunk is loaded; the header field never needs it. */
@@ -365,5 +368,6 @@
   });
   window.addEventListener("popstate", function () { readAddress(); runPageSearch(); });
   readAddress();
+  refine.open = Object.keys(chosen).length > 0;  /* a shared address with filters shows them */
   runPageSearch();
 })();
