@@ -7,9 +7,9 @@
   var FILTER_GROUPS = ["Type", "Tema", "Målgruppe", "Fylke"];
   var PAGE_STEP = 20;
   var search = window.ikbSearch;
-  var element = search.element;
   var pageForm = document.querySelector("[data-ikb-search-page]");
   if (!pageForm || !search) return;
+  var element = search.element;
   var pageField = pageForm.querySelector("input[name=q]");
   var output = document.querySelector("[data-ikb-search-output]");
   var pageStatus = output.querySelector("[data-ikb-search-status]");
