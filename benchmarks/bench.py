@@ -1,4 +1,4 @@
-"""Benchmark: build the site from N synthetic cases and compare with plain MkDocs + Material (issue 6).
+"""Benchmark: build the site from N synthetic cases and compare with plain MkDocs + Material.
 
     make bench                                   N = 10, 100, 1000, 5000 (plain Material up to 1000)
     python benchmarks/bench.py --sizes 10,100    fewer sizes
@@ -31,6 +31,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -68,6 +69,10 @@ class SiteFigures:
     search_ms: list[float] = field(default_factory=list)
     search_ready_ms: float | None = None
     note: str = ""
+    # Pagefind (the project): seconds indexing adds to the build, and what a first search downloads
+    # per kind of query (bytes on the wire, a fresh browser cache each time).
+    index_seconds: float | None = None
+    first_search: dict[str, int] = field(default_factory=dict)
 
     @property
     def seconds(self) -> float:
@@ -141,10 +146,24 @@ def search_files(site: Path) -> list[Path]:
     return [f for f in files if f.exists()]
 
 
+# Pagefind's index chunks are gzip-compressed on disk and sent as they are.
+PAGEFIND_COMPRESSED = (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", ".pagefind")
+
+
+def wire_size(path: Path) -> int:
+    return path.stat().st_size if path.name.endswith(PAGEFIND_COMPRESSED) else gzip_size(path)
+
+
 def measure_site(figures: SiteFigures, site: Path) -> None:
     figures.site_mb = tree_size(site) / MB
     figures.site_gzip_mb = served_size(site) / MB
     figures.open_data_mb = open_data_size(site) / MB
+    pagefind = site / "pagefind"
+    if pagefind.exists():
+        files = [p for p in pagefind.rglob("*") if p.is_file()]
+        figures.index_raw = sum(p.stat().st_size for p in files)
+        figures.index_gzip = sum(wire_size(p) for p in files)
+        return
     index = site / "search" / "search_index.json"
     figures.index_raw = index.stat().st_size
     figures.index_gzip = gzip_size(index)
@@ -193,46 +212,134 @@ async ([query, timeout]) => {
 """
 
 
-def browser_search(figures: SiteFigures, site: Path, queries: list[str], repeat: int) -> None:
-    """Time Material's search in Chromium: index ready after page load, then each query to its results."""
+@contextlib.contextmanager
+def chromium_on(figures: SiteFigures, site: Path):
+    """(address of the served site, a Chromium browser), or None without Playwright."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        figures.note += " (ingen playwright: søketid ikke målt)"
+        figures.note += " (ingen playwright: søk ikke målt)"
+        yield None
         return
     with serve_folder(site) as url, sync_playwright() as p:
         executable = shutil.which("chromium") or shutil.which("chromium-browser")
         browser = p.chromium.launch(executable_path=executable) if executable else p.chromium.launch()
         try:
-            page = browser.new_page()
-            config = None
-            started = time.perf_counter()
-            page.goto(url)
-            config = json.loads(page.locator("#__config").text_content())
-            ready = config["translations"]["search.result.placeholder"]
-            page.wait_for_function(
-                "text => document.querySelector('.md-search-result__meta').textContent === text",
-                arg=ready, timeout=300_000,
-            )
-            figures.search_ready_ms = (time.perf_counter() - started) * 1000
-            for _ in range(repeat):
-                for query in queries:
-                    for text in ("", query):  # clear first, so every query changes the result line
-                        if text == "" and page.locator("[data-md-component=search-query]").input_value() == "":
-                            continue
-                        result = page.evaluate(_QUERY_JS, [text, 10_000])
-                    if result["ms"] is not None:
-                        figures.search_ms.append(result["ms"])
+            yield url, browser
         finally:
             browser.close()
 
 
-def search_queries(records: list[tuple[str, dict]]) -> list[str]:
+def browser_search(figures: SiteFigures, site: Path, queries: list[str], repeat: int) -> None:
+    """Time Material's search in Chromium: index ready after page load, then each query to its results."""
+    with chromium_on(figures, site) as running:
+        if running is None:
+            return
+        url, browser = running
+        page = browser.new_page()
+        config = None
+        started = time.perf_counter()
+        page.goto(url)
+        config = json.loads(page.locator("#__config").text_content())
+        ready = config["translations"]["search.result.placeholder"]
+        page.wait_for_function(
+            "text => document.querySelector('.md-search-result__meta').textContent === text",
+            arg=ready, timeout=300_000,
+        )
+        figures.search_ready_ms = (time.perf_counter() - started) * 1000
+        for _ in range(repeat):
+            for query in queries:
+                for text in ("", query):  # clear first, so every query changes the result line
+                    if text == "" and page.locator("[data-md-component=search-query]").input_value() == "":
+                        continue
+                    result = page.evaluate(_QUERY_JS, [text, 10_000])
+                if result["ms"] is not None:
+                    figures.search_ms.append(result["ms"])
+
+
+# Types a query into the header field as a person would (an input event) and waits until the live
+# region announces the results for it: from keystroke to results on screen.
+_PAGEFIND_QUERY_JS = """
+async ([query, timeout]) => {
+  const input = document.querySelector("#ikb-search-field");
+  const status = document.querySelector("header [data-ikb-search-status]");
+  input.focus();
+  const done = () => query === "" ? status.textContent === "" : status.textContent.endsWith("«" + query + "»");
+  return await new Promise((resolve) => {
+    let start;
+    const observer = new MutationObserver(() => {
+      if (!done()) return;
+      observer.disconnect();
+      requestAnimationFrame(() => resolve({ms: performance.now() - start, text: status.textContent}));
+    });
+    observer.observe(status, {childList: true, characterData: true, subtree: true});
+    setTimeout(() => { observer.disconnect(); resolve({ms: null, text: status.textContent}); }, timeout);
+    start = performance.now();
+    input.value = query;
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+    if (query === "") { observer.disconnect(); resolve({ms: null, text: ""}); }
+  });
+}
+"""
+
+
+def pagefind_search(figures: SiteFigures, site: Path, first: dict[str, str], queries: list[str], repeat: int) -> None:
+    """Pagefind in Chromium: bytes a first search fetches (fresh cache per query), then keystroke to results."""
+    with chromium_on(figures, site) as running:
+        if running is None:
+            return
+        url, browser = running
+        for label, query in first.items():
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(url, wait_until="networkidle")
+            fetched: list[str] = []
+            page.on("request", lambda request: fetched.append(request.url))
+            result = page.evaluate(_PAGEFIND_QUERY_JS, [query, 30_000])
+            page.wait_for_load_state("networkidle")
+            paths = {urllib.parse.urlsplit(u).path.lstrip("/") for u in fetched}
+            figures.first_search[label] = sum(wire_size(site / path) for path in paths if (site / path).is_file())
+            print(f"[{figures.n}] første søk «{query}» ({label}): {_kb(figures.first_search[label])}, "
+                  f"{len(paths)} filer, {result['text']}", flush=True)
+            context.close()
+        figures.first_search_gzip = max(figures.first_search.values(), default=0)
+        page = browser.new_page()
+        started = time.perf_counter()
+        page.goto(url)
+        page.evaluate(_PAGEFIND_QUERY_JS, [queries[0], 30_000])  # loads Pagefind once
+        figures.search_ready_ms = (time.perf_counter() - started) * 1000
+        for _ in range(repeat):
+            for query in queries:
+                page.evaluate(_PAGEFIND_QUERY_JS, ["", 1000])
+                result = page.evaluate(_PAGEFIND_QUERY_JS, [query, 10_000])
+                if result["ms"] is not None:
+                    figures.search_ms.append(result["ms"])
+
+
+def rare_word(records: list[tuple[str, dict]]) -> str:
+    """A long word that as few cases as possible use, and that starts no other word (Pagefind finds
+    words by their beginning): what a reader copies from a page they half remember."""
+    counts: dict[str, int] = {}
+    for _slug, record in records:
+        text = " ".join(p["description"] for p in record["practices"])
+        for word in set(re.findall(r"\b[a-zæøå]{9,}\b", text)):
+            counts[word] = counts.get(word, 0) + 1
+    words = sorted(counts)
+    alone = [w for i, w in enumerate(words) if i + 1 == len(words) or not words[i + 1].startswith(w)]
+    return min(alone, key=lambda w: counts[w])
+
+
+def first_queries(records: list[tuple[str, dict]], rare: str) -> dict[str, str]:
+    record = records[min(5, len(records) - 1)][1]
+    return {"kasusnavn": record["municipalities"][0]["name"], "arbeid": "arbeid", "sjeldent ord": rare}
+
+
+def search_queries(records: list[tuple[str, dict]], rare: str) -> list[str]:
     record = records[min(5, len(records) - 1)][1]
     name = record["municipalities"][0]["name"]
     folded = name.translate(str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"}))
     surname = record["people"][0]["name"].split()[-1]
-    return [name, folded, "språkpraksis", "mentorprogram arbeidsgivere", surname]
+    return [name, folded, "arbeid", "språkpraksis", "mentorprogram arbeidsgivere", surname, rare]
 
 
 # --- the checks beside the builds ----------------------------------------------------------------
@@ -293,7 +400,8 @@ def time_serve_rebuild(copy: Path, slug: str, work: Path, repeat: int) -> dict:
         rebuilds = []
         for attempt in range(repeat):
             marker = f"Endringsmerke{attempt}x{os.getpid()}"
-            edited = re.sub(r"^summary: ", f"summary: {marker} ", original, count=1, flags=re.M)
+            # After an opening quote, if the summary has one (text with «: » is quoted in YAML).
+            edited = re.sub(r"^summary: (['\"]?)", rf"summary: \g<1>{marker} ", original, count=1, flags=re.M)
             time.sleep(1.0)  # let the watcher settle after the previous build
             t0 = time.perf_counter()
             case_file.write_text(edited, encoding="utf-8")
@@ -369,15 +477,20 @@ def _row(f: SiteFigures) -> str:
         return f"| {_n(f.n)} | {f.label} | {f.note.strip() or 'ikke kjørt'} | | | | | | |"
     search = "–"
     if f.search_ms:
-        search = f"{statistics.median(f.search_ms):.0f} / {max(f.search_ms):.0f} ms, klar etter {f.search_ready_ms / 1000:.1f} s"
-    return (f"| {_n(f.n)} | {f.label} | {f.seconds:.1f} s ({f.cpu_seconds:.1f} s CPU) | {f.seconds / f.n * 1000:.1f} ms | {f.peak_mb:.0f} MB | "
-            f"{f.site_mb:.1f} MB ({f.open_data_mb:.1f} MB åpne data; {f.site_gzip_mb:.1f} MB gzip) | {f.index_raw / MB:.2f} MB / {_kb(f.index_gzip)} | {_kb(f.first_search_gzip)} | "
+        ready = "første søk ferdig" if f.first_search else "indeks klar"
+        search = f"{statistics.median(f.search_ms):.0f} / {max(f.search_ms):.0f} ms, {ready} etter {f.search_ready_ms / 1000:.1f} s"
+    first = _kb(f.first_search_gzip)
+    if f.first_search:
+        first = " / ".join(f"{label} {_kb(size)}" for label, size in f.first_search.items())
+    build = f"{f.seconds:.1f} s ({f.cpu_seconds:.1f} s CPU" + (f"; indeksering {f.index_seconds:.1f} s)" if f.index_seconds is not None else ")")
+    return (f"| {_n(f.n)} | {f.label} | {build} | {f.seconds / f.n * 1000:.1f} ms | {f.peak_mb:.0f} MB | "
+            f"{f.site_mb:.1f} MB ({f.open_data_mb:.1f} MB åpne data; {f.site_gzip_mb:.1f} MB gzip) | {f.index_raw / MB:.2f} MB / {_kb(f.index_gzip)} | {first} | "
             f"{search} |")
 
 
 def print_table(rows: list[tuple[SiteFigures, SiteFigures]]) -> None:
-    print("\n| caser | bygger | byggetid | per case | topp-RSS | nettsted | søkeindeks (rå / gzip) "
-          "| første søk laster ned (gzip) | søk: median / maks, indeks klar |")
+    print("\n| caser | bygger | byggetid | per case | topp-RSS | nettsted | søkeindeks (rå / slik den sendes) "
+          "| første søk laster ned (gzip) | tastetrykk → treff: median / maks |")
     print("|---|---|---|---|---|---|---|---|---|")
     for project, plain in rows:
         print(_row(project))
@@ -399,14 +512,15 @@ def print_targets(rows, validate, serve, documents) -> None:
             ("1 000 caser: bygging ≤ 10 s", p.seconds <= 10, f"{p.seconds:.1f} s"),
             ("1 000 caser: nettsted ≤ 30 MB", p.site_mb <= 30,
              f"{p.site_mb:.1f} MB; uten åpne data {p.site_mb - p.open_data_mb:.1f} MB; slik det sendes (gzip) {p.site_gzip_mb:.1f} MB"),
-            ("1 000 caser: første søk laster ned ≤ 500 KB (gzip)", p.first_search_gzip <= 500_000, _kb(p.first_search_gzip)),
+            ("1 000 caser: første søk laster ned ≤ 150 KB (gzip)", p.first_search_gzip <= 150_000, _kb(p.first_search_gzip)),
         ]
         if p.search_ms:
-            checks.append(("1 000 caser: søkeresultat ≤ 100 ms", max(p.search_ms) <= 100,
+            checks.append(("1 000 caser: søkeresultat ≤ 150 ms (median)", statistics.median(p.search_ms) <= 150,
                            f"median {statistics.median(p.search_ms):.0f} ms, maks {max(p.search_ms):.0f} ms"))
     if 5000 in by_n:
         p = by_n[5000]
         checks.append(("5 000 caser: bygging ≤ 60 s", p.seconds <= 60, f"{p.seconds:.1f} s"))
+        checks.append(("5 000 caser: første søk laster ned ≤ 300 KB (gzip)", p.first_search_gzip <= 300_000, _kb(p.first_search_gzip)))
         if 1000 in by_n:
             growth = p.seconds / by_n[1000].seconds
             checks.append(("1 000 → 5 000: høyst lineær vekst (≤ 5×)", growth <= 5, f"{growth:.1f}×"))
@@ -424,14 +538,28 @@ def print_targets(rows, validate, serve, documents) -> None:
         print(f"  [{'OK' if ok else 'NEI'}] {name}: {value}")
 
 
-def measure_builds(figures, build, source: Path, site: Path, log: Path, args, queries, search_repeat: int) -> None:
+def index_seconds(log: Path) -> float | None:
+    """The seconds `python -m generator build` reports for the search index."""
+    found = re.search(r"Søkeindeksen: \d+ sider på ([\d.]+) s", log.read_text(encoding="utf-8", errors="replace"))
+    return float(found.group(1)) if found else None
+
+
+def measure_builds(figures, build, source: Path, site: Path, log: Path, args, queries, search_repeat: int,
+                   first: dict[str, str] | None = None) -> None:
     """Build `source` args.repeat times, then measure the site and search in it, and remove it."""
+    indexing = []
     for _ in range(args.repeat):
         figures.runs.append(build(source, site, log))
+        indexing.append(index_seconds(log))
         print(f"[{figures.n}] {figures.label}: {figures.runs[-1]}", flush=True)
+    if None not in indexing:
+        figures.index_seconds = statistics.median(indexing)
     measure_site(figures, site)
     if not args.no_browser:
-        browser_search(figures, site, queries, repeat=search_repeat)
+        if (site / "pagefind").exists():
+            pagefind_search(figures, site, first or {}, queries, repeat=search_repeat)
+        else:
+            browser_search(figures, site, queries, repeat=search_repeat)
     shutil.rmtree(site, ignore_errors=True)
 
 
@@ -494,11 +622,12 @@ def run_all(args, sizes: list[int], work: Path, info: dict) -> int:
               f"{time.perf_counter() - t:.1f} s)", flush=True)
         # The same templates for every N: their documents are made once, in the check above.
         shutil.copytree(shared_cache, copy / ".cache" / "documents", dirs_exist_ok=True)
-        queries = search_queries(records)
+        rare = rare_word(records)
+        queries, first = search_queries(records, rare), first_queries(records, rare)
 
         project = SiteFigures("prosjektet", n)
         shared = set(document_snapshot(shared_cache))
-        measure_builds(project, build_project, copy, work / f"site-{n}", work / f"build-{n}.log", args, queries, 3)
+        measure_builds(project, build_project, copy, work / f"site-{n}", work / f"build-{n}.log", args, queries, 3, first)
         if made := sorted(set(document_snapshot(copy / ".cache" / "documents")) - shared):
             # A miss would add the documents' ~12 s to the build time and hide what a build costs.
             print(f"[{n}] ADVARSEL: {len(made)} dokumenter ble laget på nytt, hurtiglageret traff ikke: {made[:3]}",
@@ -553,7 +682,8 @@ def _as_dict(f: SiteFigures) -> dict:
     return {"runs": [r.__dict__ for r in f.runs], "site_mb": f.site_mb, "site_gzip_mb": f.site_gzip_mb,
             "open_data_mb": f.open_data_mb, "index_raw": f.index_raw,
             "index_gzip": f.index_gzip, "first_search_gzip": f.first_search_gzip, "search_ms": f.search_ms,
-            "search_ready_ms": f.search_ready_ms, "note": f.note}
+            "search_ready_ms": f.search_ready_ms, "note": f.note, "index_seconds": f.index_seconds,
+            "first_search": f.first_search}
 
 
 if __name__ == "__main__":

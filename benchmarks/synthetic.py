@@ -129,14 +129,52 @@ def slugify(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def real_sentences(cases_dir: Path = ROOT / "cases") -> list[list[str]]:
+    """The sentences of the real records, as word lists: the vocabulary and rhythm of real cases."""
+    sentences = set()
+    for path in sorted(cases_dir.glob("*.yaml")):
+        for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«])", " ".join(text.split())):
+                if len(sentence.split()) >= 6 and "@" not in sentence and "http" not in sentence:
+                    sentences.add(sentence.rstrip("."))
+    return [s.split() for s in sorted(sentences)]
+
+
+REAL = real_sentences()
+
+
 class Writer:
-    """Norwegian sentences from the pools above, varied per case."""
+    """Norwegian sentences, varied per case: most recombined from the real records (the first part of
+    one sentence, the rest of another), some from the pools above with the case's own names."""
 
     def __init__(self, rng: random.Random, local_words: list[str]):
         self.rng = rng
         self.local = local_words  # names that belong to this case, so its text is its own
 
     def sentence(self) -> str:
+        if REAL and self.rng.random() < 0.75:
+            return self.recombined()
+        return self.pooled()
+
+    def recombined(self) -> str:
+        r = self.rng
+        first, second = r.choice(REAL), r.choice(REAL)
+        cut_a, cut_b = r.randint(2, len(first) - 2), r.randint(2, len(second) - 2)
+        words = first[:cut_a] + second[cut_b:]
+        text = " ".join(words)
+        return text[0].upper() + text[1:] + "."
+
+    def pooled(self) -> str:
         r = self.rng
         subject = r.choice(SUBJECTS + self.local)
         verb, obj, adverbial = r.choice(VERBS), r.choice(OBJECTS), r.choice(ADVERBIALS)

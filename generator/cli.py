@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import parallel
+from . import pagefind_index, parallel
 from .catalog import ROOT, load_catalog
 from .formatting import is_stale
 from .model import Case, Template
@@ -126,7 +126,8 @@ def cmd_build(args) -> int:
     try:
         config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(staging), strict=True)
         build(config)
-    except (MkDocsException, SystemExit) as error:
+        indexed = pagefind_index.index_site(staging)
+    except (MkDocsException, SystemExit, pagefind_index.IndexFailed) as error:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Byggingen feilet, {site.name}/ er uendret: {error}", file=sys.stderr)
         return 1
@@ -144,6 +145,7 @@ def cmd_build(args) -> int:
         site.rename(old)
     staging.rename(site)
     shutil.rmtree(old, ignore_errors=True)
+    print(f"Søkeindeksen: {indexed.pages} sider på {indexed.seconds:.1f} s")
     print(f"Nettstedet er bygget i {site}")
     return 0
 

@@ -1,9 +1,8 @@
-"""Thin glue between MkDocs and the generator package: load, add generated files, index, watch."""
+"""Thin glue between MkDocs and the generator package: load, add generated files, search data, watch."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from generator import documents, pages, parallel, parallel_pages, search_index, theme_assets
+from generator import documents, pages, pagefind_index, parallel, parallel_pages, search_meta, theme_assets
 from generator.finished_pages import FinishedPage
 from generator.catalog import load_catalog
 from generator.opendata import site_files, sitemap
@@ -34,6 +33,8 @@ def _cache_dir(config, name: str) -> Path:
 
 
 def on_startup(command, dirty):
+    # Run by the mkdocs command (serve, build); `python -m generator build` indexes its own folder.
+    _state["command"] = command
     _state["serving"] = command == "serve"
 
 
@@ -138,6 +139,7 @@ def on_page_context(context, page, config, nav):
         slug = page.meta.get("case_slug")
         record = _state["catalog"].case_files.get(slug) if slug else None
         page.edit_url = pages.record_urls(config.repo_url, record)[1] if record else None
+    context["page_search"] = search_meta.for_page(_state["catalog"], page.meta, page.content or "")
     return context
 
 
@@ -153,13 +155,11 @@ def on_post_build(config):
             workers.results()
         except parallel_pages.PageFailed as error:
             raise PluginError(f"en caseside kunne ikke lages: {error}") from None
-    index_file = Path(config.site_dir) / "search" / "search_index.json"
-    if not index_file.exists():
-        return
-    index = json.loads(index_file.read_text(encoding="utf-8"))
-    location = lambda slug: pages.case_path(slug).removesuffix(".md") + "/"  # noqa: E731
-    index["docs"] += search_index.case_entries(_state["catalog"], location)
-    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if _state.get("command"):  # `make serve` indexes again after every rebuild
+        try:
+            pagefind_index.index_site(Path(config.site_dir))
+        except pagefind_index.IndexFailed as error:
+            raise PluginError(str(error)) from None
 
 
 def on_build_error(error):

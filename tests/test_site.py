@@ -148,26 +148,20 @@ def test_with_a_repository_address_the_case_page_links_to_view_and_edit_its_file
     assert links["rediger den på GitHub"] == "https://github.com/eier/kunnskapsbank/edit/main/cases/nesna.yaml"
 
 
-def test_search_finds_cases_typed_without_norwegian_letters(site):
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    by_location = {doc["location"]: doc for doc in index["docs"]}
-    for slug, typed in [("ralingen", "Raelingen"), ("lorenskog", "Lorenskog"), ("batsfjord", "Batsfjord")]:
-        assert typed in by_location[f"eksempler/{slug}/"]["text"]
-
-
 def test_case_pages_stay_out_of_the_global_navigation(page):
     nav_links = [a.get("href", "") for a in page("sammenligning/").select("nav.md-nav--primary a")]
     assert not any("eksempler/ralingen" in href for href in nav_links)
 
 
 def test_site_publishes_only_the_theme_files_a_browser_loads(site):
-    # Material ships source maps and search files for ~40 languages; the site searches in Norwegian.
+    # Material ships source maps and its own search (a worker, lunr files for ~40 languages); the site
+    # searches with Pagefind and publishes Pagefind's search script, not its prebuilt interfaces.
     assert not list(site.rglob("*.map"))
-    lunr = sorted(p.relative_to(site / "assets/javascripts/lunr").as_posix()
-                  for p in (site / "assets/javascripts/lunr").rglob("*") if p.is_file())
-    assert lunr == ["min/lunr.multi.min.js", "min/lunr.no.min.js", "min/lunr.stemmer.support.min.js"]
+    assert not (site / "assets/javascripts/lunr").exists()
+    assert not list((site / "assets/javascripts").rglob("search.*.min.js"))
     assert list((site / "assets/javascripts").glob("bundle.*.min.js"))  # the theme itself is kept
-    assert list((site / "assets/javascripts/workers").glob("search.*.min.js"))
+    assert (site / "pagefind" / "pagefind.js").exists()
+    assert not list((site / "pagefind").glob("pagefind*-ui.*"))
 
 
 def test_a_figure_without_a_year_says_so_once_without_nested_brackets(page, catalog):
@@ -313,13 +307,6 @@ def test_case_list_meta_line_keeps_the_spaces_around_its_separators(page, catalo
         assert "·" in meta and not re.search(r"\S·|·\S", meta), meta
 
 
-def test_listing_pages_stay_out_of_search_so_results_are_the_pages_themselves(site):
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert "eksempler/" not in locations and "maler/" not in locations
-    assert "eksempler/ralingen/" in locations and "maler/iop-kvalifisering/" in locations
-
-
 def test_counties_without_cases_are_named_once_instead_of_linking_to_empty_pages(page, catalog):
     from generator.vocabulary import VOCABULARY
 
@@ -334,15 +321,12 @@ def test_counties_without_cases_are_named_once_instead_of_linking_to_empty_pages
     assert any(a.get_text(strip=True) == "Oppland – nå Innlandet" for a in innlandet.select("article a"))
 
 
-def test_a_search_for_a_county_finds_the_cases_there(site, catalog):
+def test_a_case_can_be_filtered_by_its_county_in_search(page, catalog):
     from generator.vocabulary import VOCABULARY
 
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    by_location = {doc["location"]: doc["text"] for doc in index["docs"]}
     for slug, case in catalog.cases.items():
-        for m in case.municipalities:
-            if m.region:
-                assert VOCABULARY["regions"][m.region] in by_location[f"eksempler/{slug}/"]
+        counties = {f.get_text() for f in page(f"eksempler/{slug}/").select("[data-pagefind-filter=Fylke]")}
+        assert counties == {VOCABULARY["regions"][m.region] for m in case.municipalities if m.region}
 
 
 def test_template_preview_says_it_is_not_saved(page, catalog):

@@ -49,8 +49,8 @@ def fragment(
 
     first_heading is the level of the title (sections one below). Without the header (title,
     description, origin), for a page that already shows them, the sections take first_heading.
-    search_exclude marks the form for Material's search (which takes the marker out of the page): its
-    per-cell labels are for screen readers and read as gibberish in a result.
+    search_exclude keeps the form out of the search index: its per-cell labels are for screen readers
+    and read as gibberish in a result.
     """
     if not 1 <= first_heading <= 5:
         raise ValueError("first_heading må være mellom 1 og 5")

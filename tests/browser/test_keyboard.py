@@ -61,11 +61,11 @@ def test_focus_on_a_link_is_clearly_visible(tab, base_url, page_paths):
 def test_search_with_the_keyboard_only(tab, base_url, viewport):
     tab.set_viewport_size(viewport)
     open_page(tab, base_url, "/")
-    tab_until(tab, ".md-search__input", limit=5)
+    tab_until(tab, "#ikb-search-field", limit=5)
     tab.keyboard.type("Lorenskog", delay=15)
-    expect(tab.locator(".md-search-result__item").first).to_be_visible()
-    tab.keyboard.press("ArrowDown")
-    expect(tab.locator(".md-search-result__link").first).to_be_focused()
+    expect(tab.locator("header [data-ikb-search-status]")).to_have_text(re.compile(r"treff for «Lorenskog»$"))
+    tab.keyboard.press("Tab")
+    expect(tab.locator("#ikb-search-panel a.ikb-hit__link").first).to_be_focused()
     tab.keyboard.press("Enter")
     expect(tab).to_have_url(re.compile(r"/eksempler/lorenskog/"))
 

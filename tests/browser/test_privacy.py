@@ -16,9 +16,9 @@ def test_pages_and_search_request_only_the_local_server(tab, base_url, page_path
     start = len(traffic.requests)
     for page_type in PAGE_TYPES:
         open_page(tab, base_url, page_paths[page_type])
-    tab.locator(".md-search__input").click()
-    tab.locator(".md-search__input").press_sequentially("Lorenskog")
-    expect(tab.locator(".md-search-result__item").first).to_be_visible()
+    tab.locator("#ikb-search-field").click()
+    tab.locator("#ikb-search-field").press_sequentially("Lorenskog")
+    expect(tab.locator("#ikb-search-panel .ikb-hit").first).to_be_visible()
     tab.wait_for_load_state("networkidle")
 
     requested = traffic.requests[start:]
@@ -27,5 +27,5 @@ def test_pages_and_search_request_only_the_local_server(tab, base_url, page_path
     # The record is real: the theme's files and the search index were fetched, locally.
     paths = {urlsplit(url).path for url in requested}
     assert any(p.endswith(".css") for p in paths) and any(p.endswith(".js") for p in paths)
-    assert "/search/search_index.json" in paths
+    assert "/pagefind/pagefind.js" in paths and any(p.startswith("/pagefind/index/") for p in paths)
     assert not any("fonts.googleapis" in url or "fonts.gstatic" in url for url in requested)

@@ -1,30 +1,39 @@
-"""Search through the real search box: names with and without æ/ø/å, and the words caseworkers type."""
+"""Search as a reader uses it: the search page (sok/?q=...) and the field in the header, in Chromium.
+
+Queries come from the records wherever possible: every case by its names typed with and without
+æ/ø/å, a word that only one case's practices use, acronyms in parentheses.
+"""
 
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
 from generator.catalog import load_catalog
-from generator.search_index import keywords
+from generator.pages import facet_path
+from generator.search_meta import case_names
 from generator.text import ascii_variants
+from generator.vocabulary import VOCABULARY
 
 from ..conftest import ROOT
 from .conftest import open_page
 
 pytestmark = pytest.mark.browser
 
-# (what a reader types, the case that must come first)
-NAMES = [
-    ("Rælingen", "ralingen"), ("Raelingen", "ralingen"), ("Ralingen", "ralingen"),
-    ("Lørenskog", "lorenskog"), ("Lorenskog", "lorenskog"),
-    ("Båtsfjord", "batsfjord"), ("Batsfjord", "batsfjord"), ("batsfjord", "batsfjord"),
-    ("Nesna", "nesna"),
-    ("Vågå", "oppland-distriktsmodell"), ("Vaga", "oppland-distriktsmodell"),
-]
+CATALOG = load_catalog(ROOT)
+CASE = re.compile(r"^/eksempler/[^/]+/$")
+# (what a reader types, the case that must come first): names as the sources write them and as typed
+NAMES = sorted({
+    (typed, slug)
+    for slug, case in CATALOG.cases.items()
+    for name in [m.name for m in case.municipalities[:1]]
+    for typed in {name, *ascii_variants(name)}
+    if sum(name in [m.name for m in other.municipalities] for other in CATALOG.cases.values()) == 1
+})
 # (a word from the work, a case that must be among the results)
 WORDS = [
     ("fadderordning", "lorenskog"),
@@ -34,13 +43,31 @@ WORDS = [
 ]
 
 
-CATALOG = load_catalog(ROOT)
+def _record_text(case) -> str:
+    return case.model_dump_json().casefold()
+
+
+def _practice_only_words() -> dict[str, str]:
+    """For each case, a word its practice descriptions use and no other record does."""
+    others = {slug: " ".join(_record_text(c) for s, c in CATALOG.cases.items() if s != slug) for slug in CATALOG.cases}
+    templates = " ".join(t.model_dump_json().casefold() for t in CATALOG.templates.values())
+    found = {}
+    for slug, case in CATALOG.cases.items():
+        words = re.findall(r"\w{7,}", " ".join(p.description for p in case.practices))
+        unique = [w for w in words if w.casefold() not in others[slug] and w.casefold() not in templates and not w.isdigit()]
+        if unique:
+            found[slug] = sorted(unique)[0]
+    return found
+
+
+PRACTICE_WORDS = _practice_only_words()
 
 
 def _acronyms() -> dict[str, set[str]]:
     """Acronyms written in parentheses, «Individuell oppfølgingsplan (IOP)», and the pages they belong to."""
     found: dict[str, set[str]] = {}
-    texts = [(f"/eksempler/{slug}/", [case.title, case.summary, *keywords(case)]) for slug, case in CATALOG.cases.items()]
+    texts = [(f"/eksempler/{slug}/", [case.title, case.summary, *(p.name for p in case.practices)])
+             for slug, case in CATALOG.cases.items()]
     texts += [(f"/maler/{slug}/", [template.title]) for slug, template in CATALOG.templates.items()]
     for path, strings in texts:
         for acronym in re.findall(r"\(([A-ZÆØÅ]{2,})\)", " ".join(strings)):
@@ -52,70 +79,94 @@ ACRONYMS = _acronyms()
 
 
 @pytest.fixture
-def search_box(tab: Page, base_url):
-    if tab.url != base_url + "/":  # the search tests share one loaded front page
-        open_page(tab, base_url, "/")
-    box = tab.locator(".md-search__input")
-    box.click()
-    return box
+def search_page(tab: Page, base_url):
+    if not tab.url.startswith(base_url + "/sok/"):  # the tests share one loaded search page
+        open_page(tab, base_url, "/sok/")
+    return tab
 
 
-def results(tab: Page, box, query: str) -> list[tuple[str, str]]:
-    """Type like a person; each result as (page path, the text a reader sees), in order (maybe none)."""
-    box.fill("")
-    box.press_sequentially(query, delay=15)
-    meta = tab.locator(".md-search-result__meta")
-    expect(meta).not_to_have_text("Starter søk")
-    expect(meta).not_to_have_text("Skriv søkeord")
-    read = """items => items.map(item => {
-        const link = item.querySelector(":scope > a.md-search-result__link");
-        return [new URL(link.href).pathname, item.innerText];
-    })"""
-    items = tab.locator(".md-search-result__item")
-    # Material answers every keystroke; the list is final once it stays the same for a moment.
-    found, before = items.evaluate_all(read), None
-    while found != before:
-        tab.wait_for_timeout(150)
-        found, before = items.evaluate_all(read), found
-    return [tuple(item) for item in found]
+def results(tab: Page, query: str) -> list[tuple[str, str]]:
+    """Type on the search page like a person; each result as (page path, the text a reader sees)."""
+    field = tab.get_by_label("Søk etter")
+    status = tab.locator(".ikb-search-page__status")
+    field.fill("")
+    expect(status).to_have_text("")
+    field.press_sequentially(query, delay=15)
+    # The count is announced once the list for this very query is drawn.
+    expect(status).to_have_text(re.compile(rf"treff for «{re.escape(query)}»$"))
+    read = """items => items.map(item => [new URL(item.querySelector('a').href).pathname, item.innerText])"""
+    return [tuple(item) for item in tab.locator("[data-ikb-search-results] > li").evaluate_all(read)]
 
 
-def search(tab: Page, box, query: str) -> list[str]:
-    """Type like a person and return the case paths of the results, in order."""
-    paths = [path for path, _text in results(tab, box, query)]
+def found_paths(tab: Page, query: str) -> list[str]:
+    paths = [path for path, _text in results(tab, query)]
     assert paths, f"{query!r} found nothing"
-    return [h for h in paths if h.startswith("/eksempler/") and h.count("/") == 3]
+    return paths
 
 
 @pytest.mark.parametrize(("query", "slug"), NAMES, ids=[q for q, _ in NAMES])
-def test_case_is_found_by_its_name_typed_with_or_without_special_letters(tab, search_box, query, slug):
-    cases = search(tab, search_box, query)
-    assert cases and cases[0] == f"/eksempler/{slug}/", f"{query!r} found {cases}"
+def test_a_case_is_found_first_by_its_name_typed_with_or_without_special_letters(search_page, query, slug):
+    found = found_paths(search_page, query)
+    assert found[0] == f"/eksempler/{slug}/", f"{query!r} found {found}"
 
 
 @pytest.mark.parametrize(("query", "slug"), WORDS, ids=[q for q, _ in WORDS])
-def test_case_is_found_by_words_from_the_work(tab, search_box, query, slug):
-    assert f"/eksempler/{slug}/" in search(tab, search_box, query)
+def test_case_is_found_by_words_from_the_work(search_page, query, slug):
+    assert f"/eksempler/{slug}/" in found_paths(search_page, query)
 
 
-def test_search_result_opens_the_case(tab, search_box, base_url):
-    search(tab, search_box, "Raelingen")
-    tab.locator(".md-search-result__item > a", has_text="Rælingen").first.click()
-    expect(tab).to_have_url(re.compile(re.escape(base_url + "/eksempler/ralingen/")))
-    expect(tab.locator("h1")).to_contain_text("Rælingen")
+@pytest.mark.parametrize("slug", sorted(PRACTICE_WORDS))
+def test_a_word_only_in_a_cases_practices_finds_that_case_and_its_section(search_page, slug, base_url):
+    word = PRACTICE_WORDS[slug]
+    for typed in {word, min(ascii_variants(word), default=word)}:
+        cases = [p for p in found_paths(search_page, typed) if CASE.match(p)]
+        assert cases == [f"/eksempler/{slug}/"], f"{typed!r} found {cases}"
+    section = search_page.locator("[data-ikb-search-results] > li").first.locator("a.ikb-hit__section").first
+    expect(section.locator("xpath=following-sibling::p//mark").first).to_be_visible()  # the words are marked
+    href = section.get_attribute("href")
+    assert "#" in href
+    section.click()
+    anchor = href.split("#", 1)[1]
+    expect(search_page.locator(f"[id='{anchor}']")).to_be_attached()
+    search_page.go_back()
 
 
-@pytest.mark.parametrize(("query", "slug"), NAMES, ids=[q for q, _ in NAMES])
-def test_a_municipality_name_puts_its_case_above_every_other_page(tab, search_box, query, slug):
-    # Before the case's boost the front page, which quotes «Raelingen» as an example, came first.
-    found = [path for path, _text in results(tab, search_box, query)]
-    assert found and found[0] == f"/eksempler/{slug}/", f"{query!r} found {found}"
+def test_a_word_typed_with_special_letters_finds_what_it_finds_without_them(search_page):
+    # «kulturforståelse» and «kulturforstaelse», «tilhørighet» and «tilhorighet»: the same pages.
+    words = sorted({w for case in CATALOG.cases.values() for p in case.practices
+                    for w in re.findall(r"\w*[æø]\w*", p.description) if len(w) > 8})[:3]
+    assert words
+    for word in words:
+        with_letters = {p for p in found_paths(search_page, word) if CASE.match(p)}
+        for typed in ascii_variants(word):
+            assert {p for p in found_paths(search_page, typed) if CASE.match(p)} == with_letters, typed
 
 
-def test_a_municipality_that_starts_other_words_still_finds_its_case_first(tab, search_box):
+def test_words_on_theme_pages_and_in_cases_are_found(search_page):
+    # «mentor» is in a theme's name («Fadder- og mentorordning») and in the cases that use the word.
+    theme = next(key for key, label in VOCABULARY["themes"].items() if "mentor" in label.casefold())
+    found = set(found_paths(search_page, "mentor"))
+    assert "/" + facet_path("themes", theme).removesuffix(".md") + "/" in found
+    for slug, case in CATALOG.cases.items():
+        if "mentor" in _record_text(case):
+            assert f"/eksempler/{slug}/" in found, slug
+    for slug, case in CATALOG.cases.items():
+        if "litauen" in _record_text(case):
+            assert f"/eksempler/{slug}/" in found_paths(search_page, "Litauen")
+
+
+def test_cases_come_before_templates_and_templates_before_other_pages(search_page):
+    results(search_page, "praksis")
+    kinds = search_page.locator("[data-ikb-search-results] > li .ikb-hit__kind").all_inner_texts()
+    order = {"Eksempel": 0, "Mal": 1, "Side": 2}
+    ranks = [order[k] for k in kinds]
+    assert len(set(ranks)) == 3 and ranks == sorted(ranks), kinds
+
+
+def test_a_municipality_that_starts_other_words_still_finds_its_case_first(search_page):
     # «Sel» begins «Selvstendig», a column in five training plans; the Oppland case names Sel itself.
-    found = [path for path, _text in results(tab, search_box, "Sel")]
-    assert found and found[0] == "/eksempler/oppland-distriktsmodell/", found
+    slug = next(s for s, c in CATALOG.cases.items() if "Sel" in case_names(c))
+    assert found_paths(search_page, "Sel")[0] == f"/eksempler/{slug}/"
 
 
 def test_acronyms_in_parentheses_are_found():
@@ -123,26 +174,25 @@ def test_acronyms_in_parentheses_are_found():
 
 
 @pytest.mark.parametrize("acronym", sorted(ACRONYMS))
-def test_an_acronym_in_parentheses_finds_its_pages(tab, search_box, acronym):
+def test_an_acronym_in_parentheses_finds_its_pages(search_page, acronym):
     for typed in (acronym, acronym.lower()):
-        found = {path for path, _text in results(tab, search_box, typed)}
-        assert ACRONYMS[acronym] <= found, f"{typed!r} found {sorted(found)}"
+        assert ACRONYMS[acronym] <= set(found_paths(search_page, typed)), typed
 
 
 @pytest.mark.parametrize("slug", sorted(CATALOG.cases))
-def test_a_case_result_shows_its_summary_and_not_the_spellings_without_special_letters(tab, search_box, slug):
+def test_a_case_result_shows_its_summary_and_not_the_spellings_without_special_letters(search_page, slug):
     case = CATALOG.cases[slug]
     name = case.municipalities[0].name
     query = min(ascii_variants(name), default=name)  # Raelingen: a word found only among the hidden ones
-    shown = dict(results(tab, search_box, query)).get(f"/eksempler/{slug}/")
+    shown = dict(results(search_page, query)).get(f"/eksempler/{slug}/")
     assert shown is not None, f"{query!r} did not find {slug}"
-    own_words = set(re.findall(r"\w+", f"{case.title} {case.summary}"))
-    folded = {v for word in re.findall(r"\w+", " ".join([case.title, *keywords(case)])) for v in ascii_variants(word)}
-    assert not (folded - own_words) & set(re.findall(r"\w+", shown)), shown
+    visible = set(re.findall(r"\w+", f"{case.title} {case.summary}"))
+    folded = {v for word in re.findall(r"\w+", " ".join([case.title, *case_names(case)])) for v in ascii_variants(word)}
+    assert not (folded - visible) & set(re.findall(r"\w+", shown)), shown
     assert " ".join(case.summary.split()[:6]) in " ".join(shown.split())
 
 
-def test_template_results_show_none_of_the_form_labels_meant_for_screen_readers(tab, search_box, site):
+def test_template_results_show_none_of_the_form_labels_meant_for_screen_readers(search_page, site):
     labels = {
         " ".join(label.get_text().split())
         for page in (site / "maler").glob("*/index.html")
@@ -151,8 +201,125 @@ def test_template_results_show_none_of_the_form_labels_meant_for_screen_readers(
     assert labels
     seen_templates = 0
     for query in ("Sel", "opplæringsplan", "fadder"):
-        for path, shown in results(tab, search_box, query):
+        for path, shown in results(search_page, query):
             seen_templates += path.startswith("/maler/") and path != "/maler/"
             text = " ".join(shown.split())
             assert not [label for label in labels if label in text], f"{query!r}: {path} shows {text[:300]}"
     assert seen_templates
+
+
+def test_no_hits_says_so_and_links_to_the_case_list(search_page, base_url):
+    results(search_page, "xqzzyv")
+    expect(search_page.locator(".ikb-search-page__status")).to_have_text("Ingen treff for «xqzzyv»")
+    search_page.locator(".ikb-search__none").get_by_role("link", name="alle eksemplene").click()
+    expect(search_page).to_have_url(base_url + "/eksempler/")
+
+
+def test_filters_count_what_the_query_finds_and_narrow_it(search_page):
+    results(search_page, "praksis")
+    status = search_page.locator(".ikb-search-page__status")
+    everything = int(status.inner_text().split()[0])
+    refine = search_page.locator("details.ikb-search-page__refine")
+    if refine.get_attribute("open") is None:
+        refine.locator("summary").click()
+    templates = search_page.get_by_role("group", name="Type").get_by_role("checkbox", name=re.compile(r"^Mal \(\d+\)$"))
+    count = int(re.search(r"\((\d+)\)", templates.evaluate("e => e.labels[0].textContent")).group(1))
+    templates.check()
+    expect(status).to_have_text(f"{count} treff for «praksis»")
+    paths = [p for p, _ in (tuple(i) for i in search_page.locator("[data-ikb-search-results] > li").evaluate_all(
+        "items => items.map(i => [new URL(i.querySelector('a').href).pathname, ''])"))]
+    assert paths and all(p.startswith("/maler/") for p in paths) and count < everything
+    assert "Type=Mal" in search_page.url
+    search_page.get_by_role("group", name="Type").get_by_role("checkbox", name=re.compile(r"^Mal ")).uncheck()
+    expect(status).to_have_text(f"{everything} treff for «praksis»")
+
+
+def test_a_search_address_can_be_shared_and_back_returns_to_the_last_search(tab, base_url):
+    open_page(tab, base_url, "/sok/?q=" + quote("fadder"))
+    status = tab.locator(".ikb-search-page__status")
+    expect(status).to_have_text(re.compile(r"^\d+ treff for «fadder»$"))
+    expect(tab.get_by_label("Søk etter")).to_have_value("fadder")
+    expect(tab.get_by_text("Søket trenger JavaScript")).to_be_hidden()
+    field = tab.get_by_label("Søk etter")
+    field.fill("Litauen")
+    field.press("Enter")
+    expect(status).to_have_text(re.compile(r"treff for «Litauen»$"))
+    expect(tab).to_have_url(re.compile(r"q=Litauen"))
+    tab.go_back()
+    expect(status).to_have_text(re.compile(r"treff for «fadder»$"))
+    expect(field).to_have_value("fadder")
+
+
+def test_header_field_on_every_page_opens_with_slash_and_closes_with_escape(tab, base_url, page_paths):
+    open_page(tab, base_url, page_paths["case-nesna"])
+    field = tab.locator("header").get_by_role("searchbox", name="Søk i kunnskapsbanken")
+    tab.keyboard.press("/")
+    expect(field).to_be_focused()
+    tab.keyboard.type("fadder", delay=15)
+    status = tab.locator("header [data-ikb-search-status]")
+    expect(status).to_have_text(re.compile(r"^\d+ treff for «fadder»$"))
+    panel = tab.locator("#ikb-search-panel")
+    expect(panel).to_be_visible()
+    tab.keyboard.press("Escape")
+    expect(panel).to_be_hidden()
+    expect(field).to_be_focused()
+
+
+def test_tab_and_shift_tab_walk_through_the_results(tab, base_url):
+    open_page(tab, base_url, "/")
+    field = tab.locator("#ikb-search-field")
+    field.click()
+    field.press_sequentially("praksis", delay=15)
+    expect(tab.locator("header [data-ikb-search-status]")).to_have_text(re.compile(r"treff for «praksis»$"))
+    links = tab.locator("#ikb-search-panel a")
+    assert links.count() >= 3
+    for i in range(3):
+        tab.keyboard.press("Tab")
+        expect(links.nth(i)).to_be_focused()
+        box = links.nth(i).bounding_box()
+        assert box["height"] >= 24, box  # a target a finger or a shaky hand can hit
+    for i in (1, 0):
+        tab.keyboard.press("Shift+Tab")
+        expect(links.nth(i)).to_be_focused()
+    tab.keyboard.press("Shift+Tab")
+    expect(field).to_be_focused()
+
+
+@pytest.fixture
+def no_script_tab(browser, base_url):
+    context = browser.new_context(java_script_enabled=False, service_workers="block")
+    context.route(lambda url: not url.startswith(base_url), lambda route: route.abort())
+    yield context.new_page()
+    context.close()
+
+
+def test_without_javascript_the_form_leads_to_a_page_that_says_so(no_script_tab, base_url):
+    tab = no_script_tab
+    tab.goto(base_url + "/")
+    tab.get_by_label("Søk i alt som står i kunnskapsbanken").fill("fadder")
+    tab.get_by_label("Søk i alt som står i kunnskapsbanken").press("Enter")
+    expect(tab).to_have_url(re.compile(r"/sok/\?q=fadder$"))
+    expect(tab.locator("article")).to_contain_text("Søket trenger JavaScript")
+    tab.get_by_role("link", name="listen over eksempler").click()
+    expect(tab).to_have_url(base_url + "/eksempler/")
+
+
+def test_a_name_typed_with_special_letters_finds_a_page_that_writes_it_without_them(tab, base_url):
+    # The front page gives «Raelingen» as an example of typing without æ/ø/å.
+    front = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    pairs = [(m.name, v) for c in CATALOG.cases.values() for m in c.municipalities
+             for v in ascii_variants(m.name) if re.search(rf"\b{re.escape(v)}\b", front)]
+    assert pairs
+    for name, _written in pairs:
+        open_page(tab, base_url, f"/sok/?q={quote(name)}&Type=Side")  # other pages only: a shared address
+        status = tab.locator(".ikb-search-page__status")
+        expect(status).to_have_text(re.compile(rf"treff for «{name}»$"))
+        total = int(status.inner_text().split()[0])
+        items = tab.locator("[data-ikb-search-results] > li")
+        while items.count() < total:  # «Vis flere treff» until every result is shown
+            shown = items.count()
+            tab.get_by_role("button", name="Vis flere treff").click()
+            expect(items).not_to_have_count(shown)
+        paths = tab.locator("[data-ikb-search-results] > li a.ikb-hit__link").evaluate_all(
+            "links => links.map(a => new URL(a.href).pathname)")
+        assert "/" in paths, (name, paths)

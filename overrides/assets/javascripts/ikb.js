@@ -77,21 +77,9 @@
     });
   }
 
-  /* Material makes the search results' scroll box a tab stop even while it is empty and zero pixels
-     high, so focus vanishes after the search field. Only a list with results is a stop. */
-  function setUpSearchResults() {
-    var box = document.querySelector(".md-search__scrollwrap");
-    var list = document.querySelector(".md-search-result__list");
-    if (!box || !list) return;
-    function sync() { box.setAttribute("tabindex", list.children.length ? "0" : "-1"); }
-    new MutationObserver(sync).observe(list, { childList: true });
-    sync();
-  }
-
   function ready() {
     markScrollableTables();
     setUpDrawer();
-    setUpSearchResults();
   }
 
   var resizeTimer;
