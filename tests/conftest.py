@@ -48,3 +48,15 @@ def visible_text(soup: BeautifulSoup) -> str:
     """The text of the article as a reader sees it, with whitespace (and no-break spaces) collapsed."""
     article = soup.select_one("article") or soup
     return " ".join(article.get_text(" ").replace("\u00a0", " ").split())
+
+
+def _varies_between_builds(path: str) -> bool:
+    # Pagefind writes its filter and metadata chunks in an order that changes from run to run, and names
+    # them (and pagefind-entry.json's hash) by content; its word index and page fragments are stable.
+    return path.startswith(("pagefind/filter/", "pagefind/pagefind-entry.json")) or path.endswith(".pf_meta")
+
+
+def stable_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site with its bytes, but for the few that differ between identical builds."""
+    files = {p.relative_to(site).as_posix(): p for p in sorted(site.rglob("*")) if p.is_file()}
+    return {path: p.read_bytes() for path, p in files.items() if not _varies_between_builds(path)}

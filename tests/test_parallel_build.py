@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, stable_files
 
 BUILD = """
 import sys
@@ -32,23 +32,13 @@ def _build(site: Path, workers: int, extra: str = "") -> subprocess.CompletedPro
     )
 
 
-# Pagefind writes its filter and metadata chunks in an order that changes from run to run, and names
-# them (and pagefind-entry.json's hash) by content; its word index and page fragments are stable.
-def _unstable(path: str) -> bool:
-    return path.startswith(("pagefind/filter/", "pagefind/pagefind-entry.json")) or path.endswith(".pf_meta")
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    files = {p.relative_to(site).as_posix(): p for p in sorted(site.rglob("*")) if p.is_file()}
-    return {path: p.read_bytes() for path, p in files.items() if not _unstable(path)}
-
 
 def test_case_pages_built_by_workers_are_the_pages_mkdocs_would_build(tmp_path):
     one, two = tmp_path / "one", tmp_path / "two"
     assert _build(one, 1).returncode == 0
     result = _build(two, 2)
     assert result.returncode == 0, result.stderr
-    serial, parallel = _files(one), _files(two)
+    serial, parallel = stable_files(one), stable_files(two)
     assert serial.keys() == parallel.keys()
     different = [path for path in serial if serial[path] != parallel[path]]
     assert different == []

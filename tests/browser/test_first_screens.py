@@ -16,7 +16,7 @@ from generator import case_summary
 from generator.catalog import load_catalog
 
 from ..conftest import ROOT
-from .conftest import PAGE_TYPES, axe_violations, describe_violations, open_page
+from .conftest import PAGE_TYPES, SETTLED, axe_violations, describe_violations, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -46,9 +46,7 @@ def in_page_order(catalog):
 @pytest.fixture
 def first_screens(tab):
     tab.set_viewport_size(FIRST_SCREENS)
-    tab.emulate_media(reduced_motion="reduce")
-    yield tab
-    tab.emulate_media(reduced_motion="no-preference")
+    return tab
 
 
 @pytest.mark.parametrize("page_type", CASE_TYPES)
@@ -160,7 +158,7 @@ def test_nothing_covers_the_filter_options(tab, base_url, width, height):
 
 
 def test_without_javascript_a_shared_comparison_shows_the_full_table(browser, base_url, in_page_order):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 800})
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 800}, **SETTLED)
     page = context.new_page()
     page.goto(f"{base_url}/sammenligning/?valgt={','.join(in_page_order[:2])}")
     expect(page.locator("form[data-ikb-compare]")).to_be_hidden()

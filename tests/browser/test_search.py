@@ -20,7 +20,7 @@ from generator.text import ascii_variants
 from generator.vocabulary import VOCABULARY
 
 from ..conftest import ROOT
-from .conftest import open_page
+from .conftest import SETTLED, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -287,7 +287,7 @@ def test_tab_and_shift_tab_walk_through_the_results(tab, base_url):
 
 @pytest.fixture
 def no_script_tab(browser, base_url):
-    context = browser.new_context(java_script_enabled=False, service_workers="block")
+    context = browser.new_context(java_script_enabled=False, service_workers="block", **SETTLED)
     context.route(lambda url: not url.startswith(base_url), lambda route: route.abort())
     yield context.new_page()
     context.close()
