@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 ## make serve [SITE_BUILDER=properdocs]: build and serve the site on http://127.0.0.1:8000, rebuilding when a case
-## changes; while a record has problems, the terminal and the browser list them (generator/mkdocs_hook.py), so serve starts anyway
+## changes; while a record has problems, the terminal and the browser list them (generator/mkdocs/hook.py), so serve starts anyway
 serve: $(STAMP)
 	$(PY) -m $(SITE_BUILDER) serve --livereload --dev-addr 127.0.0.1:8000
 

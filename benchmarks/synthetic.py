@@ -5,7 +5,7 @@
 
 Deterministic: case number i is drawn from its own seeded generator, so the same (seed, i, N) always
 gives the same bytes. Every field of the Case model is used somewhere, and the vocabulary comes from
-generator/vocabulary.yaml, so the records pass `python -m generator validate`.
+generator/records/vocabulary.yaml, so the records pass `python -m generator validate`.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "generator", "templates")
 SEED = 2026
 TODAY = dt.date(2026, 11, 1)  # fixed, so records do not change with the day the benchmark runs
 
-VOCABULARY = yaml.safe_load((ROOT / "generator" / "vocabulary.yaml").read_text(encoding="utf-8"))
+VOCABULARY = yaml.safe_load((ROOT / "generator" / "records" / "vocabulary.yaml").read_text(encoding="utf-8"))
 
 # --- word pools --------------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
 """Turns the case records in cases/ and the templates in templates/ into pages and files.
 
-The package knows nothing of MkDocs; generator.mkdocs_hook is the thin glue.
+The package knows nothing of MkDocs; generator.mkdocs.hook is the thin glue.
 """

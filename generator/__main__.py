@@ -2,7 +2,7 @@ import logging
 import os
 import sys
 
-from .cli import main
+from generator.cli import main
 
 code = main()
 # Leave without freeing every record and page object one by one: with a thousand cases that took

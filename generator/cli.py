@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
-import json
-import logging
 import os
 import shutil
 import sys
@@ -14,49 +12,30 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import pagefind_index, parallel
-from .catalog import ROOT, load_catalog
-from .formatting import is_stale
-from .model import Case, Template
-from .text import slug_problem, slug_suggestion
+from generator import parallel
+from generator.formatting import is_stale
+from generator.mkdocs.build import SITE_BUILDERS
+from generator.records.catalog import ROOT, load_catalog
+from generator.records.model.schema import SCHEMAS, schema_text
+from generator.records.problems import count_text, in_github_actions, report_lines
+from generator.records.vocabulary import VOCABULARY_FILE
+from generator.search import pagefind_index
+from generator.text import slug_problem, slug_suggestion
 
-SCHEMAS = {"case.schema.json": Case, "template.schema.json": Template}
 # Also what contributors copy in GitHub's web editor (CONTRIBUTING.md), so it is used as it is.
-STARTER = Path(__file__).with_name("starter_case.yaml")
-
-
-def schema_text(model) -> str:
-    schema = model.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
-def _in_github_actions() -> bool:
-    return os.environ.get("GITHUB_ACTIONS") == "true"
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _annotation(problem) -> str:
-    """A GitHub workflow command: the message appears beside the line in the pull request."""
-    path = _escape_data(problem.path).replace(":", "%3A").replace(",", "%2C")
-    return f"::error file={path},line={problem.line},col={problem.column}::{_escape_data(problem.message)}"
+STARTER = Path(__file__).parent / "records" / "starter_case.yaml"
 
 
 def _print_problems(problems) -> None:
-    for problem in problems:
-        print(problem)
-        if _in_github_actions():
-            print(_annotation(problem))
+    for line in report_lines(problems):
+        print(line)
 
 
 def _what_next(count: int) -> str:
-    word, them = ("problem", "det") if count == 1 else ("problemer", "dem")
-    if _in_github_actions():  # contributors using GitHub's web editor cannot run make
-        return f"{count} {word} funnet. Rett {them} i filen på GitHub og lagre (Commit changes); da kjører kontrollen på nytt."
-    return f"{count} {word} funnet. Rett {them} og kjør `make validate` igjen."
+    them = "det" if count == 1 else "dem"
+    if in_github_actions():  # contributors using GitHub's web editor cannot run make
+        return f"{count_text(count)}. Rett {them} i filen på GitHub og lagre (Commit changes); da kjører kontrollen på nytt."
+    return f"{count_text(count)}. Rett {them} og kjør `make validate` igjen."
 
 
 def cmd_validate(args) -> int:
@@ -67,7 +46,7 @@ def cmd_validate(args) -> int:
     if given:  # report on the given files only; the rest of the catalog is there for cross-references
         wanted = {p.resolve() for p in given}
         # ... and on the vocabulary, which every record is checked against.
-        wanted.add((ROOT / "generator" / "vocabulary.yaml").resolve())
+        wanted.add(VOCABULARY_FILE.resolve())
         problems = [p for p in problems if (ROOT / p.path).resolve() in wanted]
     _print_problems(problems)
     seconds = time.perf_counter() - started
@@ -84,50 +63,24 @@ def _valid_catalog(not_done: str):
     if not catalog.problems:
         return catalog
     _print_problems(catalog.problems)
-    word = "problem" if len(catalog.problems) == 1 else "problemer"
-    print(f"\n{len(catalog.problems)} {word} funnet; {not_done}.", file=sys.stderr)
+    print(f"\n{count_text(len(catalog.problems))}; {not_done}.", file=sys.stderr)
     return None
-
-
-SITE_BUILDERS = ("mkdocs", "properdocs")
-
-
-def _use_site_builder(name: str) -> None:
-    """Build with MkDocs 1.x or with ProperDocs, its maintained continuation.
-
-    Once `properdocs.replacement` is imported, every `mkdocs.*` import (ours, the hook's, Material's)
-    is answered by the same module of ProperDocs, so the rest of the build is the same code.
-    """
-    if name != "properdocs":
-        return
-    if any(module == "mkdocs" or module.startswith("mkdocs.") for module in sys.modules):
-        raise RuntimeError("MkDocs was imported before ProperDocs could take its place")
-    import properdocs.replacement  # noqa: F401
 
 
 def cmd_build(args) -> int:
     """Validate, build into a temporary folder, and replace the site folder only on success."""
     if _valid_catalog("nettstedet ble ikke bygget") is None:
         return 1
-    _use_site_builder(args.builder)
     gc.freeze()  # the records live as long as the build: the collector need not walk them again and again
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
+    from generator.mkdocs.build import BuildFailed, build_site
 
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    mkdocs_log = logging.getLogger("mkdocs")
-    mkdocs_log.addHandler(handler)
-    mkdocs_log.setLevel(logging.WARNING)
     site = Path(args.site_dir).resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
     try:
-        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(staging), strict=True)
-        build(config)
+        build_site(ROOT, staging, args.builder)
         indexed = pagefind_index.index_site(staging)
-    except (MkDocsException, SystemExit, pagefind_index.IndexFailed) as error:
+    except (BuildFailed, pagefind_index.IndexFailed) as error:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Byggingen feilet, {site.name}/ er uendret: {error}", file=sys.stderr)
         return 1
@@ -203,13 +156,12 @@ def cmd_build_data(args) -> int:
     catalog = _valid_catalog("dataene ble ikke skrevet")
     if catalog is None:
         return 1
-    from mkdocs.config import load_config
+    from generator.mkdocs.build import site_settings
+    from generator.opendata import bundle
 
-    from .opendata import site_files
-
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    files = site_files.build(catalog, config.site_name, args.site_url or config.site_url or "")
-    written = site_files.write(files, Path(args.out))
+    site_name, site_url = site_settings(ROOT)
+    files = bundle.build(catalog, site_name, args.site_url or site_url)
+    written = bundle.write(files, Path(args.out))
     print(f"Skrev {len(written)} filer i {args.out}")
     return 0
 

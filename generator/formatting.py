@@ -7,7 +7,7 @@ import re
 
 from markupsafe import Markup
 
-from .model import Figure
+from generator.records.model import Figure
 
 # Every character that means something to HTML or to Python-Markdown (and its extensions such as
 # attr_list and tables) is written as a numeric entity: text from a record can then never become

@@ -8,7 +8,7 @@ import yaml
 
 from .conftest import ROOT, run_generator
 from .sandbox import make_project
-from .test_new_case import fill_in
+from tests.records.test_new_case import fill_in
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -89,7 +89,7 @@ def test_every_make_command_in_the_guides_exists():
 def test_error_lines_shown_in_contributing_are_what_validate_prints(tmp_path):
     shown = re.search(r"```text\n(.*?)```", CONTRIBUTING, re.S).group(1).strip().splitlines()
     project = make_project(tmp_path)
-    text = fill_in((ROOT / "generator" / "starter_case.yaml").read_text(encoding="utf-8"))
+    text = fill_in((ROOT / "generator" / "records" / "starter_case.yaml").read_text(encoding="utf-8"))
     text = text.replace("themes: [organisering]", "themes: [sport]").replace("year: 2024", "year: ÅÅÅÅ", 1)
     (project / "cases" / "bodo.yaml").write_text(text, encoding="utf-8")
     result = run_generator("validate", cwd=project)

@@ -30,7 +30,7 @@ def test_relative_links_between_site_paths_are_what_posixpath_gives():
     import itertools
     import posixpath
 
-    from generator.pages import _relpath
+    from generator.site.pages import _relpath
 
     paths = [".", "eksempler/", "eksempler/nesna/", "tema/arbeid/", "maler/iop.pdf", "data/cases/nesna.json", "index.md"]
     for path, start in itertools.product(paths, repeat=2):

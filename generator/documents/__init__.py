@@ -11,13 +11,14 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..model import Template
-from .cache import DiskCache, content_key
-from .html_preview import ASSETS, fragment
-from .layout import build_layout, timestamp
+from generator.records.model import Template
+from generator.records.problems import LoadError
+from generator.documents.cache import DiskCache, content_key
+from generator.documents.html_preview import ASSETS, fragment
+from generator.documents.layout import build_layout, timestamp
 
 if TYPE_CHECKING:
-    from ..catalog import Catalog
+    from generator.records.catalog import Catalog
 
 FORMATS = ("odt", "docx", "pdf")
 FORMAT_LABELS = {
@@ -59,15 +60,15 @@ def render_document(slug: str, template: Template, fmt: str, case_titles: dict[s
     """The template as an ODT, DOCX or PDF file. The same input always gives the same bytes."""
     doc = build_layout(slug, template, _titles_for(template, case_titles))
     if fmt == "pdf":
-        from .pdf_writer import render_pdf
+        from generator.documents.pdf_writer import render_pdf
 
         return render_pdf(doc)
     if fmt == "docx":
-        from .docx_writer import render_docx
+        from generator.documents.docx_writer import render_docx
 
         return render_docx(doc)
     if fmt == "odt":
-        from .odt_writer import render_odt
+        from generator.documents.odt_writer import render_odt
 
         return render_odt(doc)
     raise ValueError(f"ukjent format «{fmt}»; kjente formater er {', '.join(FORMATS)}")
@@ -81,12 +82,11 @@ def _render_by_name(slug: str, template: Template, fmt: str, titles: dict[str, s
 def build_documents(catalog: Catalog, cache_dir: Path) -> dict[tuple[str, str], bytes]:
     """Every template in the catalog in every format: {(slug, fmt): bytes}, rendered only when changed.
 
-    A catalog with problems is refused whole (ValueError): no download is built from records that
-    failed validation or point at cases that do not exist.
+    A catalog with problems is refused whole (LoadError, with the problems): no download is built from
+    records that failed validation or point at cases that do not exist.
     """
     if catalog.problems:
-        lines = "\n".join(map(str, catalog.problems))
-        raise ValueError(f"{len(catalog.problems)} feil i postene; ingen maler bygges:\n{lines}")
+        raise LoadError(catalog.problems)
     cache = DiskCache(Path(cache_dir))
     case_titles = {slug: case.title for slug, case in catalog.cases.items()}
     built: dict[tuple[str, str], bytes] = {}

@@ -14,9 +14,9 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
-from .archive import normalize_zip
-from .html_preview import PUBLISHER
-from .layout import (
+from generator.documents.archive import normalize_zip
+from generator.documents.html_preview import PUBLISHER
+from generator.documents.layout import (
     ABOUT_HEADING,
     HEADER_PT,
     LANGUAGE,

@@ -8,7 +8,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .layout import ABOUT_HEADING, DocumentLayout, about_lines, column_widths_mm
+from generator.documents.layout import ABOUT_HEADING, DocumentLayout, about_lines, column_widths_mm
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 PUBLISHER = "Kunnskapsbank for kommuners integreringspraksis"

@@ -13,8 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..model import Template, TemplateColumn, TemplateTable
-from .text_width import longest_word_mm, text_mm
+from generator.records.model import Template, TemplateColumn, TemplateTable
+from generator.documents.text_width import longest_word_mm, text_mm
 
 LANGUAGE = "nb-NO"
 # ZIP archives cannot hold dates before 1980.

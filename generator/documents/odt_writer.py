@@ -11,9 +11,9 @@ from odf.namespaces import XMLNS
 from odf.office import Forms
 from odf.opendocument import OpenDocumentText
 
-from .archive import normalize_zip
-from .html_preview import PUBLISHER
-from .layout import (
+from generator.documents.archive import normalize_zip
+from generator.documents.html_preview import PUBLISHER
+from generator.documents.layout import (
     ABOUT_HEADING,
     HEADER_PT,
     SIGNING_ROW_MM,

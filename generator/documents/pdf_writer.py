@@ -7,9 +7,9 @@ import hashlib
 import logging
 from functools import partial
 
-from .html_preview import page, stylesheet
-from .layout import DocumentLayout
-from .pdf_fields import finish_fields
+from generator.documents.html_preview import page, stylesheet
+from generator.documents.layout import DocumentLayout
+from generator.documents.pdf_fields import finish_fields
 
 # WeasyPrint warns about CSS it ignores (e.g. 'appearance' on form fields); those are not our errors.
 logging.getLogger("weasyprint").setLevel(logging.ERROR)

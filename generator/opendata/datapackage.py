@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import posixpath
 
-from .records import LICENCE
-from .tables import CASE_COLUMNS, CASES_CSV, FIGURE_COLUMNS, FIGURES_CSV, Column
+from generator.opendata.records import LICENCE
+from generator.opendata.tables import CASE_COLUMNS, CASES_CSV, FIGURE_COLUMNS, FIGURES_CSV, Column
 
 DATAPACKAGE = "data/datapackage.json"
 

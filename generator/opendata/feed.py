@@ -6,8 +6,8 @@ import datetime as dt
 
 from feedgen.feed import FeedGenerator
 
-from ..catalog import Catalog
-from ..vocabulary import VOCABULARY
+from generator.records.catalog import Catalog
+from generator.records.vocabulary import VOCABULARY
 
 FEED = "feed.xml"
 FEED_TITLE = "Nye og oppdaterte eksempler"

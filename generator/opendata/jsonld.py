@@ -9,8 +9,8 @@ import json
 
 from markupsafe import Markup
 
-from ..model import Case, Municipality, phone_uri
-from ..vocabulary import VOCABULARY
+from generator.records.model import Case, Municipality, phone_uri
+from generator.records.vocabulary import VOCABULARY
 
 
 def _place(m: Municipality) -> dict:

@@ -6,7 +6,7 @@ import json
 
 from pydantic import TypeAdapter
 
-from ..model import Case, Slug
+from generator.records.model import Case, Slug
 
 SCHEMA_DIR = "schema"
 DATA_DIR = "data"

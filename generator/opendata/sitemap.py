@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import pages
-from ..catalog import Catalog
-from ..vocabulary import VOCABULARY
+from generator.site import pages
+from generator.records.catalog import Catalog
+from generator.records.vocabulary import VOCABULARY
 
 
 def page_dates(catalog: Catalog) -> dict[str, dt.date]:

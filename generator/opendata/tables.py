@@ -11,9 +11,9 @@ import io
 import typing
 from dataclasses import dataclass
 
-from ..catalog import Catalog
-from ..model import Case, Figure, Result
-from ..model.case import Qualifier, Unit
+from generator.records.catalog import Catalog
+from generator.records.model import Case, Figure, Result
+from generator.records.model.case import Qualifier, Unit
 
 LIST_SEPARATOR = ";"
 CASES_CSV = "data/cases.csv"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import vobject
 
-from ..formatting import date
-from ..model import Case, Contact, phone_uri
-from ..text import slugify
+from generator.formatting import date
+from generator.records.model import Case, Contact, phone_uri
+from generator.text import slugify
 
 
 def card_names(case: Case) -> list[str]:

@@ -11,9 +11,9 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from generator.case_filters import SIZE_BANDS
-from generator.catalog import load_catalog
-from generator.vocabulary import VOCABULARY
+from generator.site.facets import SIZE_BANDS
+from generator.records.catalog import load_catalog
+from generator.records.vocabulary import VOCABULARY
 
 from ..conftest import ROOT
 from .conftest import SETTLED, open_page

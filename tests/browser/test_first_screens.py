@@ -1,7 +1,7 @@
 """A municipal adviser on a phone: the first two screens of each case answer «did it work» and «whom
 can I call»; two or three cases side by side fit the phone; filter counts tell the truth.
 
-Expectations come from the records (generator.catalog), so a new case is tested like the others.
+Expectations come from the records (generator.records.catalog), so a new case is tested like the others.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from generator import case_summary
-from generator.catalog import load_catalog
+from generator.site import case_summary
+from generator.records.catalog import load_catalog
 
 from ..conftest import ROOT
 from .conftest import PAGE_TYPES, SETTLED, axe_violations, describe_violations, open_page

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from generator.catalog import load_catalog
+from generator.records.catalog import load_catalog
 
 from ..conftest import ROOT
 from .conftest import PAGE_TYPES, PHONE, open_page

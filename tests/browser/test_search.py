@@ -13,11 +13,11 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
-from generator.catalog import load_catalog
-from generator.pages import facet_path
-from generator.search_meta import case_names
+from generator.records.catalog import load_catalog
+from generator.site.pages import facet_path
+from generator.search.page_data import case_names
 from generator.text import ascii_variants
-from generator.vocabulary import VOCABULARY
+from generator.records.vocabulary import VOCABULARY
 
 from ..conftest import ROOT
 from .conftest import SETTLED, open_page

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from ..sandbox import make_project, serving
-from ..test_serve import BROKEN, CASE_PAGE, HEADING, PLACE, TITLE, VALID
+from tests.mkdocs.test_serve import BROKEN, CASE_PAGE, HEADING, PLACE, TITLE, VALID
 from .conftest import SETTLED
 
 pytestmark = pytest.mark.browser

@@ -1,4 +1,4 @@
-/* Search with Pagefind's index (site/pagefind/, see generator/pagefind_index.py): results under the
+/* Search with Pagefind's index (site/pagefind/, see generator/search/pagefind_index.py): results under the
    header field as you type (this file; the search page sok/ adds search-page.js). Pagefind's script is
    loaded from this site only when someone searches; it fetches only the index chunks a query needs.
    Nothing typed leaves the browser or is stored. */
@@ -27,7 +27,7 @@
   }
 
   /* People type æ, ø and å or leave them out. The index holds every word with these letters also as
-     typed without them (generator/search_meta.py); the query is searched as typed and without them,
+     typed without them (generator/search/page_data.py); the query is searched as typed and without them,
      so a page that writes «Raelingen» is found by «Rælingen» too. */
   function fold(text) {
     return text.replace(/[æÆ]/g, function (c) { return c === "æ" ? "ae" : "Ae"; })

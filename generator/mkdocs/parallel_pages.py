@@ -1,0 +1,74 @@
+"""Case pages through the theme on several cores, while MkDocs goes on with the rest of the build.
+
+With a thousand cases, putting each case page into Material's templates was the largest part of
+`python -m generator build` that ran on one core. When the command line asks for several cores
+(parallel.WORKERS), the hook starts forked workers once every page has its content (on_env). Each
+worker renders its share of the case pages exactly as MkDocs would (the same context, template and
+plugin events) and writes them to the site folder. MkDocs' own pass over those pages then uses
+SKIP_TEMPLATE, which renders nothing, so MkDocs writes nothing over them. `mkdocs serve` and
+`mkdocs build` run on one core and never get here.
+
+Rendering a finished page through the theme logs nothing; were it to log a warning in a worker, strict
+mode in the parent would not count it. tests/mkdocs/test_parallel_build.py compares the result with a build
+on one core, byte for byte.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from mkdocs.commands.build import get_context
+
+from generator import parallel
+
+SKIP_TEMPLATE = "ikb/rendered-by-worker.html"
+
+
+class PageFailed(Exception):
+    """A case page that could not be made, with the page named (worker tracebacks are no help)."""
+
+
+def _render(context, src_uri: str) -> str:
+    try:
+        return _render_page(context, src_uri)
+    except Exception as error:  # noqa: BLE001 - crosses the process boundary as a message
+        raise PageFailed(f"{src_uri}: {type(error).__name__}: {error}") from None
+
+
+def _render_page(context, src_uri: str) -> str:
+    config, files, nav, env, doc_files, templates, fill = context
+    page = files.get_file_from_path(src_uri).page
+    fill(page)
+    page.active = True
+    try:
+        page_context = get_context(nav, doc_files, config, page)
+        template = env.get_template(templates[src_uri])
+        page_context = config.plugins.on_page_context(page_context, page=page, config=config, nav=nav)
+        output = config.plugins.on_post_page(template.render(page_context), page=page, config=config)
+    finally:
+        page.active = False
+    target = Path(page.file.abs_dest_path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(output.encode("utf-8", errors="xmlcharrefreplace"))
+    return src_uri
+
+
+def start(src_uris: list[str], config, files, nav, env, fill: Callable) -> parallel.Running | None:
+    """Fill (fill(page) sets its content and toc), render and write these pages on other cores.
+
+    None when they are too few to be worth it; MkDocs then builds them as usual.
+    """
+    pages = [files.get_file_from_path(src_uri).page for src_uri in src_uris]
+    templates = {src_uri: page.meta.get("template", "main.html") for src_uri, page in zip(src_uris, pages)}
+    context = (config, files, nav, env, files.documentation_pages(), templates, fill)
+    if not parallel.worth_it(len(src_uris)):
+        return None
+    # One page here first: Jinja compiles the templates it uses once, before the workers are forked,
+    # instead of once in every worker.
+    _render(context, src_uris[0])
+    running = parallel.start_cases(_render, src_uris[1:], context)
+    if running is not None:
+        for page in pages:
+            page.meta["template"] = SKIP_TEMPLATE
+    return running

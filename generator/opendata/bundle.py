@@ -1,0 +1,56 @@
+"""Every open-data file the site publishes, as {docs-relative path: str or bytes}."""
+
+from __future__ import annotations
+
+from generator.site import pages
+from generator import parallel
+from generator.records.catalog import Catalog
+from generator.records.model.schema import SCHEMAS, schema_text
+from generator.opendata import datapackage, feed, records, tables, vcard
+from generator.opendata.urls import absolute, page_location
+
+
+def case_url(site_url: str, slug: str) -> str:
+    """Absolute address of a case page, or its site-relative location when there is no site_url."""
+    location = page_location(pages.case_path(slug))
+    return absolute(site_url, location) or location
+
+
+def build(catalog: Catalog, site_name: str, site_url: str) -> dict[str, str | bytes]:
+    def url_for(slug: str) -> str:
+        return case_url(site_url, slug)
+
+    slugs = sorted(catalog.cases)
+    per_case = dict(zip(slugs, parallel.map_cases(_case_files, slugs, catalog)))
+    files: dict[str, str | bytes] = {}
+    for name, model in SCHEMAS.items():
+        files[f"{records.SCHEMA_DIR}/{name}"] = schema_text(model)
+    files.update(records.collection_files(site_name, {s: per_case[s][records.case_json_path(s)] for s in slugs}))
+    files.update(tables.csv_files(catalog, url_for))
+    files[datapackage.DATAPACKAGE] = records.dumps(datapackage.datapackage(site_name))
+    files[feed.FEED] = feed.atom(catalog, site_name, site_url, url_for)
+    for case_files in per_case.values():  # each case's JSON record and its contacts' vCards
+        files.update(case_files)
+    return files
+
+
+def _case_files(catalog: Catalog, slug: str) -> dict[str, str]:
+    case = catalog.cases[slug]
+    files = {records.case_json_path(slug): records.compact(records.record(case))}
+    for name, text in vcard.card_files(case):
+        files[pages.contact_card_path(slug, name)] = text
+    return files
+
+
+def write(files: dict[str, str | bytes], out) -> list:
+    """Write the files under the folder `out` (a pathlib.Path); returns the paths written."""
+    written = []
+    for path, content in sorted(files.items()):
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        target.write_bytes(data)
+        written.append(target)
+    return written
+
+

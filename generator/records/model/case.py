@@ -1,0 +1,319 @@
+"""A case record: one municipality's (or several municipalities') integration practice."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
+
+from generator.records.model.fields import (
+    Base,
+    Email,
+    HttpsUrl,
+    OrganisationModel,
+    PastDate,
+    Phone,
+    Region,
+    ShortText,
+    Slug,
+    TargetGroup,
+    Text,
+    Theme,
+    Year,
+)
+
+Unit = Literal["prosent", "antall", "personer", "årsverk", "kroner", "land", "år"]
+# Units that count whole things: 4.210 here is a Norwegian thousands point, not four and a bit.
+WHOLE_UNITS = ("antall", "personer", "land")
+# How a source hedges a number; shown before it («over 60 %») wherever the number is shown.
+Qualifier = Literal["ca.", "om lag", "rundt", "mer enn", "over", "minst", "opp mot", "under"]
+
+
+class Figure(Base):
+    """A single number with what it means, when and where it comes from."""
+
+    label: ShortText = Field(description="Hva tallet viser, f.eks. «Innbyggere».")
+    # strict: true, "12" and nan are not numbers here (YAML would otherwise let them through as 1, 12, nan)
+    value: float = Field(strict=True, allow_inf_nan=False, description="Tallverdien (prosent skrives som 16.3, ikke 0.163).")
+    unit: Unit = Field(description="Enhet: prosent, antall, personer, årsverk, kroner, land eller år.")
+    qualifier: Qualifier | None = Field(None, description="Brukes når kilden sier ca., rundt, over, minst o.l.")
+    headline: bool = Field(False, description="true for tallet kilden framhever som hovedresultatet; vises øverst på siden.")
+    year: Year | None = Field(None, description="Året tallet gjelder. Påkrevd, med mindre year_note forklarer hvorfor det mangler.")
+    year_note: ShortText | None = Field(None, description="Når kilden ikke oppgir år: hva kilden sier om tid, f.eks. «to år på rad».")
+    definition: Text | None = Field(None, description="Hvordan tallet er definert eller målt.")
+    source: Slug = Field(description="id til en kilde i sources-listen.")
+
+    @model_validator(mode="after")
+    def _year_or_note(self):
+        if self.year is None and self.year_note is None:
+            raise ValueError("tallet mangler årstall: oppgi year, eller year_note når kilden ikke oppgir år")
+        if self.unit == "prosent" and not 0 <= self.value <= 100:
+            raise ValueError(f"prosentverdien {self.value:g} må være mellom 0 og 100")
+        if self.value < 0:
+            raise ValueError("tallet kan ikke være negativt")
+        _whole(self.unit, self.value, ("value",))
+        return self
+
+
+class Point(Base):
+    year: Year = Field(description="Året verdien gjelder.")
+    value: float = Field(ge=0, strict=True, allow_inf_nan=False, description="Verdien dette året.")
+    qualifier: Qualifier | None = Field(None, description="Brukes når kilden sier ca., rundt, over, minst o.l. om verdien.")
+
+
+class Result(Base):
+    """A series of results over time, drawn as a chart with a table beside it."""
+
+    label: ShortText = Field(description="Hva resultatet viser, f.eks. «Introduksjonsprogrammet».")
+    definition: Text = Field(description="Hvordan resultatet er målt (hvem som telles, når).")
+    unit: Unit = Field("prosent", description="Enhet for verdiene; prosent hvis ikke annet er oppgitt.")
+    source: Slug = Field(description="id til kilden for tallene, fra sources-listen.")
+    headline: bool = Field(False, description="true for serien kilden framhever som hovedresultatet; siste år vises øverst på siden.")
+    points: list[Point] = Field(min_length=1, max_length=50, description="Ett år og én verdi per punkt, f.eks. {year: 2019, value: 55}.")
+
+    @model_validator(mode="after")
+    def _points(self):
+        # "at" in the context lets errors.py point at the point itself, not at the series' label.
+        years = [p.year for p in self.points]
+        for index, year in enumerate(years):
+            if year in years[:index]:
+                raise PydanticCustomError("duplicate_year", "«year»: {year} står flere ganger i points; fjern det ene punktet",
+                                          {"year": year, "at": ("points", index, "year")})
+        for index, point in enumerate(self.points):
+            if self.unit == "prosent" and point.value > 100:
+                raise PydanticCustomError("percent_range", "«value»: prosentverdien {value} må være mellom 0 og 100",
+                                          {"value": f"{point.value:g}", "at": ("points", index, "value")})
+        for index, point in enumerate(self.points):
+            _whole(self.unit, point.value, ("points", index, "value"))
+        return self
+
+
+def _whole(unit: str, value: float, at: tuple) -> None:
+    """Refuse a fraction where the unit counts whole things, pointing at the value."""
+    if unit not in WHOLE_UNITS or value == int(value):
+        return
+    thousands = value * 1000
+    if 1 <= value < 1000 and abs(thousands - round(thousands)) < 1e-6:  # 4.210 → 4210, 12.5 → 12500
+        # The typed digits are gone (4.210 and 4.21 are the same float): say both readings.
+        hint = f"er punktumet et tusenskille, skriv {round(thousands)} (uten punktum eller mellomrom); ellers rund av til et helt tall"
+    else:
+        hint = "rund av til et helt tall"
+    raise PydanticCustomError(
+        "whole_number", "«value» skal være et helt tall for enheten «{unit}»; {hint}", {"unit": unit, "hint": hint, "at": at}
+    )
+
+
+class Municipality(Base):
+    name: ShortText = Field(description="Kommunens navn, f.eks. «Rælingen».")
+    region: Region | None = Field(
+        None,
+        description=(
+            "Fylket kommunen ligger i: dagens fylke etter SSBs inndeling, eller et tidligere fylke når kilden "
+            "bruker det og det står i regions i generator/records/vocabulary.yaml (f.eks. oppland)."
+        ),
+        examples=["akershus"],
+    )
+    region_basis: Literal["kilde", "offentlig-inndeling"] = Field(
+        "kilde",
+        description=(
+            "Hvor fylket kommer fra. kilde: kilden nevner det. offentlig-inndeling: kilden nevner det ikke, "
+            "og fylket er hentet fra SSBs standard for kommuneinndeling (vises som «offentlig inndeling»)."
+        ),
+    )
+    population: Figure | None = Field(None, description="Innbyggertall, med år og kilde.")
+    immigrant_share: Figure | None = Field(None, description="Andel innvandrere, i prosent.")
+
+    @model_validator(mode="after")
+    def _basis_needs_region(self):
+        if self.region_basis != "kilde" and self.region is None:
+            raise PydanticCustomError(
+                "basis_without_region", "«region_basis» sier hvor fylket kommer fra; skriv også «region», eller fjern linjen",
+                {"at": ("region_basis",)},
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _not_zero(self):
+        # Every municipality has inhabitants and immigrants: a 0 here is a slip or a placeholder.
+        for name, what in (("population", "innbyggertallet"), ("immigrant_share", "andelen innvandrere")):
+            if getattr(self, name) is not None and getattr(self, name).value == 0:
+                raise PydanticCustomError(
+                    "zero_count", "«value»: {what} kan ikke være 0; skriv tallet fra kilden, eller fjern «{name}» "
+                    "hvis kilden ikke oppgir det", {"what": what, "name": name, "at": (name, "value")},
+                )
+        return self
+
+
+class Organisation(Base):
+    model: OrganisationModel = Field(description="Hvordan tjenesten er organisert (organisation_models i generator/records/vocabulary.yaml).")
+    unit: ShortText = Field(description="Enheten som gjør arbeidet, f.eks. «Flyktningtjenesten».")
+    placement: Text | None = Field(None, description="Hvor enheten ligger i kommunen og hvem den svarer til.")
+    since: Year | None = Field(None, description="Året organiseringen startet.")
+    staff: Text | None = Field(None, description="Hvem og hvor mange som jobber der.")
+    description: Text = Field(description="Hvordan arbeidet er organisert, med egne ord.")
+    competences: list[ShortText] = Field(default_factory=list, max_length=30, description="Fagområder teamet dekker.")
+
+
+class Practice(Base):
+    """A tiltak: what it is, who it is for and why it works."""
+
+    name: ShortText = Field(description="Tiltakets navn, f.eks. «Språkpraksis med fadder».")
+    since: Year | None = Field(None, description="Året tiltaket startet.")
+    description: Text = Field(description="Hva tiltaket er, med egne ord.")
+    why_it_works: Text | None = Field(None, description="Hvorfor det virker, ifølge kilden.")
+    target_groups: list[TargetGroup] = Field(default_factory=list, max_length=30, description="Målgruppene tiltaket er for.")
+    templates: list[Slug] = Field(default_factory=list, max_length=20, description="Maler (templates/<slug>.yaml) som hører til tiltaket.")
+    source: Slug = Field(description="id til kilden tiltaket er beskrevet i.")
+
+
+class Contact(Base):
+    name: ShortText = Field(description="Fullt navn. Bare personer som har sagt ja til å stå oppført, eller som kilden selv oppgir som kontakt.")
+    role: ShortText = Field(description="Stilling eller rolle, f.eks. «Leder».")
+    organisation: ShortText = Field(description="Arbeidsstedet, f.eks. «Rælingen kommune».")
+    phones: list[Phone] = Field(default_factory=list, min_length=1, max_length=5, description="Jobbnummer, aldri private numre.")
+    email: Email | None = Field(None, description="Bare når kilden oppgir en ekte e-postadresse.")
+    last_verified: PastDate | None = Field(
+        description="Dato kontaktinformasjonen sist ble bekreftet. null betyr: bare hentet fra kilden, aldri bekreftet.",
+    )
+    source: Slug = Field(description="id til kilden kontaktopplysningene kommer fra.")
+
+
+class Statement(Base):
+    """What a person said, in our words; quote holds at most a few words of their own."""
+
+    summary: Text = Field(description="Hva personen sier, med egne ord.")
+    quote: Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)] | None = Field(
+        None, description="Et kort, ordrett sitat (noen få ord)."
+    )
+
+
+class Person(Base):
+    name: ShortText = Field(description="Navnet slik kilden skriver det.")
+    role: ShortText = Field(description="Stilling eller rolle, f.eks. «Programrådgiver».")
+    organisation: ShortText | None = Field(None, description="Arbeidsstedet.")
+    statements: list[Statement] = Field(default_factory=list, max_length=20, description="Hva personen sier, gjengitt med egne ord.")
+    source: Slug = Field(description="id til kilden uttalelsene kommer fra.")
+
+
+class Partner(Base):
+    name: ShortText = Field(description="Navnet på samarbeidspartneren, f.eks. «NAV Rælingen».")
+    role: Text | None = Field(None, description="Hva samarbeidet går ut på.")
+
+
+class Source(Base):
+    id: Slug = Field(description="Kort id som tall og tiltak viser til, f.eks. «fagforbundet».")
+    title: ShortText = Field(description="Kildens tittel.")
+    publisher: ShortText | None = Field(None, description="Utgiver, f.eks. «IMDi».")
+    published: PastDate | None = Field(None, description="Publiseringsdato (ÅÅÅÅ-MM-DD).")
+    published_year: Year | None = Field(None, description="Publiseringsår, når datoen ikke er kjent.")
+    url: HttpsUrl | None = Field(None, description="Nettadressen til kilden (https://).")
+    note: Text | None = Field(None, description="Merknad om kilden.")
+
+
+class Literature(Base):
+    title: ShortText = Field(description="Tittelen på rapporten, boken eller artikkelen.")
+    author: ShortText | None = Field(None, description="Forfatter(e).")
+    series: ShortText | None = Field(None, description="Rapportserie og nummer, f.eks. «NIBR-rapport 2015:2».")
+    year: Year | None = Field(None, description="Utgivelsesår.")
+    url: HttpsUrl | None = Field(None, description="Nettadresse (https://).")
+    summary: Text | None = Field(None, description="Hva den handler om, med egne ord.")
+    source: Slug | None = Field(None, description="Kilden som nevner litteraturen.")
+
+
+class Case(Base):
+    """One case: a municipality's (or several municipalities') integration practice."""
+
+    title: ShortText = Field(description="Sidetittel, f.eks. «Rælingen: tøff kjærlighet og tett oppfølging».")
+    kind: Literal["kommune", "prosjekt"] = Field(
+        "kommune", description="kommune: én kommunes praksis. prosjekt: prosjekt eller modell i flere kommuner."
+    )
+    summary: Text = Field(description="Et kort sammendrag (2–3 setninger) som vises i lister og søk.")
+    municipalities: list[Municipality] = Field(min_length=1, max_length=50, description="Kommunen eller kommunene casen gjelder.")
+    aliases: list[ShortText] = Field(default_factory=list, max_length=30, description="Andre navn folk kan søke på.")
+    themes: list[Theme] = Field(min_length=1, description="Minst ett tema.", examples=[["organisering", "arbeid-og-kvalifisering"]])
+    target_groups: list[TargetGroup] = Field(min_length=1, description="Minst én målgruppe.", examples=[["flyktninger"]])
+    background: Text | None = Field(None, description="Bakgrunnen for praksisen, med egne ord.")
+    organisation: Organisation = Field(description="Hvordan arbeidet er organisert.")
+    practices: list[Practice] = Field(min_length=1, max_length=30, description="Tiltakene, minst ett.")
+    success_factors: list[Text] = Field(default_factory=list, max_length=30, description="Det kilden peker på som grunner til at det lykkes.")
+    challenges: list[Text] = Field(default_factory=list, max_length=30, description="Utfordringer og funn kilden beskriver.")
+    key_figures: list[Figure] = Field(default_factory=list, max_length=30, description="Nøkkeltall, hvert med år og kilde.")
+    results: list[Result] = Field(default_factory=list, max_length=20, description="Resultater over flere år (vises som diagram og tabell).")
+    contacts: list[Contact] = Field(default_factory=list, max_length=20, description="Kontaktpersoner som har sagt ja til å stå oppført, eller som kilden selv oppgir.")
+    people: list[Person] = Field(default_factory=list, max_length=30, description="Personer som uttaler seg i kildene.")
+    partners: list[Partner] = Field(default_factory=list, max_length=50, description="Samarbeidspartnere.")
+    sources: list[Source] = Field(min_length=1, max_length=50, description="Kildene, minst én. Alt på siden må kunne spores hit.")
+    literature: list[Literature] = Field(default_factory=list, max_length=50, description="Relatert litteratur (rapporter, forskning).")
+    related: list[Slug] = Field(default_factory=list, max_length=30, description="Andre caser (filnavn uten .yaml).")
+    updated: PastDate = Field(description="Dato posten sist ble endret (vises som «sist oppdatert»).")
+    last_verified: PastDate = Field(description="Dato posten sist ble kontrollert mot kildene.")
+
+    @model_validator(mode="after")
+    def _no_repeats(self):
+        lists = [(("themes",), self.themes), (("target_groups",), self.target_groups)]
+        lists += [(("practices", p, "target_groups"), practice.target_groups) for p, practice in enumerate(self.practices)]
+        for at, terms in lists:
+            for index, term in enumerate(terms):
+                if term in terms[:index]:
+                    raise PydanticCustomError(
+                        "repeated_term", "«{field}»: «{term}» står to ganger; fjern den ene",
+                        {"field": at[-1], "term": term, "at": (*at, index)},
+                    )
+        return self
+
+    @model_validator(mode="after")
+    def _one_headline(self):
+        marked = [(name, index) for name in ("key_figures", "results")
+                  for index, item in enumerate(getattr(self, name)) if item.headline]
+        if len(marked) > 1:
+            name, index = marked[1]
+            raise PydanticCustomError(
+                "two_headlines", "«headline»: bare ett tall eller én resultatserie kan være hovedresultatet; fjern «headline: true» her",
+                {"at": (name, index, "headline")},
+            )
+        return self
+
+    def headline(self) -> Figure | Result | None:
+        """The headline result: the one the record marks, else the first result series, else the first key figure.
+
+        The fallback is a choice of presentation (the first thing the contributor listed), not a claim of the source.
+        """
+        marked = [item for item in (*self.key_figures, *self.results) if item.headline]
+        return next(iter(marked or self.results or self.key_figures), None)
+
+    @model_validator(mode="after")
+    def _references(self):
+        # "at" in the context lets errors.py point at the line of the offending value.
+        ids = [s.id for s in self.sources]
+        for index, source_id in enumerate(ids):
+            if source_id in ids[:index]:
+                raise PydanticCustomError(
+                    "duplicate_source", "kilde-id «{id}» er brukt flere ganger", {"id": source_id, "at": ("sources", index, "id")}
+                )
+        known = ", ".join(sorted(ids))
+        for loc, ref in self._citations():
+            if ref not in ids:
+                raise PydanticCustomError(
+                    "unknown_source", "ukjent kilde «{ref}»; kjente kilder er: {known}", {"ref": ref, "known": known, "at": loc}
+                )
+        return self
+
+    def _citations(self):
+        """Every source id the record cites, with where: (("key_figures", 0, "source"), "ssb")."""
+        for name in ("key_figures", "results", "practices", "contacts", "people"):
+            for index, item in enumerate(getattr(self, name)):
+                yield (name, index, "source"), item.source
+        for index, m in enumerate(self.municipalities):
+            for name in ("population", "immigrant_share"):
+                if getattr(m, name):
+                    yield ("municipalities", index, name, "source"), getattr(m, name).source
+        for index, lit in enumerate(self.literature):
+            if lit.source:
+                yield ("literature", index, "source"), lit.source
+
+    def source_refs(self) -> list[str]:
+        return [ref for _loc, ref in self._citations()]
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)

@@ -1,0 +1,74 @@
+"""What each page tells the search index beyond its visible text: kind, filters, names, folded spellings.
+
+Pagefind indexes the words a reader sees. People also type names without æ, ø and å («Raelingen»,
+«Lorenskog»), and Pagefind folds å but not æ or ø. So every word of a page that has one of these
+letters is also given in the ways it is typed without them (generator.text.ascii_variants), in a
+hidden element at the top of the indexed text: found by search, never shown (the result shows the
+page's description, and the sections under its headings, which hold none of these words).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.records.catalog import Catalog
+from generator.records.model import Case
+from generator.text import ascii_variants
+from generator.records.vocabulary import VOCABULARY
+
+KINDS = {"case": "Eksempel", "template": "Mal", "page": "Side"}
+# Filter names as the search page shows them, and the vocabulary each comes from.
+FACETS = {"Tema": "themes", "Målgruppe": "target_groups", "Fylke": "regions"}
+_TAG = re.compile(r"<[^>]*>")
+_ENTITY = re.compile(r"&[a-zA-Z]+;|&#\d+;")
+_SPECIAL_WORD = re.compile(r"\w*[^\W\d_a-zA-Z]\w*")  # a word with a letter beyond a-z: æ, ø, å, é ...
+
+
+@dataclass(frozen=True)
+class PageSearch:
+    kind: str
+    filters: list[tuple[str, str]]
+    names: str  # a case's places and other names: weighted, so the case comes first when one is typed
+    folded: str
+    description: str
+
+
+def case_names(case: Case) -> list[str]:
+    return list(dict.fromkeys([m.name for m in case.municipalities] + list(case.aliases)))
+
+
+def case_filters(case: Case) -> list[tuple[str, str]]:
+    keys = {
+        "themes": case.themes,
+        "target_groups": case.target_groups,
+        "regions": [m.region for m in case.municipalities if m.region],
+    }
+    return [
+        (name, VOCABULARY[vocabulary][key])
+        for name, vocabulary in FACETS.items()
+        for key in dict.fromkeys(keys[vocabulary])
+    ]
+
+
+def folded_words(*texts: str) -> list[str]:
+    """Every word with æ/ø/å in these HTML texts, as typed without them: Rælingen -> Raelingen, Ralingen."""
+    words = {w for text in texts for w in _SPECIAL_WORD.findall(_ENTITY.sub(" ", _TAG.sub(" ", text)))}
+    return sorted({variant for word in words for variant in ascii_variants(word)})
+
+
+def for_page(catalog: Catalog, meta: dict, html: str) -> PageSearch | None:
+    """The search data of a page, from its front matter and finished HTML; None for the search page."""
+    if meta.get("search_page"):
+        return None
+    description = str(meta.get("description") or "")
+    case = catalog.cases.get(meta.get("case_slug") or "")
+    if case is not None:
+        names = case_names(case)
+        folded_names = folded_words(*names)
+        return PageSearch(
+            KINDS["case"], [("Type", KINDS["case"]), *case_filters(case)], " ".join([*names, *folded_names]),
+            " ".join(w for w in folded_words(html) if w not in set(folded_names)), description,
+        )
+    kind = KINDS["template"] if meta.get("template_slug") in catalog.templates else KINDS["page"]
+    return PageSearch(kind, [("Type", kind)], "", " ".join(folded_words(html)), description)

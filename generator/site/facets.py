@@ -1,0 +1,94 @@
+"""What the filters on the case list offer: theme, target group, county and municipality size.
+
+The same terms serve three readers: the data-* attributes on each case (for filters.js), the
+checkboxes of the filter form, and the plain lists of links shown without JavaScript.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.records.catalog import Catalog
+from generator.records.model import Case
+from generator.text import sort_key
+from generator.records.vocabulary import VOCABULARY
+
+UNKNOWN_SIZE = "ukjent"
+# Bands as in SSB's KOSTRA grouping: small, medium and large municipalities by population.
+SIZE_BANDS = (  # (key, label, lowest population in the band)
+    ("under-5000", "Under 5\u00a0000 innbyggere", 0),
+    ("5000-19999", "5\u00a0000–19\u00a0999 innbyggere", 5_000),
+    ("20000-og-over", "20\u00a0000 innbyggere eller flere", 20_000),
+)
+SIZE_LABELS = {key: label for key, label, _lowest in SIZE_BANDS} | {
+    UNKNOWN_SIZE: "Ukjent (kilden oppgir ikke innbyggertall)"
+}
+
+
+def size_band(population) -> str:
+    """Band key for a population Figure, or «ukjent» when there is none."""
+    if population is None or population.unit not in ("personer", "antall"):
+        return UNKNOWN_SIZE
+    return [key for key, _label, lowest in SIZE_BANDS if population.value >= lowest][-1]
+
+
+def target_groups(case: Case) -> list[str]:
+    """The case's target groups and those of its practices: a practice «for» a group puts the case on
+    that group's page, where the practice's link leads."""
+    groups = list(case.target_groups) + [g for p in case.practices for g in p.target_groups]
+    return list(dict.fromkeys(groups))
+
+
+def case_terms(case: Case) -> dict[str, list[str]]:
+    """The filter terms of a case, keyed by the URL parameter name."""
+    return {
+        "tema": list(case.themes),
+        "malgruppe": target_groups(case),
+        "fylke": sorted({m.region for m in case.municipalities if m.region}),
+        "storrelse": sorted({size_band(m.population) for m in case.municipalities}, key=list(SIZE_LABELS).index),
+    }
+
+
+@dataclass(frozen=True)
+class FilterGroup:
+    param: str  # URL parameter and checkbox name
+    legend: str
+    options: list[tuple[str, str, int]]  # (key, label, number of cases)
+    facet_kind: str | None  # vocabulary kind with its own pages (tema/, malgruppe/, fylke/), or None
+
+
+GROUPS = (  # (param, legend, vocabulary kind or None for sizes)
+    ("tema", "Tema", "themes"),
+    ("malgruppe", "Målgruppe", "target_groups"),
+    ("fylke", "Fylke", "regions"),
+    ("storrelse", "Kommunestørrelse", None),
+)
+
+
+def filter_groups(catalog: Catalog) -> list[FilterGroup]:
+    """Each group with the terms at least one case has, in Norwegian order (sizes small to large)."""
+    terms = [case_terms(case) for case in catalog.cases.values()]
+    groups = []
+    for param, legend, kind in GROUPS:
+        counts: dict[str, int] = {}
+        for item_terms in terms:
+            for key in item_terms[param]:
+                counts[key] = counts.get(key, 0) + 1
+        if kind:
+            labels = VOCABULARY[kind]
+            ordered = sorted(counts, key=lambda key: sort_key(labels[key]))
+        else:
+            labels = SIZE_LABELS
+            ordered = [key for key in SIZE_LABELS if key in counts]
+        groups.append(FilterGroup(param, legend, [(key, labels[key], counts[key]) for key in ordered], kind))
+    return groups
+
+
+def cases_by_size(catalog: Catalog) -> list[tuple[str, str, list[tuple[str, Case]]]]:
+    """(band key, band label, cases in it) for every band with cases, for the list shown without JavaScript."""
+    found = []
+    for key, label in SIZE_LABELS.items():
+        members = [(slug, case) for slug, case in catalog.sorted_cases() if key in case_terms(case)["storrelse"]]
+        if members:
+            found.append((key, label, members))
+    return found

@@ -1,0 +1,325 @@
+"""Case, index, theme and comparison pages as Markdown, rendered from generator/site/layouts/*.md.j2.
+
+Every `{{ value }}` in a layout passes through formatting.escape, so record text reaches the page as
+inert text. Markup built here on purpose (links, charts) is wrapped in Markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+from pathlib import Path
+from typing import NamedTuple
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape as html_escape
+
+from generator.site import case_summary, charts, facets
+from generator import documents, formatting
+from generator.site.finished_pages import FinishedPage, finish
+from generator.records.catalog import Catalog
+from generator.records.model import Case, phone_uri
+from generator.opendata import jsonld, records, urls, vcard
+from generator.text import sort_key
+from generator.records.vocabulary import VOCABULARY
+
+LAYOUTS = Path(__file__).with_name("layouts")
+
+# Where things live in the site (paths relative to docs_dir, as MkDocs sees them).
+CASES_DIR = "eksempler"
+FACETS = {  # vocabulary kind -> (folder, heading, case attribute getter)
+    "themes": ("tema", "Temaer", lambda case: case.themes),
+    "target_groups": ("malgruppe", "Målgrupper", facets.target_groups),
+    "regions": ("fylke", "Fylker", lambda case: sorted({m.region for m in case.municipalities if m.region})),
+}
+TEMPLATES_DIR = "maler"
+# Up to this many cases the front page lists them all; beyond it, the newest and a link to the list.
+FRONT_PAGE_LIMIT = 30
+
+
+def case_path(slug: str) -> str:
+    return f"{CASES_DIR}/{slug}.md"
+
+
+def contact_card_path(slug: str, card_name: str) -> str:
+    """A contact's vCard sits in the case page's folder: eksempler/ralingen/narges-pourzia.vcf."""
+    return f"{CASES_DIR}/{slug}/{card_name}"
+
+
+def record_urls(repo_url: str | None, record_file: str) -> tuple[str | None, str | None]:
+    """(view, edit): a record file such as cases/nesna.yaml in the repository, when it has an address."""
+    if not repo_url:
+        return None, None
+    base = repo_url.rstrip("/")
+    return f"{base}/blob/main/{record_file}", f"{base}/edit/main/{record_file}"
+
+
+def facet_path(kind: str, key: str | None = None) -> str:
+    folder = FACETS[kind][0]
+    return f"{folder}/{key}.md" if key else f"{folder}/index.md"
+
+
+def template_path(slug: str) -> str:
+    return f"{TEMPLATES_DIR}/{slug}.md"
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(LAYOUTS),
+        autoescape=False,  # Markdown output: escaping is done by `finalize` for every expression
+        finalize=formatting.escape,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        value=lambda f: formatting.figure_value(f),
+        year=formatting.figure_year,
+        date=formatting.date,
+        number=formatting.number,
+        paragraphs=formatting.paragraphs,
+        html_paragraphs=formatting.html_paragraphs,
+        # Front matter: a JSON string (valid YAML) of HTML-escaped text, since themes print it unescaped.
+        front_matter=lambda text: Markup(json.dumps(str(html_escape(' '.join(str(text).split()))), ensure_ascii=False)),
+    )
+    env.globals.update(vocabulary=VOCABULARY, Markup=Markup)
+    return env
+
+
+ENV = _environment()
+
+
+def link(text: str, target: str, here: str) -> Markup:
+    """A Markdown link from page `here` to page `target` (both docs-relative); MkDocs checks it."""
+    relative = _relpath(target, posixpath.dirname(here) or ".")
+    return Markup(f"[{formatting.escape(text)}]({relative})")
+
+
+def site_url_of(path: str) -> str:
+    """Where a docs-relative file ends up in the site (MkDocs' directory URLs): tema/x.md -> tema/x/."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[: -len(".md")]
+    if stem == "index":
+        return ""
+    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
+
+
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for paths inside the site, without the getcwd() it makes on every call."""
+    parts = [p for p in path.split("/") if p not in ("", ".")]
+    base = [p for p in start.split("/") if p not in ("", ".")]
+    common = 0
+    for mine, theirs in zip(parts, base):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
+
+
+def href(target: str, here: str) -> str:
+    """Relative URL from page `here` to `target` (docs-relative paths), for links in raw HTML blocks.
+
+    Raw HTML is not rewritten by MkDocs, so these are final URLs; tests/site/test_links.py checks them all.
+    """
+    url, base = site_url_of(target), site_url_of(here)
+    relative = _relpath(url or ".", base or ".")
+    return relative + "/" if (url == "" or url.endswith("/")) and relative != "." else (relative if relative != "." else "./")
+
+
+def html_link(text: str, target: str, here: str) -> Markup:
+    return Markup(f'<a href="{href(target, here)}">{formatting.escape(text)}</a>')
+
+
+def _render(layout: str, here: str, **context) -> str:
+    def to(target: str, text: str) -> Markup:
+        return link(text, target, here)
+
+    def a(target: str, text: str) -> Markup:
+        return html_link(text, target, here)
+
+    def relative(target: str) -> str:
+        return href(target, here)
+
+    return ENV.get_template(layout).render(
+        here=here,
+        to=to,
+        a=a,
+        href=relative,
+        case_path=case_path,
+        facet_path=facet_path,
+        template_path=template_path,
+        **context,
+    )
+
+
+def _source_label(case: Case, source_id: str) -> str:
+    return case.source(source_id).title
+
+
+def case_page(
+    slug: str, case: Case, catalog: Catalog, today: dt.date, repo_url: str | None = None, site_url: str = "",
+    site_name: str = "",
+) -> str:
+    here = case_path(slug)
+    page_url = urls.absolute(site_url, urls.page_location(here))
+    related = sorted(
+        ((s, catalog.cases[s]) for s in case.related if s in catalog.cases), key=lambda i: sort_key(i[1].title)
+    )
+    chart_blocks = [
+        (group, charts.bar_chart(group, f"diagram-{index}")) for index, group in enumerate(charts.groups(case.results), 1)
+    ]
+    return _render(
+        "case.md.j2",
+        here,
+        slug=slug,
+        case=case,
+        related=related,
+        templates=catalog.templates_for(slug),
+        template_titles={t_slug: t.title for t_slug, t in catalog.templates.items()},
+        charts=chart_blocks,
+        figures=case_summary.figures(case),
+        knowledge_age=case_summary.knowledge_age(case),
+        headline=case_summary.headline(case, today),
+        is_old=lambda year: case_summary.is_old(year, today),
+        mentioned=case_summary.people_not_contacts(case),
+        source_label=lambda source_id: _source_label(case, source_id),
+        source_index={s.id: i for i, s in enumerate(case.sources, 1)},
+        stale=formatting.is_stale(case.last_verified, today),
+        contact_stale=lambda c: formatting.is_stale(c.last_verified, today),
+        tel=lambda number: Markup(f'<a href="{phone_uri(number)}">{formatting.escape(number)}</a>'),
+        record_file=catalog.case_files[slug],
+        record_urls=record_urls(repo_url, catalog.case_files[slug]),
+        json_href=href(records.case_json_path(slug), here),
+        regions=case_summary.regions(case),
+        contact_cards=[contact_card_path(slug, name) for name in vcard.card_names(case)],
+        structured_data=jsonld.script(jsonld.case_data(case, page_url, site_name, site_url)),
+    )
+
+
+def cases_index(catalog: Catalog) -> FinishedPage:
+    return finish(_render(
+        "cases_index.md.j2", f"{CASES_DIR}/index.md", cases=catalog.sorted_cases(),
+        filters=facets.filter_groups(catalog), terms_of=facets.case_terms,
+        sizes=facets.cases_by_size(catalog),
+    ))
+
+
+def facet_pages(catalog: Catalog) -> dict[str, str | FinishedPage]:
+    pages = {}
+    for kind, (folder, heading, getter) in FACETS.items():
+        groups = {
+            key: [(s, c) for s, c in catalog.sorted_cases() if key in getter(c)] for key in VOCABULARY[kind]
+        }
+        terms = sorted(VOCABULARY[kind].items(), key=lambda item: sort_key(item[1]))
+        pages[facet_path(kind)] = _render(
+            "facet_index.md.j2", facet_path(kind), kind=kind, heading=heading, terms=terms, groups=groups,
+            empty=[label for key, label in terms if not groups[key]],
+        )
+        for key, label in terms:
+            # «Innlandet» points to «Oppland – nå Innlandet», where the sources' older county has cases.
+            see_also = [(k, other) for k, other in terms if k != key and label in other and groups[k]]
+            pages[facet_path(kind, key)] = finish(_render(
+                "facet.md.j2", facet_path(kind, key), kind=kind, heading=heading, label=label, cases=groups[key],
+                see_also=see_also,
+            ))
+    return pages
+
+
+def comparison_page(catalog: Catalog, today: dt.date | None = None) -> FinishedPage:
+    today = today or dt.date.today()
+    return finish(_render(
+        "comparison.md.j2", "sammenligning.md", cases=catalog.sorted_cases(),
+        headline=lambda case: case_summary.headline(case, today), regions=case_summary.regions,
+        is_old=lambda year: case_summary.is_old(year, today), point_value=formatting.point_value,
+    ))
+
+
+def home_sections(catalog: Catalog, here: str = "index.md") -> str:
+    """The generated part of the hand-written front page (docs/index.md): browse and list."""
+    counts = {
+        kind: {key: sum(1 for c in catalog.cases.values() if key in getter(c)) for key in VOCABULARY[kind]}
+        for kind, (_folder, _heading, getter) in FACETS.items()
+    }
+    terms = {kind: sorted(VOCABULARY[kind].items(), key=lambda item: sort_key(item[1])) for kind in FACETS}
+    newest = sorted(catalog.sorted_cases(), key=lambda item: item[1].updated, reverse=True)[:FRONT_PAGE_LIMIT]
+    return _render(
+        "home.md.j2", here, cases=catalog.sorted_cases(), counts=counts, terms=terms, newest=newest,
+        FRONT_PAGE_LIMIT=FRONT_PAGE_LIMIT,
+    )
+
+
+def template_file(slug: str, fmt: str) -> str:
+    return f"{TEMPLATES_DIR}/{slug}.{fmt}"
+
+
+def _downloads(slug: str, sizes: dict[tuple[str, str], int]) -> list[tuple[str, str, str]]:
+    return [
+        (fmt, documents.FORMAT_LABELS[fmt], formatting.file_size(sizes[(slug, fmt)]))
+        for fmt in documents.FORMATS
+        if (slug, fmt) in sizes
+    ]
+
+
+def template_pages(catalog: Catalog, sizes: dict[tuple[str, str], int]) -> dict[str, str | FinishedPage]:
+    """The templates index and a preview page per template; sizes are the download sizes in bytes."""
+    case_titles = {slug: case.title for slug, case in catalog.cases.items()}
+    ordered = sorted(catalog.templates.items(), key=lambda item: sort_key(item[1].title))
+    index = f"{TEMPLATES_DIR}/index.md"
+    pages = {
+        index: finish(_render(
+            "templates_index.md.j2", index, templates=ordered, case_titles=case_titles,
+            downloads={slug: _downloads(slug, sizes) for slug, _t in ordered},
+        ))
+    }
+    for slug, template in ordered:
+        preview = Markup(documents.render_html(
+            slug, template, case_titles, header=False, first_heading=3, search_exclude=True
+        ))
+        pages[template_path(slug)] = finish(_render(
+            "template.md.j2", template_path(slug), slug=slug, template=template, case_titles=case_titles,
+            downloads=_downloads(slug, sizes), preview=preview, template_file=template_file,
+        ))
+    return pages
+
+
+class CaseContext(NamedTuple):
+    """What a case page needs besides its record; the same on every page of one build."""
+
+    catalog: Catalog
+    today: dt.date
+    repo_url: str | None
+    site_url: str = ""
+    site_name: str = ""
+
+
+def case_front_matter(slug: str, case: Case) -> str:
+    """The Markdown file MkDocs reads for a case page: front matter only (title, description, …).
+
+    The page itself is finished_case_page, put in place by generator.mkdocs.hook or generator.mkdocs.parallel_pages.
+    """
+    return ENV.get_template("case_front_matter.md.j2").render(slug=slug, case=case)
+
+
+def finished_case_page(context: CaseContext, slug: str) -> FinishedPage:
+    return finish(case_page(
+        slug, context.catalog.cases[slug], context.catalog, context.today, context.repo_url, context.site_url,
+        context.site_name,
+    ))
+
+
+def render_pages(catalog: Catalog, sizes: dict | None = None) -> dict[str, str | FinishedPage]:
+    """Every generated page, keyed by its docs-relative path: Markdown, or finished HTML.
+
+    Case pages are only their front matter here (see case_front_matter).
+    """
+    pages: dict[str, str | FinishedPage] = {
+        f"{CASES_DIR}/index.md": cases_index(catalog), "sammenligning.md": comparison_page(catalog)
+    }
+    pages.update(template_pages(catalog, sizes or {}))
+    for slug, case in catalog.cases.items():
+        pages[case_path(slug)] = case_front_matter(slug, case)
+    pages.update(facet_pages(catalog))
+    return pages

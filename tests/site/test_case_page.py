@@ -1,0 +1,218 @@
+"""The first screens of a case page and its results: the age of the sources, the headline result, the
+county and where it comes from, result series with gaps, and numbers shown the same in chart and table.
+
+The record tests/fixtures/cases/alle-enheter.yaml has a result series for every unit the model allows
+and points with every optional field; the real records are read from cases/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import typing
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.site import case_summary, charts, pages
+from generator.records.catalog import load_catalog
+from generator.site.finished_pages import finish
+from generator.records.model import Point
+from generator.records.model.case import Qualifier, Unit
+from generator.opendata import records, tables
+from generator.records.vocabulary import FORMER_REGIONS, VOCABULARY
+
+from tests.conftest import CASE_SLUGS, FIXTURES, ROOT, run_generator, visible_text
+
+EVERY_UNIT = FIXTURES / "cases" / "alle-enheter.yaml"
+TODAY = dt.date(2026, 12, 4)
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    found = load_catalog(ROOT, extra=[EVERY_UNIT])
+    assert found.problems == []
+    return found
+
+
+@pytest.fixture(scope="module")
+def every_unit(catalog):
+    return catalog.cases["alle-enheter"]
+
+
+def rendered(catalog, slug: str) -> BeautifulSoup:
+    page = finish(pages.case_page(slug, catalog.cases[slug], catalog, TODAY))
+    return BeautifulSoup(page.html, "html.parser")
+
+
+def texts(nodes) -> list[str]:
+    return [" ".join(n.get_text(" ").replace("\u00a0", " ").split()) for n in nodes]
+
+
+def test_the_fixture_tries_every_unit_qualifier_and_optional_field_of_a_point(every_unit):
+    assert {r.unit for r in every_unit.results} == set(typing.get_args(Unit))
+    assert {p.qualifier for r in every_unit.results for p in r.points} == set(typing.get_args(Qualifier)) | {None}
+    optional = {name for name, field in Point.model_fields.items() if not field.is_required()}
+    for name in optional:
+        assert any(getattr(p, name) is not None for r in every_unit.results for p in r.points), name
+
+
+@pytest.mark.parametrize("slug", ["alle-enheter", *CASE_SLUGS])
+def test_every_chart_label_is_its_table_cell_with_the_same_unit(catalog, slug):
+    soup = rendered(catalog, slug)
+    drawn_charts = soup.select(".ikb-chart")
+    assert len(drawn_charts) == len(charts.groups(catalog.cases[slug].results))
+    for chart in drawn_charts:
+        labels = texts(chart.select("svg text.ikb-chart__value"))
+        cells = texts(chart.select("table tbody td"))
+        assert labels == cells and labels
+
+
+def test_labels_carry_the_unit_and_the_qualifier_of_each_point(catalog, every_unit):
+    cells = texts(rendered(catalog, "alle-enheter").select(".ikb-chart table tbody td"))
+    for result in every_unit.results:
+        for point in result.points:
+            shown = " ".join(charts.ChartGroup((result,)).cell(result, point).replace("\u00a0", " ").split())
+            assert shown in cells
+            if point.qualifier:
+                assert shown.startswith(point.qualifier + " ")
+            if result.unit not in ("antall", "prosent", "kroner"):
+                assert shown.endswith(" " + result.unit), shown
+
+
+def test_series_of_one_measure_share_a_chart_and_missing_years_are_a_gap(catalog):
+    for slug, case in catalog.cases.items():
+        for group in charts.groups(case.results):
+            assert len({(r.unit, r.source) for r in group.series}) == 1
+            years = [p.year for r in group.series for p in r.points]
+            covered = set()
+            for row in group.rows():
+                first, _, last = row.label.partition("–")
+                covered |= set(range(int(first), int(last or first) + 1))
+                if row.is_gap:
+                    assert not set(range(int(first), int(last or first) + 1)) & set(years)
+            assert covered == set(range(min(years), max(years) + 1)), slug
+    # Lørenskog's two programmes: one chart, both programmes side by side per year.
+    lorenskog = rendered(catalog, "lorenskog")
+    assert len(lorenskog.select(".ikb-chart")) == 1
+    headers = texts(lorenskog.select(".ikb-chart thead th"))
+    assert headers == ["År", *[r.label for r in catalog.cases["lorenskog"].results]]
+    # The fixture's 2016 and 2019 are not neighbours: 2017 has one series, 2018 none.
+    fixture = rendered(catalog, "alle-enheter")
+    rows = [texts(tr.select("th, td")) for tr in fixture.select(".ikb-chart")[0].select("tbody tr")]
+    assert rows[0][0] == "2016" and rows[-1][0] == "2019"
+    assert ["2018", charts.MISSING, charts.MISSING] in rows
+
+
+def test_the_page_says_how_old_its_sources_are(catalog):
+    for slug, case in catalog.cases.items():
+        age = rendered(catalog, slug).select_one("[data-ikb-age]").get_text(" ")
+        years = case_summary.source_years(case)
+        if years:
+            assert str(min(years)) in age and str(max(years)) in age
+        assert ("udatert" in age) == (len(years) < len(case.sources))
+        figure_years = case_summary.figure_years(case)
+        if figure_years:
+            assert str(min(figure_years)) in age and str(max(figure_years)) in age
+
+
+def test_figures_older_than_five_years_are_marked(catalog):
+    for slug, case in catalog.cases.items():
+        soup = rendered(catalog, slug)
+        for row, (figure, _place) in zip(soup.select(".ikb-figures tbody tr"), case_summary.figures(case)):
+            old = figure.year is not None and TODAY.year - figure.year > case_summary.OLD_AFTER_YEARS
+            assert bool(row.select(".ikb-old")) == old, (slug, figure.label)
+
+
+def test_headline_is_the_marked_one_or_the_first_listed(catalog, every_unit):
+    assert case_summary.headline(every_unit, TODAY).value.replace("\u00a0", " ") == "over 64 %"
+    for slug, case in catalog.cases.items():
+        box = rendered(catalog, slug).select_one("[data-ikb-headline]")
+        headline = case_summary.headline(case, TODAY)
+        text = " ".join(box.get_text(" ").replace("\u00a0", " ").split())
+        if headline is None:
+            assert "ingen tall" in text
+            continue
+        assert headline.value.replace("\u00a0", " ") in text and headline.year in text
+        assert case.source(headline.source).title in text
+        assert ("Hovedresultat" in text) == headline.marked, "only a record's own mark makes a headline"
+
+
+def test_contacts_or_the_sentence_that_there_are_none_then_the_people_named(catalog):
+    for slug, case in catalog.cases.items():
+        soup = rendered(catalog, slug)
+        contacts = soup.select_one("[data-ikb-contacts]")
+        tel = {a["href"] for a in contacts.select('a[href^="tel:"]')}
+        if case.contacts:
+            assert len(tel) == len({n for c in case.contacts for n in c.phones})
+        else:
+            assert contacts.get_text(strip=True) == "Kildene oppgir ingen kontaktperson."
+        mentioned = texts(soup.select(".ikb-mentioned li"))
+        contact_names = {c.name for c in case.contacts}
+        assert [m.split(",")[0] for m in mentioned] == [p.name for p in case.people if p.name not in contact_names]
+    batsfjord = " ".join(texts(rendered(catalog, "batsfjord").select(".ikb-mentioned li")))
+    assert "Marianne Tiberg, virksomhetsleder, NAV Båtsfjord" in batsfjord
+
+
+def test_county_from_the_public_classification_says_so(catalog):
+    for slug, case in catalog.cases.items():
+        row = next(tr for tr in rendered(catalog, slug).select(".ikb-facts tr") if tr.td and tr.td.get_text() == "Fylke")
+        for key, classified in case_summary.regions(case):
+            assert VOCABULARY["regions"][key] in row.get_text()
+        assert ("offentlig inndeling" in row.get_text()) == any(c for _k, c in case_summary.regions(case))
+    assert case_summary.regions(catalog.cases["lorenskog"]) == [("akershus", True)]
+
+
+def test_lorenskog_is_on_the_akershus_page(page):
+    text = visible_text(page("fylke/akershus/"))
+    assert "Lørenskog" in text
+
+
+@pytest.mark.parametrize("former", sorted(FORMER_REGIONS))
+def test_a_former_county_is_refused_naming_todays(tmp_path, former):
+    valid = (FIXTURES / "cases" / "eksempelby.yaml").read_text(encoding="utf-8")
+    record = tmp_path / "eksempelby.yaml"
+    record.write_text(valid.replace("region: nordland", f"region: {former}", 1), encoding="utf-8")
+    result = run_generator("validate", str(record))
+    if former in VOCABULARY["regions"]:  # a former county the sources name, shown as «Oppland – nå Innlandet»
+        assert result.returncode == 0, result.stdout
+        return
+    assert result.returncode == 1
+    line = next(line for line in result.stdout.splitlines() if "«region»" in line)
+    assert re.search(r"eksempelby\.yaml:\d+:\d+: ", line)
+    for today in FORMER_REGIONS[former]:
+        assert today in line and today in VOCABULARY["regions"]
+    assert "region_basis: offentlig-inndeling" in line
+
+
+def test_point_qualifier_reaches_the_json_and_the_csv(every_unit):
+    data = records.record(every_unit)
+    qualified = [p for r in data["results"] for p in r["points"] if p["qualifier"]]
+    assert len(qualified) == sum(1 for r in every_unit.results for p in r.points if p.qualifier)
+    rows = [row for row in tables.figure_rows("alle-enheter", every_unit) if row["figure_type"] == "resultat"]
+    assert {(row["label"], row["year"], row["qualifier"]) for row in rows} == {
+        (r.label, str(p.year), p.qualifier or "") for r in every_unit.results for p in r.points
+    }
+
+
+def _validate_changed(tmp_path, old: str, new: str) -> list[str]:
+    text = EVERY_UNIT.read_text(encoding="utf-8")
+    assert old in text
+    record = tmp_path / "alle-enheter.yaml"
+    record.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = run_generator("validate", str(record))
+    assert result.returncode == 1
+    return [line for line in result.stdout.splitlines() if re.search(r"alle-enheter\.yaml:\d+:\d+: ", line)]
+
+
+def test_region_basis_without_a_region_says_what_to_do(tmp_path):
+    lines = _validate_changed(tmp_path, "    region: akershus\n", "")
+    assert lines == [next(line for line in lines if "«region_basis» sier hvor fylket kommer fra; skriv også «region»" in line)]
+
+
+def test_a_second_headline_is_refused_where_it_is_written(tmp_path):
+    old = "    source: testkilde\n    points: [{year: 2016, value: 55.5}"
+    lines = _validate_changed(tmp_path, old, old.replace("    points:", "    headline: true\n    points:"))
+    assert len(lines) == 1 and "«headline»: bare ett tall eller én resultatserie kan være hovedresultatet" in lines[0]
+    line_number = EVERY_UNIT.read_text(encoding="utf-8").splitlines().index("    points: [{year: 2016, value: 55.5}, {year: 2019, value: 61, qualifier: over}]") + 1
+    assert f"alle-enheter.yaml:{line_number}:" in lines[0]
