@@ -18,7 +18,9 @@ from generator.mkdocs import parallel_pages, theme_assets
 from generator.site.finished_pages import FinishedPage
 from generator.records.catalog import load_catalog
 from generator.records.problems import count_text, report_lines
-from generator.opendata import bundle, sitemap
+from generator import paths
+from generator.opendata import bundle
+from generator.site import sitemap_dates
 from generator.site.problems_page import problems_page
 
 HOME_MARKER = "<!-- generert: forside -->"
@@ -69,17 +71,17 @@ def on_files(files, config):
     _state["case_context"] = pages.CaseContext(
         catalog, dt.date.today(), config.repo_url, config.site_url or "", config.site_name
     )
-    _state["case_pages"] = {pages.case_path(slug): slug for slug in catalog.cases}
+    _state["case_pages"] = {paths.case_path(slug): slug for slug in catalog.cases}
     _state["in_parallel"] = parallel.worth_it(len(catalog.cases))
     _state["finished"] = {path: page for path, page in rendered.items() if isinstance(page, FinishedPage)}
     for path, page in rendered.items():
         files.append(File.generated(config, path, content=page.markdown if isinstance(page, FinishedPage) else page))
     for (slug, fmt), data in built.items():
-        files.append(File.generated(config, pages.template_file(slug, fmt), content=data))
+        files.append(File.generated(config, paths.template_file(slug, fmt), content=data))
     files.append(File.generated(config, PREVIEW_CSS, abs_src_path=str(documents.PREVIEW_CSS)))
     for path, content in bundle.build(catalog, config.site_name, config.site_url or "").items():
         files.append(File.generated(config, path, content=content))
-    _state["page_dates"] = sitemap.page_dates(catalog)
+    _state["page_dates"] = sitemap_dates.page_dates(catalog)
     return files
 
 
@@ -141,7 +143,7 @@ def on_page_context(context, page, config, nav):
     if page.file.generated_by:
         slug = page.meta.get("case_slug")
         record = _state["catalog"].case_files.get(slug) if slug else None
-        page.edit_url = pages.record_urls(config.repo_url, record)[1] if record else None
+        page.edit_url = paths.record_urls(config.repo_url, record)[1] if record else None
     context["page_search"] = page_data.for_page(_state["catalog"], page.meta, page.content or "")
     return context
 

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from generator.site import pages
 from generator import parallel
+from generator.paths import absolute, case_path, contact_card_path, page_location
 from generator.records.catalog import Catalog
 from generator.records.model.schema import SCHEMAS, schema_text
 from generator.opendata import datapackage, feed, records, tables, vcard
-from generator.opendata.urls import absolute, page_location
 
 
 def case_url(site_url: str, slug: str) -> str:
     """Absolute address of a case page, or its site-relative location when there is no site_url."""
-    location = page_location(pages.case_path(slug))
+    location = page_location(case_path(slug))
     return absolute(site_url, location) or location
 
 
@@ -38,7 +37,7 @@ def _case_files(catalog: Catalog, slug: str) -> dict[str, str]:
     case = catalog.cases[slug]
     files = {records.case_json_path(slug): records.compact(records.record(case))}
     for name, text in vcard.card_files(case):
-        files[pages.contact_card_path(slug, name)] = text
+        files[contact_card_path(slug, name)] = text
     return files
 
 

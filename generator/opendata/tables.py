@@ -80,7 +80,7 @@ def case_row(slug: str, case: Case, url: str) -> dict:
         "title": case.title,
         "kind": case.kind,
         "municipalities": LIST_SEPARATOR.join(m.name for m in case.municipalities),
-        "counties": LIST_SEPARATOR.join(sorted({m.region for m in case.municipalities if m.region})),
+        "counties": LIST_SEPARATOR.join(case.regions),
         "organisation_model": case.organisation.model,
         "themes": LIST_SEPARATOR.join(case.themes),
         "target_groups": LIST_SEPARATOR.join(case.target_groups),

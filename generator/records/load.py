@@ -27,7 +27,7 @@ from yaml.events import AliasEvent, ScalarEvent, SequenceStartEvent, MappingStar
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.records import text_slips
-from generator.records.problems import MAX_LINE, LoadError, Marks, Problem
+from generator.records.problems import LoadError, Marks, Problem
 from generator.records.syntax_messages import syntax_problem
 
 MAX_BYTES = 256 * 1024

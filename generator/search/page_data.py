@@ -42,7 +42,7 @@ def case_filters(case: Case) -> list[tuple[str, str]]:
     keys = {
         "themes": case.themes,
         "target_groups": case.target_groups,
-        "regions": [m.region for m in case.municipalities if m.region],
+        "regions": case.regions,
     }
     return [
         (name, VOCABULARY[vocabulary][key])

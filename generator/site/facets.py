@@ -39,12 +39,20 @@ def target_groups(case: Case) -> list[str]:
     return list(dict.fromkeys(groups))
 
 
+# Vocabulary kind -> the terms of a case of that kind (its pages under generator.paths.FACET_FOLDERS).
+TERMS_OF_KIND = {
+    "themes": lambda case: list(case.themes),
+    "target_groups": target_groups,
+    "regions": lambda case: case.regions,
+}
+
+
 def case_terms(case: Case) -> dict[str, list[str]]:
     """The filter terms of a case, keyed by the URL parameter name."""
     return {
         "tema": list(case.themes),
         "malgruppe": target_groups(case),
-        "fylke": sorted({m.region for m in case.municipalities if m.region}),
+        "fylke": case.regions,
         "storrelse": sorted({size_band(m.population) for m in case.municipalities}, key=list(SIZE_LABELS).index),
     }
 

@@ -20,48 +20,18 @@ from generator import documents, formatting
 from generator.site.finished_pages import FinishedPage, finish
 from generator.records.catalog import Catalog
 from generator.records.model import Case, phone_uri
-from generator.opendata import jsonld, records, urls, vcard
+from generator.opendata import jsonld, records, vcard
+from generator.paths import (
+    CASES_DIR, COMPARISON, FACET_FOLDERS, TEMPLATES_DIR, absolute, case_path, contact_card_path, facet_path,
+    page_location, record_urls, template_file, template_path,
+)
 from generator.text import sort_key
 from generator.records.vocabulary import VOCABULARY
 
 LAYOUTS = Path(__file__).with_name("layouts")
 
-# Where things live in the site (paths relative to docs_dir, as MkDocs sees them).
-CASES_DIR = "eksempler"
-FACETS = {  # vocabulary kind -> (folder, heading, case attribute getter)
-    "themes": ("tema", "Temaer", lambda case: case.themes),
-    "target_groups": ("malgruppe", "Målgrupper", facets.target_groups),
-    "regions": ("fylke", "Fylker", lambda case: sorted({m.region for m in case.municipalities if m.region})),
-}
-TEMPLATES_DIR = "maler"
 # Up to this many cases the front page lists them all; beyond it, the newest and a link to the list.
 FRONT_PAGE_LIMIT = 30
-
-
-def case_path(slug: str) -> str:
-    return f"{CASES_DIR}/{slug}.md"
-
-
-def contact_card_path(slug: str, card_name: str) -> str:
-    """A contact's vCard sits in the case page's folder: eksempler/ralingen/narges-pourzia.vcf."""
-    return f"{CASES_DIR}/{slug}/{card_name}"
-
-
-def record_urls(repo_url: str | None, record_file: str) -> tuple[str | None, str | None]:
-    """(view, edit): a record file such as cases/nesna.yaml in the repository, when it has an address."""
-    if not repo_url:
-        return None, None
-    base = repo_url.rstrip("/")
-    return f"{base}/blob/main/{record_file}", f"{base}/edit/main/{record_file}"
-
-
-def facet_path(kind: str, key: str | None = None) -> str:
-    folder = FACETS[kind][0]
-    return f"{folder}/{key}.md" if key else f"{folder}/index.md"
-
-
-def template_path(slug: str) -> str:
-    return f"{TEMPLATES_DIR}/{slug}.md"
 
 
 def _environment() -> Environment:
@@ -97,16 +67,6 @@ def link(text: str, target: str, here: str) -> Markup:
     return Markup(f"[{formatting.escape(text)}]({relative})")
 
 
-def site_url_of(path: str) -> str:
-    """Where a docs-relative file ends up in the site (MkDocs' directory URLs): tema/x.md -> tema/x/."""
-    if not path.endswith(".md"):
-        return path
-    stem = path[: -len(".md")]
-    if stem == "index":
-        return ""
-    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
-
-
 def _relpath(path: str, start: str) -> str:
     """posixpath.relpath for paths inside the site, without the getcwd() it makes on every call."""
     parts = [p for p in path.split("/") if p not in ("", ".")]
@@ -124,7 +84,7 @@ def href(target: str, here: str) -> str:
 
     Raw HTML is not rewritten by MkDocs, so these are final URLs; tests/site/test_links.py checks them all.
     """
-    url, base = site_url_of(target), site_url_of(here)
+    url, base = page_location(target), page_location(here)
     relative = _relpath(url or ".", base or ".")
     return relative + "/" if (url == "" or url.endswith("/")) and relative != "." else (relative if relative != "." else "./")
 
@@ -151,6 +111,7 @@ def _render(layout: str, here: str, **context) -> str:
         case_path=case_path,
         facet_path=facet_path,
         template_path=template_path,
+        comparison_path=COMPARISON,
         **context,
     )
 
@@ -164,7 +125,7 @@ def case_page(
     site_name: str = "",
 ) -> str:
     here = case_path(slug)
-    page_url = urls.absolute(site_url, urls.page_location(here))
+    page_url = absolute(site_url, page_location(here))
     related = sorted(
         ((s, catalog.cases[s]) for s in case.related if s in catalog.cases), key=lambda i: sort_key(i[1].title)
     )
@@ -209,7 +170,8 @@ def cases_index(catalog: Catalog) -> FinishedPage:
 
 def facet_pages(catalog: Catalog) -> dict[str, str | FinishedPage]:
     pages = {}
-    for kind, (folder, heading, getter) in FACETS.items():
+    for kind, (_folder, heading) in FACET_FOLDERS.items():
+        getter = facets.TERMS_OF_KIND[kind]
         groups = {
             key: [(s, c) for s, c in catalog.sorted_cases() if key in getter(c)] for key in VOCABULARY[kind]
         }
@@ -231,7 +193,7 @@ def facet_pages(catalog: Catalog) -> dict[str, str | FinishedPage]:
 def comparison_page(catalog: Catalog, today: dt.date | None = None) -> FinishedPage:
     today = today or dt.date.today()
     return finish(_render(
-        "comparison.md.j2", "sammenligning.md", cases=catalog.sorted_cases(),
+        "comparison.md.j2", COMPARISON, cases=catalog.sorted_cases(),
         headline=lambda case: case_summary.headline(case, today), regions=case_summary.regions,
         is_old=lambda year: case_summary.is_old(year, today), point_value=formatting.point_value,
     ))
@@ -241,18 +203,14 @@ def home_sections(catalog: Catalog, here: str = "index.md") -> str:
     """The generated part of the hand-written front page (docs/index.md): browse and list."""
     counts = {
         kind: {key: sum(1 for c in catalog.cases.values() if key in getter(c)) for key in VOCABULARY[kind]}
-        for kind, (_folder, _heading, getter) in FACETS.items()
+        for kind, getter in facets.TERMS_OF_KIND.items()
     }
-    terms = {kind: sorted(VOCABULARY[kind].items(), key=lambda item: sort_key(item[1])) for kind in FACETS}
+    terms = {kind: sorted(VOCABULARY[kind].items(), key=lambda item: sort_key(item[1])) for kind in FACET_FOLDERS}
     newest = sorted(catalog.sorted_cases(), key=lambda item: item[1].updated, reverse=True)[:FRONT_PAGE_LIMIT]
     return _render(
         "home.md.j2", here, cases=catalog.sorted_cases(), counts=counts, terms=terms, newest=newest,
         FRONT_PAGE_LIMIT=FRONT_PAGE_LIMIT,
     )
-
-
-def template_file(slug: str, fmt: str) -> str:
-    return f"{TEMPLATES_DIR}/{slug}.{fmt}"
 
 
 def _downloads(slug: str, sizes: dict[tuple[str, str], int]) -> list[tuple[str, str, str]]:
@@ -316,7 +274,7 @@ def render_pages(catalog: Catalog, sizes: dict | None = None) -> dict[str, str |
     Case pages are only their front matter here (see case_front_matter).
     """
     pages: dict[str, str | FinishedPage] = {
-        f"{CASES_DIR}/index.md": cases_index(catalog), "sammenligning.md": comparison_page(catalog)
+        f"{CASES_DIR}/index.md": cases_index(catalog), COMPARISON: comparison_page(catalog)
     }
     pages.update(template_pages(catalog, sizes or {}))
     for slug, case in catalog.cases.items():

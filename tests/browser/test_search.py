@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
 from generator.records.catalog import load_catalog
-from generator.site.pages import facet_path
+from generator.paths import facet_path
 from generator.search.page_data import case_names
 from generator.text import ascii_variants
 from generator.records.vocabulary import VOCABULARY

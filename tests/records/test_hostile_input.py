@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from generator.records.catalog import load_catalog
-from generator.records.load import MAX_BYTES, MAX_LINE
+from generator.records.load import MAX_BYTES
+from generator.records.problems import MAX_LINE
 
 from tests.conftest import FIXTURES, ROOT, run_generator
 from tests.sandbox import make_project

@@ -10,6 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from generator import paths
 from generator.site import pages
 
 from generator.records.catalog import load_catalog
@@ -201,7 +202,7 @@ def test_a_case_is_listed_for_a_target_group_only_its_practice_names(tmp_path):
     assert only_in_practice  # the fixture has a practice for a group the case does not list
     rendered = pages.facet_pages(catalog)
     for group in only_in_practice:
-        page = rendered[pages.facet_path("target_groups", group)]
+        page = rendered[paths.facet_path("target_groups", group)]
         assert "eksempler/eksempelby" in page.html
 
 

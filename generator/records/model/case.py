@@ -249,6 +249,11 @@ class Case(Base):
     updated: PastDate = Field(description="Dato posten sist ble endret (vises som «sist oppdatert»).")
     last_verified: PastDate = Field(description="Dato posten sist ble kontrollert mot kildene.")
 
+    @property
+    def regions(self) -> list[str]:
+        """The counties of the case's municipalities, each once, sorted by key."""
+        return sorted({m.region for m in self.municipalities if m.region})
+
     @model_validator(mode="after")
     def _no_repeats(self):
         lists = [(("themes",), self.themes), (("target_groups",), self.target_groups)]

@@ -1,0 +1,65 @@
+"""The one address book: where every page, download and data file of the site lives.
+
+Paths are relative to the site's docs folder, as the site builder sees them («eksempler/ralingen.md»);
+`page_location` says where such a page is published («eksempler/ralingen/»).
+"""
+
+from __future__ import annotations
+
+CASES_DIR = "eksempler"
+TEMPLATES_DIR = "maler"
+COMPARISON = "sammenligning.md"
+# Vocabulary kind -> (folder, heading) of the pages that list the cases by that term.
+FACET_FOLDERS = {
+    "themes": ("tema", "Temaer"),
+    "target_groups": ("malgruppe", "Målgrupper"),
+    "regions": ("fylke", "Fylker"),
+}
+
+
+def case_path(slug: str) -> str:
+    return f"{CASES_DIR}/{slug}.md"
+
+
+def contact_card_path(slug: str, card_name: str) -> str:
+    """A contact's vCard sits in the case page's folder: eksempler/ralingen/narges-pourzia.vcf."""
+    return f"{CASES_DIR}/{slug}/{card_name}"
+
+
+def facet_path(kind: str, key: str | None = None) -> str:
+    folder = FACET_FOLDERS[kind][0]
+    return f"{folder}/{key}.md" if key else f"{folder}/index.md"
+
+
+def template_path(slug: str) -> str:
+    return f"{TEMPLATES_DIR}/{slug}.md"
+
+
+def template_file(slug: str, fmt: str) -> str:
+    """A template's download: maler/iop-kvalifisering.docx."""
+    return f"{TEMPLATES_DIR}/{slug}.{fmt}"
+
+
+def page_location(path: str) -> str:
+    """Where a docs-relative file is published (directory URLs): tema/x.md -> tema/x/, index.md -> ''."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[: -len(".md")]
+    if stem == "index":
+        return ""
+    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
+
+
+def absolute(site_url: str, location: str) -> str:
+    """The full address of a site location; empty when the site has no address."""
+    if not site_url:
+        return ""
+    return site_url.rstrip("/") + "/" + location.lstrip("/")
+
+
+def record_urls(repo_url: str | None, record_file: str) -> tuple[str | None, str | None]:
+    """(view, edit): a record file such as cases/nesna.yaml in the repository, when it has an address."""
+    if not repo_url:
+        return None, None
+    base = repo_url.rstrip("/")
+    return f"{base}/blob/main/{record_file}", f"{base}/edit/main/{record_file}"
