@@ -166,10 +166,6 @@ def cmd_build_data(args) -> int:
     return 0
 
 
-def _use_all_cores() -> None:
-    parallel.WORKERS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Kunnskapsbankens verktøy.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -197,5 +193,5 @@ def main(argv: list[str] | None = None) -> int:
     data.add_argument("--site-url", help="nettstedets adresse (standard: site_url i mkdocs.yml)")
     data.set_defaults(func=cmd_build_data)
     args = parser.parse_args(argv)
-    _use_all_cores()
+    parallel.use_all_cores()
     return args.func(args)

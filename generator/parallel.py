@@ -1,6 +1,7 @@
 """Per-case work on several cores, when the command line asks for it.
 
-`python -m generator build` and `validate` set WORKERS to the number of cores. Everything else (the
+`python -m generator build` and `validate` call use_all_cores() (the number of cores the process may
+use, or GENERATOR_WORKERS when set). Everything else (the
 tests, `mkdocs serve`) stays on one: `mkdocs serve` runs its web server in threads, and forking a
 process with threads is unsafe. The workers are forked, so they share the caller's memory as it was:
 `context` (the catalog, settings) reaches them without being copied through a pipe; only the items
@@ -10,6 +11,7 @@ and the results are.
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -23,6 +25,13 @@ PARALLEL_FROM = 200
 
 _context: Any = None
 _function: Callable | None = None
+
+
+def use_all_cores() -> None:
+    """Work on every core this process may use, or on GENERATOR_WORKERS of them when that is set."""
+    global WORKERS
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    WORKERS = max(1, int(os.environ.get("GENERATOR_WORKERS") or cores))
 
 
 def _fork_ready() -> None:

@@ -53,21 +53,30 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
-# Records already read in this process, by path and file version: `generator build` and
-# the MkDocs hook both load the catalog, and `make serve` re-reads only the file that changed.
+# Records already read in this process: {(path, display, model): (file version, (record, marks, problems))}.
+# `generator build` and the site builder's hook both load the catalog, and `make serve` re-reads only
+# the file that changed, whose entry then replaces the old one.
 _RECORDS: dict[tuple, tuple] = {}
+
+
+def _cached(key) -> tuple | None:
+    if key is None:
+        return None
+    entry = _RECORDS.get(key[0])
+    return entry[1] if entry is not None and entry[0] == key[1] else None
 
 
 def load_record(path: Path, model: type[BaseModel], root: Path = ROOT, marks_out: dict | None = None):
     """One record as a model instance; raises LoadError with every problem in it."""
     display = _display(path, root)
     key = _cache_key(Path(path), model, display)
-    if key in _RECORDS:
-        record, marks, problems = _RECORDS[key]
+    cached = _cached(key)
+    if cached is not None:
+        record, marks, problems = cached
     else:
         record, marks, problems = _load_uncached(Path(path), model, display)
         if key is not None:
-            _RECORDS[key] = (record, marks, problems)
+            _RECORDS[key[0]] = (key[1], (record, marks, problems))
     if marks_out is not None and marks is not None:
         marks_out[display] = marks
     if problems:
@@ -215,7 +224,7 @@ def _cache_key(path: Path, model: type[BaseModel], display: str):
         info = os.lstat(path)
         if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_BYTES:
             version = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
-            return (os.path.abspath(path), display, model, version)
+            return (os.path.abspath(path), display, model), version
     except OSError:
         pass  # read_yaml says what is wrong
     return None
@@ -228,12 +237,12 @@ def _load_job(_context, job: tuple[str, type[BaseModel], str]):
 
 def _prefetch(jobs: list[tuple[Path, type[BaseModel], str]]) -> None:
     """Parse many records on several cores at once, into the same cache load_record reads."""
-    todo = [(job, key) for job in jobs if (key := _cache_key(*job)) is not None and key not in _RECORDS]
+    todo = [(job, key) for job in jobs if (key := _cache_key(*job)) is not None and _cached(key) is None]
     if not parallel.worth_it(len(todo)):
         return
     results = parallel.map_cases(_load_job, [(str(p), m, d) for (p, m, d), _key in todo], None)
     for (_job, key), result in zip(todo, results):
-        _RECORDS[key] = result
+        _RECORDS[key[0]] = (key[1], result)
 
 
 def load_catalog(root: Path = ROOT, extra: list[Path] = ()) -> Catalog:
@@ -241,6 +250,8 @@ def load_catalog(root: Path = ROOT, extra: list[Path] = ()) -> Catalog:
 
     From the command line (parallel.WORKERS > 1), large catalogs are parsed on several cores.
     """
+    if vocabulary.VOCABULARY.refresh():  # records were checked against the old terms
+        _RECORDS.clear()
     catalog = Catalog()
     extra = [Path(p) for p in extra]
     groups = (
@@ -257,7 +268,7 @@ def load_catalog(root: Path = ROOT, extra: list[Path] = ()) -> Catalog:
         _cross_check(catalog)
     catalog.problems.sort()
     # First: the records are checked against it.
-    catalog.problems[:0] = vocabulary.PROBLEMS
+    catalog.problems[:0] = vocabulary.VOCABULARY.problems
     return catalog
 
 

@@ -1,8 +1,8 @@
 """The controlled vocabulary (themes, target groups, regions, organisation models).
 
 Contributors edit vocabulary.yaml too (CONTRIBUTING invites a new theme in the same pull request as a
-case), so it is read with the records' strict loader and checked here, at import, without raising:
-its problems are in PROBLEMS, and the catalog reports them as `generator/records/vocabulary.yaml:line:col: …`
+case), so it is read with the records' strict loader and checked here, without raising, the first time a
+term is looked up (not at import): its problems are in VOCABULARY.problems, and the catalog reports them as `generator/records/vocabulary.yaml:line:col: …`
 from `validate` and the build. A term whose label is wrong is still known, so the records that use it
 are not reported as well; a file that cannot be read leaves the vocabulary empty and unchecked.
 """
@@ -10,6 +10,8 @@ are not reported as well; a file that cannot be read leaves the vocabulary empty
 from __future__ import annotations
 
 import difflib
+import os
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from generator.records.load import read_yaml
@@ -80,7 +82,52 @@ def _reworded(problem: Problem) -> Problem:
     return problem
 
 
-VOCABULARY, PROBLEMS = read()
+class Vocabulary(Mapping):
+    """{kind: {key: label}}, read from vocabulary.yaml when first used, and again after it changes."""
+
+    def __init__(self, path: Path = VOCABULARY_FILE):
+        self._path = path
+        self._version: tuple | None = None
+        self._terms: dict[str, dict[str, str]] | None = None
+        self._problems: list[Problem] = []
+
+    def _file_version(self) -> tuple | None:
+        try:
+            info = os.stat(self._path)
+        except OSError:
+            return None
+        return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+    def refresh(self) -> bool:
+        """Read the file again if it changed since it was read (an edit during `make serve`); True if so."""
+        version = self._file_version()
+        if self._terms is not None and version == self._version:
+            return False
+        self._terms, self._problems = read(self._path)
+        self._version = version
+        return True
+
+    def _loaded(self) -> dict[str, dict[str, str]]:
+        if self._terms is None:
+            self.refresh()
+        return self._terms
+
+    @property
+    def problems(self) -> list[Problem]:
+        self._loaded()
+        return self._problems
+
+    def __getitem__(self, kind: str) -> dict[str, str]:
+        return self._loaded()[kind]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._loaded())
+
+    def __len__(self) -> int:
+        return len(self._loaded())
+
+
+VOCABULARY = Vocabulary()
 
 # Counties that no longer exist, with the counties of today (SSB's classification from 2024) their
 # municipalities are in now. Sources written before a reform name them; a record names today's county.

@@ -7,6 +7,7 @@ the command line does: forking the test process, which may hold browser threads,
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +20,6 @@ BUILD = """
 import sys
 from generator import cli, parallel
 parallel.PARALLEL_FROM = 1
-cli._use_all_cores = lambda: setattr(parallel, "WORKERS", int(sys.argv[2]))
 {extra}
 sys.exit(cli.main(["build", "--site-dir", sys.argv[1]]))
 """
@@ -27,8 +27,8 @@ sys.exit(cli.main(["build", "--site-dir", sys.argv[1]]))
 
 def _build(site: Path, workers: int, extra: str = "") -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-c", BUILD.format(extra=extra), str(site), str(workers)],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        [sys.executable, "-c", BUILD.format(extra=extra), str(site)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, env={**os.environ, "GENERATOR_WORKERS": str(workers)},
     )
 
 

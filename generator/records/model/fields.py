@@ -12,7 +12,6 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
-    WithJsonSchema,
 )
 
 from generator.text import SLUG_MAX, SLUG_PATTERN
@@ -33,12 +32,18 @@ def _term_checker(kind: str, label: str):
     return check
 
 
+class _TermsSchema:
+    """The JSON Schema of a vocabulary term: its list of keys, looked up when a schema is made."""
+
+    def __init__(self, kind: str, description: str):
+        self.kind, self.description = kind, description
+
+    def __get_pydantic_json_schema__(self, _core_schema, _handler):
+        return {"type": "string", "enum": sorted(VOCABULARY[self.kind]), "description": self.description}
+
+
 def _term(kind: str, label: str, description: str):
-    return Annotated[
-        str,
-        AfterValidator(_term_checker(kind, label)),
-        WithJsonSchema({"type": "string", "enum": sorted(VOCABULARY[kind]), "description": description}),
-    ]
+    return Annotated[str, AfterValidator(_term_checker(kind, label)), _TermsSchema(kind, description)]
 
 
 Theme = _term("themes", "tema", "Tema fra generator/records/vocabulary.yaml (themes).")
