@@ -55,7 +55,7 @@ def test_the_mkdocs_folder_is_where_the_hook_and_build_live():
     # The test above would pass on an empty folder; this makes sure it guards the real glue.
     inside = {name for name, path in MODULES.items() if name.startswith("generator.mkdocs.")
               and any(i.split(".")[0] == "mkdocs" for i in _imports(path))}
-    assert {"generator.mkdocs.hook", "generator.mkdocs.build"} <= inside
+    assert {"generator.mkdocs.events", "generator.mkdocs.build"} <= inside
 
 
 def _graph() -> dict[str, set[str]]:

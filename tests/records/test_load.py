@@ -143,15 +143,15 @@ def _yaml_files() -> list[Path]:
 @pytest.mark.parametrize("path", _yaml_files(), ids=lambda p: str(p.relative_to(ROOT)))
 def test_the_fast_reader_gives_what_the_strict_reader_gives_or_leaves_the_file_to_it(path):
     """libyaml's fast path is only an optimisation: same values, or it hands over (never a different answer)."""
-    from generator.records import load
+    from generator.records import fast_yaml, load, yaml_checks
 
     text = path.read_bytes().decode("utf-8", errors="replace")
     try:
-        strict = load._compose(load._StrictLoader, text)[0]
+        strict = load._compose(yaml_checks.StrictLoader, text)[0]
     except Exception:  # noqa: BLE001 - a file the strict reader refuses must not pass the fast one
         strict = None
     try:
-        fast = load._fast(text)[0] if not load._NEEDS_STRICT.search(text) else None
+        fast = fast_yaml.read_fast(text)[0] if not fast_yaml.NEEDS_STRICT.search(text) else None
     except Exception:  # noqa: BLE001 - handing over to the strict reader is always allowed
         fast = None
     if fast is not None:

@@ -1,0 +1,182 @@
+"""The site builder's events: load the records, add the generated files, fill the pages, index, watch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from jinja2 import FileSystemBytecodeCache
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
+
+from generator import documents, parallel
+from generator.site import pages
+from generator.search import page_data, pagefind_index
+from generator.mkdocs import parallel_pages, theme_assets
+from generator.site.finished_pages import FinishedPage
+from generator.records.catalog import load_catalog
+from generator.records.problems import count_text, report_lines
+from generator import paths
+from generator.opendata import bundle
+from generator.site import sitemap_dates
+from generator.site.problems_page import problems_page
+
+HOME_MARKER = "<!-- generert: forside -->"
+PREVIEW_CSS = "assets/stylesheets/mal-forhandsvisning.css"  # listed in mkdocs.yml extra_css
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def _cache_dir(config, name: str) -> Path:
+    folder = _root(config) / ".cache" / name
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+class KnowledgeBaseHooks:
+    """The site builder's events, with the state of one build (or of `make serve`'s rebuilds) kept here."""
+
+    def __init__(self) -> None:
+        self.command: str | None = None  # set by the mkdocs command; `python -m generator build` has none
+        self.serving = False
+        self.problems: list = []
+        self.catalog = None
+        self.case_context = None
+        self.case_pages: dict[str, str] = {}
+        self.in_parallel = False
+        self.finished: dict[str, FinishedPage] = {}
+        self.page_dates: dict = {}
+        self.nav = None
+        self.workers = None
+
+    def on_startup(self, command, dirty):
+        # Run by the mkdocs command (serve, build); `python -m generator build` indexes its own folder.
+        self.command = command
+        self.serving = command == "serve"
+
+    def on_config(self, config):
+        catalog = load_catalog(_root(config))
+        self.problems = catalog.problems
+        if catalog.problems:
+            lines = "\n".join(report_lines(catalog.problems))
+            if not self.serving:
+                raise PluginError(f"{lines}\n\n{count_text(len(catalog.problems))}; nettstedet ble ikke bygget.")
+            # `make serve` goes on, with a page listing the problems in place of the site (see on_post_build).
+            # Printed, not logged: a logged warning would stop the build (strict: true).
+            print(f"{lines}\n\n{count_text(len(catalog.problems))}. Rett og lagre; nettleseren viser problemene "
+                  f"til da, og nettstedet så snart alt er i orden.", file=sys.stderr, flush=True)
+            config.nav = None  # the pages named in nav are not made
+        self.catalog = catalog
+        return config
+
+    def on_files(self, files, config):
+        if self.problems:
+            return Files([])
+        catalog = self.catalog
+        theme_assets.drop_unused(files, config)
+        built = documents.build_documents(catalog, _cache_dir(config, "documents"))
+        sizes = {key: len(data) for key, data in built.items()}
+        rendered = pages.render_pages(catalog, sizes)
+        self.case_context = pages.CaseContext(
+            catalog, dt.date.today(), config.repo_url, config.site_url or "", config.site_name
+        )
+        self.case_pages = {paths.case_path(slug): slug for slug in catalog.cases}
+        self.in_parallel = parallel.worth_it(len(catalog.cases))
+        self.finished = {path: page for path, page in rendered.items() if isinstance(page, FinishedPage)}
+        for path, page in rendered.items():
+            files.append(File.generated(config, path, content=page.markdown if isinstance(page, FinishedPage) else page))
+        for (slug, fmt), data in built.items():
+            files.append(File.generated(config, paths.template_file(slug, fmt), content=data))
+        files.append(File.generated(config, PREVIEW_CSS, abs_src_path=str(documents.PREVIEW_CSS)))
+        for path, content in bundle.build(catalog, config.site_name, config.site_url or "").items():
+            files.append(File.generated(config, path, content=content))
+        self.page_dates = sitemap_dates.page_dates(catalog)
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        if HOME_MARKER in markdown:
+            markdown = markdown.replace(HOME_MARKER, pages.home_sections(self.catalog, page.file.src_uri))
+        if page.file.src_uri in self.page_dates:  # sitemap.xml's <lastmod>: when the record changed
+            page.update_date = self.page_dates[page.file.src_uri].isoformat()
+        return markdown
+
+    def on_nav(self, nav, config, files):
+        self.nav = nav
+        return nav
+
+    def on_env(self, env, config, files):
+        # MkDocs makes a new Jinja environment for every build, so `make serve` compiled Material's
+        # templates again on every edit. Compiled templates are kept by their source's checksum.
+        env.bytecode_cache = FileSystemBytecodeCache(str(_cache_dir(config, "jinja")))
+        if not self.problems and self.in_parallel:
+            try:
+                self.workers = parallel_pages.start(
+                    list(self.case_pages), config, files, self.nav, env, self._fill_case_page
+                )
+            except parallel_pages.PageFailed as error:
+                raise PluginError(f"en caseside kunne ikke lages: {error}") from None
+        return env
+
+    def _put_in_place(self, page, finished: FinishedPage) -> str:
+        """What Page.render would have set had Python-Markdown made the headings (see finished_pages)."""
+        page.toc = get_toc(finished.toc)
+        page.present_anchor_ids = set(finished.anchors)
+        return finished.html
+
+    def _fill_case_page(self, page) -> None:
+        slug = self.case_pages[page.file.src_uri]
+        page.content = self._put_in_place(page, pages.finished_case_page(self.case_context, slug))
+
+    def on_page_content(self, html, page, config, files):
+        src_uri = page.file.src_uri
+        if src_uri in self.finished:
+            return self._put_in_place(page, self.finished[src_uri])
+        if src_uri in self.case_pages:
+            if self.in_parallel:
+                # generator.mkdocs.parallel_pages fills and writes the page on another core; its anchors are
+                # unknown here, so MkDocs skips checking links to them (tests/site/test_links.py checks them all).
+                page.present_anchor_ids = None
+                return ""
+            self._fill_case_page(page)
+            return page.content
+        return html
+
+    def on_page_context(self, context, page, config, nav):
+        if page.file.generated_by:
+            slug = page.meta.get("case_slug")
+            record = self.catalog.case_files.get(slug) if slug else None
+            page.edit_url = paths.record_urls(config.repo_url, record)[1] if record else None
+        context["page_search"] = page_data.for_page(self.catalog, page.meta, page.content or "")
+        return context
+
+    def on_post_build(self, config):
+        if self.problems:  # at the front page, and at every other address as the server's 404 page
+            page = problems_page(self.problems, config.site_name)
+            for name in ("index.html", "404.html"):
+                (Path(config.site_dir) / name).write_text(page, encoding="utf-8")
+            return
+        workers, self.workers = self.workers, None
+        if workers is not None:
+            try:
+                workers.results()
+            except parallel_pages.PageFailed as error:
+                raise PluginError(f"en caseside kunne ikke lages: {error}") from None
+        if self.command:  # `make serve` indexes again after every rebuild
+            try:
+                pagefind_index.index_site(Path(config.site_dir))
+            except pagefind_index.IndexFailed as error:
+                raise PluginError(str(error)) from None
+
+    def on_build_error(self, error):
+        workers, self.workers = self.workers, None
+        if workers is not None:
+            workers.cancel()
+
+    def on_serve(self, server, config, builder):
+        for folder in ("cases", "templates", "generator"):
+            server.watch(str(_root(config) / folder))
+        return server
