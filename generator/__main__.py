@@ -5,8 +5,8 @@ import sys
 from generator.cli import main
 
 code = main()
-# Leave without freeing every record and page object one by one: with a thousand cases that took
-# half a second after the work was done. Nothing is left to clean up (files are closed, pools shut
+# Leave without freeing every record and page object one by one, which grows with the number of cases
+# and does nothing useful at exit. Nothing is left to clean up (files are closed, pools shut
 # down), so only the output needs flushing.
 logging.shutdown()
 sys.stdout.flush()

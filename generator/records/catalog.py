@@ -217,8 +217,8 @@ def _stray_root_files(root: Path) -> list[Problem]:
 def _cache_key(path: Path, model: type[BaseModel], display: str):
     """The file as it is now: any change to it (an edit in `make serve`) changes its times or size.
 
-    Only lstat: reading and hashing every file again for each load was most of the file system work
-    of a build with many cases, on a disk where opening a file costs a fifth of a millisecond.
+    Only lstat: reading and hashing every file again for each load would be most of the file system
+    work of a build with many cases.
     """
     try:
         info = os.lstat(path)

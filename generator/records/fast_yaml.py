@@ -22,7 +22,7 @@ from generator.records.yaml_checks import (
 )
 
 class FastLoader(CParser, SafeConstructor, Resolver):
-    """libyaml's parser with the same YAML 1.2 core resolution: for ordinary records, 20 times faster.
+    """libyaml's parser with the same YAML 1.2 core resolution: much faster for ordinary records.
 
     It cannot refuse anchors, aliases, tags or deep nesting while composing, so it is only used for
     text that cannot hold them (see NEEDS_STRICT); anything else, and any error, goes to StrictLoader.
@@ -36,7 +36,7 @@ class FastLoader(CParser, SafeConstructor, Resolver):
         Resolver.__init__(self)
 
     # Resolver's own methods, cut to what this resolver uses (no path resolvers, no wildcards): they
-    # run for every value of every record, and were a fifth of the time of reading one.
+    # run for every value of every record.
     def descend_resolver(self, current_node, current_index):
         pass
 

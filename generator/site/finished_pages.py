@@ -1,9 +1,9 @@
 """Generated pages as finished HTML: the generator writes the headings, anchors and table of contents.
 
 Case, theme, comparison, case-list and template pages are headings with finished HTML between them.
-Running them through Python-Markdown only to turn `## Tiltak` into a heading with an anchor was most of
-the build time with a thousand cases, so the generator does that part itself, the way Python-Markdown's toc extension
-would (same ids, same de-duplication, same permalink), and MkDocs gets a page whose Markdown is only
+Running them through Python-Markdown only to turn `## Tiltak` into a heading with an anchor would cost
+more than everything else a case page needs, so the generator does that part itself, the way
+Python-Markdown's toc extension would (same ids, same de-duplication, same permalink), and MkDocs gets a page whose Markdown is only
 the front matter. The site builder's hook puts the HTML, the table of contents and the anchors in place.
 """
 
