@@ -156,7 +156,7 @@ def test_contacts_or_the_sentence_that_there_are_none_then_the_people_named(cata
 
 def test_county_from_the_public_classification_says_so(catalog):
     for slug, case in catalog.cases.items():
-        row = next(tr for tr in rendered(catalog, slug).select(".ikb-facts tr") if tr.td and tr.td.get_text() == "Fylke")
+        row = next(tr for tr in rendered(catalog, slug).select(".ikb-facts tr") if tr.th and tr.th.get_text() == "Fylke")
         for key, classified in case_summary.regions(case):
             assert VOCABULARY["regions"][key] in row.get_text()
         assert ("offentlig inndeling" in row.get_text()) == any(c for _k, c in case_summary.regions(case))
