@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from generator.site import charts
 from generator import formatting
-from generator.records.model import Case, Figure, Person, Result
+from generator.records.model import Case, Contact, Figure, Person, Result
+from generator.site import charts
 
 # A figure older than this many years is marked as such wherever it is shown.
 OLD_AFTER_YEARS = 5
@@ -97,3 +97,21 @@ def figures(case: Case) -> list[tuple[Figure, str | None]]:
     several = len(case.municipalities) > 1
     own = [(f, m.name if several else None) for m in case.municipalities for f in (m.population, m.immigrant_share) if f]
     return own + [(f, None) for f in case.key_figures]
+
+
+def contact_note(contact: Contact, today: dt.date) -> str | None:
+    """Why to check a contact before calling, or None when it was confirmed in the last two years."""
+    if not formatting.is_stale(contact.last_verified, today):
+        return None
+    if contact.last_verified:
+        return "kontaktopplysningene ble sist bekreftet for mer enn to år siden"
+    return "kontaktopplysningene kan ha endret seg siden kilden ble skrevet"
+
+
+def contact_notes(case: Case, today: dt.date) -> tuple[str | None, list[str | None]]:
+    """(one note for every contact, or None; the note for each contact that is not said once for all).
+    Said once above the cards when it is the same for all, so two contacts do not cost two warnings."""
+    notes = [contact_note(c, today) for c in case.contacts]
+    if len(notes) > 1 and notes[0] and len(set(notes)) == 1:
+        return notes[0], [None] * len(notes)
+    return None, notes

@@ -149,7 +149,7 @@ def case_page(
         source_label=lambda source_id: _source_label(case, source_id),
         source_index={s.id: i for i, s in enumerate(case.sources, 1)},
         stale=formatting.is_stale(case.last_verified, today),
-        contact_stale=lambda c: formatting.is_stale(c.last_verified, today),
+        contact_notes=case_summary.contact_notes(case, today),
         tel=lambda number: Markup(f'<a href="{phone_uri(number)}">{formatting.escape(number)}</a>'),
         record_file=catalog.case_files[slug],
         record_urls=record_urls(repo_url, catalog.case_files[slug]),

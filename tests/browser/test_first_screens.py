@@ -12,8 +12,9 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from generator.site import case_summary
 from generator.records.catalog import load_catalog
+from generator.records.vocabulary import VOCABULARY
+from generator.site import case_summary
 
 from ..conftest import ROOT
 from .conftest import PAGE_TYPES, SETTLED, axe_violations, describe_violations, open_page
@@ -70,6 +71,32 @@ def test_headline_and_contacts_are_within_two_phone_screens(first_screens, base_
     else:
         expect(contacts).to_have_text("Kildene oppgir ingen kontaktperson.")
     expect(tab.locator("[data-ikb-age]")).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("page_type", CASE_TYPES)
+def test_summary_county_and_practices_are_within_two_phone_screens(first_screens, base_url, page_paths, page_type, cases):
+    tab = first_screens
+    case = cases[page_type.removeprefix("case-")]
+    open_page(tab, base_url, page_paths[page_type])
+    summary = tab.locator("article .ikb-lead")
+    expect(summary).to_have_text(case.summary)
+    assert summary.evaluate(TOP) < WITHIN, f"the summary is {summary.evaluate(TOP)} px down"
+    facts = tab.locator("article .ikb-facts")
+    for municipality in case.municipalities:
+        expect(facts).to_contain_text(municipality.name)
+    county = facts.get_by_role("row", name=re.compile("^Fylke"))
+    for key, _classified in case_summary.regions(case):
+        link = county.get_by_role("link", name=VOCABULARY["regions"][key])
+        assert link.evaluate(TOP) < WITHIN, f"the county is {link.evaluate(TOP)} px down"
+    # Every practice is a link to its own section, and the list starts on the first two screens.
+    practices = tab.get_by_role("navigation", name=re.compile("^Tiltak"))
+    links = practices.get_by_role("link")
+    assert links.all_inner_texts() == [p.name for p in case.practices]
+    assert links.first.evaluate(TOP) < WITHIN, f"the practices start {links.first.evaluate(TOP)} px down"
+    for link in links.all():
+        assert link.bounding_box()["height"] >= 24, f"«{link.inner_text()}» is too small to tap"
+        section = tab.locator(link.get_attribute("href"))
+        expect(section).to_contain_text(link.inner_text())
 
 
 def test_chosen_cases_side_by_side_fit_a_phone_at_a_shareable_address(phone_tab, base_url, cases, in_page_order):

@@ -285,6 +285,37 @@ def test_tab_and_shift_tab_walk_through_the_results(tab, base_url):
     expect(field).to_be_focused()
 
 
+def test_on_a_phone_the_title_is_whole_and_the_field_opens_over_the_bar(phone_tab, base_url):
+    tab = phone_tab
+    open_page(tab, base_url, "/eksempler/")
+    title = tab.locator(".md-header__title .md-ellipsis").first
+    expect(title).to_be_visible()
+    assert title.evaluate("e => e.scrollWidth <= e.clientWidth"), f"the site title is cut: {title.inner_text()}"
+    field = tab.locator("#ikb-search-field")
+    form_left = tab.locator("header form[role=search]").bounding_box()["x"]
+    assert title.evaluate("e => e.getBoundingClientRect().right") <= form_left, "the search field covers the title"
+    # A tap on the magnifier opens the field rather than sending an empty search.
+    icon = tab.locator(".ikb-search__submit").bounding_box()
+    tab.mouse.click(icon["x"] + icon["width"] / 2, icon["y"] + icon["height"] / 2)
+    expect(field).to_be_focused()
+    assert tab.url.endswith("/eksempler/")
+    width = tab.viewport_size["width"]
+    assert field.bounding_box()["width"] >= 0.75 * width, "the open field is too narrow to read what is typed"
+    field.press_sequentially("Nesna", delay=15)
+    expect(tab.locator("header [data-ikb-search-status]")).to_have_text(re.compile(r"treff for «Nesna»$"))
+    expect(tab.locator("#ikb-search-panel a.ikb-hit__link").first).to_be_visible()
+    # Leaving the field folds it again, and «/» opens it from anywhere on the page.
+    tab.keyboard.press("Escape")
+    expect(field).to_be_focused()
+    tab.keyboard.press("Shift+Tab")
+    expect(field).not_to_be_focused()
+    expect(title).to_be_visible()
+    assert field.bounding_box()["x"] >= title.evaluate("e => e.getBoundingClientRect().right")
+    tab.keyboard.press("/")
+    expect(field).to_be_focused()
+    assert field.bounding_box()["width"] >= 0.75 * width
+
+
 @pytest.fixture
 def no_script_tab(browser, base_url):
     context = browser.new_context(java_script_enabled=False, service_workers="block", **SETTLED)

@@ -14,11 +14,12 @@ import typing
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.site import case_summary, charts, pages
+from generator.formatting import is_stale
 from generator.records.catalog import load_catalog
-from generator.site.finished_pages import finish
 from generator.records.model import Point
 from generator.records.model.case import Qualifier, Unit
+from generator.site import case_summary, charts, pages
+from generator.site.finished_pages import finish
 from generator.opendata import records, tables
 from generator.records.vocabulary import FORMER_REGIONS, VOCABULARY
 
@@ -156,7 +157,7 @@ def test_contacts_or_the_sentence_that_there_are_none_then_the_people_named(cata
 
 def test_county_from_the_public_classification_says_so(catalog):
     for slug, case in catalog.cases.items():
-        row = next(tr for tr in rendered(catalog, slug).select(".ikb-facts tr") if tr.td and tr.td.get_text() == "Fylke")
+        row = next(tr for tr in rendered(catalog, slug).select(".ikb-facts tr") if tr.th and tr.th.get_text() == "Fylke")
         for key, classified in case_summary.regions(case):
             assert VOCABULARY["regions"][key] in row.get_text()
         assert ("offentlig inndeling" in row.get_text()) == any(c for _k, c in case_summary.regions(case))
@@ -216,3 +217,13 @@ def test_a_second_headline_is_refused_where_it_is_written(tmp_path):
     assert len(lines) == 1 and "«headline»: bare ett tall eller én resultatserie kan være hovedresultatet" in lines[0]
     line_number = EVERY_UNIT.read_text(encoding="utf-8").splitlines().index("    points: [{year: 2016, value: 55.5}, {year: 2019, value: 61, qualifier: over}]") + 1
     assert f"alle-enheter.yaml:{line_number}:" in lines[0]
+
+
+def test_a_warning_that_holds_for_every_contact_is_said_once(catalog):
+    for slug, case in catalog.cases.items():
+        warnings = texts(rendered(catalog, slug).select("[data-ikb-contacts] .ikb-warning"))
+        stale = [c for c in case.contacts if is_stale(c.last_verified, TODAY)]
+        same = len({bool(c.last_verified) for c in stale}) == 1
+        expected = 1 if len(stale) == len(case.contacts) > 1 and same else len(stale)
+        assert len(warnings) == expected, f"{slug}: {warnings}"
+        assert all("Sjekk dem på kommunens nettsted før du ringer" in w for w in warnings)
