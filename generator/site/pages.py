@@ -61,7 +61,7 @@ def _environment() -> Environment:
 ENV = _environment()
 
 
-def link(text: str, target: str, here: str) -> Markup:
+def markdown_link(text: str, target: str, here: str) -> Markup:
     """A Markdown link from page `here` to page `target` (both docs-relative); MkDocs checks it."""
     relative = _relpath(target, posixpath.dirname(here) or ".")
     return Markup(f"[{formatting.escape(text)}]({relative})")
@@ -94,10 +94,10 @@ def html_link(text: str, target: str, here: str) -> Markup:
 
 
 def _render(layout: str, here: str, **context) -> str:
-    def to(target: str, text: str) -> Markup:
-        return link(text, target, here)
+    def md_link(target: str, text: str) -> Markup:
+        return markdown_link(text, target, here)
 
-    def a(target: str, text: str) -> Markup:
+    def link(target: str, text: str) -> Markup:
         return html_link(text, target, here)
 
     def relative(target: str) -> str:
@@ -105,8 +105,8 @@ def _render(layout: str, here: str, **context) -> str:
 
     return ENV.get_template(layout).render(
         here=here,
-        to=to,
-        a=a,
+        md_link=md_link,
+        link=link,
         href=relative,
         case_path=case_path,
         facet_path=facet_path,
