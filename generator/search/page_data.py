@@ -16,10 +16,9 @@ from generator.records.catalog import Catalog
 from generator.records.model import Case
 from generator.text import ascii_variants
 from generator.records.vocabulary import VOCABULARY
+from generator.site.facets import LEGENDS, TERMS_OF_KIND
 
 KINDS = {"case": "Eksempel", "template": "Mal", "page": "Side"}
-# Filter names as the search page shows them, and the vocabulary each comes from.
-FACETS = {"Tema": "themes", "Målgruppe": "target_groups", "Fylke": "regions"}
 _TAG = re.compile(r"<[^>]*>")
 _ENTITY = re.compile(r"&[a-zA-Z]+;|&#\d+;")
 _SPECIAL_WORD = re.compile(r"\w*[^\W\d_a-zA-Z]\w*")  # a word with a letter beyond a-z: æ, ø, å, é ...
@@ -39,15 +38,11 @@ def case_names(case: Case) -> list[str]:
 
 
 def case_filters(case: Case) -> list[tuple[str, str]]:
-    keys = {
-        "themes": case.themes,
-        "target_groups": case.target_groups,
-        "regions": case.regions,
-    }
+    """(filter, term) pairs: the terms that put the case on theme, target-group and county pages."""
     return [
-        (name, VOCABULARY[vocabulary][key])
-        for name, vocabulary in FACETS.items()
-        for key in dict.fromkeys(keys[vocabulary])
+        (LEGENDS[kind], VOCABULARY[kind][key])
+        for kind, terms_of in TERMS_OF_KIND.items()
+        for key in dict.fromkeys(terms_of(case))
     ]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.paths import FACET_FOLDERS
 from generator.records.catalog import Catalog
 from generator.records.model import Case
 from generator.text import sort_key
@@ -39,22 +40,23 @@ def target_groups(case: Case) -> list[str]:
     return list(dict.fromkeys(groups))
 
 
-# Vocabulary kind -> the terms of a case of that kind (its pages under generator.paths.FACET_FOLDERS).
+# Vocabulary kind -> the terms of a case of that kind. The same terms put a case on a theme, target-group
+# or county page (generator.paths.FACET_FOLDERS), in the case list's filters and in the search filters.
 TERMS_OF_KIND = {
     "themes": lambda case: list(case.themes),
     "target_groups": target_groups,
     "regions": lambda case: case.regions,
 }
+# How one term of each kind is named in a filter («Tema: Språkopplæring»).
+LEGENDS = {"themes": "Tema", "target_groups": "Målgruppe", "regions": "Fylke"}
+SIZE_PARAM = "storrelse"
 
 
 def case_terms(case: Case) -> dict[str, list[str]]:
-    """The filter terms of a case, keyed by the URL parameter name."""
-    return {
-        "tema": list(case.themes),
-        "malgruppe": target_groups(case),
-        "fylke": case.regions,
-        "storrelse": sorted({size_band(m.population) for m in case.municipalities}, key=list(SIZE_LABELS).index),
-    }
+    """The filter terms of a case, keyed by the URL parameter name (the facet's folder: tema, malgruppe …)."""
+    terms = {FACET_FOLDERS[kind][0]: getter(case) for kind, getter in TERMS_OF_KIND.items()}
+    terms[SIZE_PARAM] = sorted({size_band(m.population) for m in case.municipalities}, key=list(SIZE_LABELS).index)
+    return terms
 
 
 @dataclass(frozen=True)
@@ -66,10 +68,8 @@ class FilterGroup:
 
 
 GROUPS = (  # (param, legend, vocabulary kind or None for sizes)
-    ("tema", "Tema", "themes"),
-    ("malgruppe", "Målgruppe", "target_groups"),
-    ("fylke", "Fylke", "regions"),
-    ("storrelse", "Kommunestørrelse", None),
+    *((FACET_FOLDERS[kind][0], LEGENDS[kind], kind) for kind in TERMS_OF_KIND),
+    (SIZE_PARAM, "Kommunestørrelse", None),
 )
 
 
@@ -96,7 +96,7 @@ def cases_by_size(catalog: Catalog) -> list[tuple[str, str, list[tuple[str, Case
     """(band key, band label, cases in it) for every band with cases, for the list shown without JavaScript."""
     found = []
     for key, label in SIZE_LABELS.items():
-        members = [(slug, case) for slug, case in catalog.sorted_cases() if key in case_terms(case)["storrelse"]]
+        members = [(slug, case) for slug, case in catalog.sorted_cases() if key in case_terms(case)[SIZE_PARAM]]
         if members:
             found.append((key, label, members))
     return found

@@ -9,6 +9,7 @@ import pytest
 import soupsieve as sv
 from bs4 import BeautifulSoup
 
+from generator import paths
 from generator.search import page_data
 from generator.records.catalog import load_catalog
 from generator.search.pagefind_index import EXCLUDED
@@ -52,6 +53,20 @@ def test_each_kind_of_page_gets_its_kind_and_a_case_its_filters():
         assert ("Tema", VOCABULARY["themes"][theme]) in data.filters
     for group in case.target_groups:
         assert ("Målgruppe", VOCABULARY["target_groups"][group]) in data.filters
+
+
+@pytest.mark.parametrize("slug", sorted(CATALOG.cases))
+def test_a_cases_search_filters_are_the_pages_it_is_listed_on(site, slug):
+    # A practice «for» a target group puts the case on that group's page; the search filter must agree.
+    case = CATALOG.cases[slug]
+    data = page_data.for_page(CATALOG, {"case_slug": slug, "description": case.summary}, "")
+    listed = {
+        (legend, VOCABULARY[kind][key])
+        for kind, legend in (("themes", "Tema"), ("target_groups", "Målgruppe"), ("regions", "Fylke"))
+        for key in VOCABULARY[kind]
+        if slug in _cases_on(site, paths.page_location(paths.facet_path(kind, key)))
+    }
+    assert set(data.filters) - {("Type", "Eksempel")} == listed
     assert all(name in data.names for name in page_data.case_names(case))
     template = next(iter(CATALOG.templates))
     assert page_data.for_page(CATALOG, {"template_slug": template}, "").kind == "Mal"
@@ -104,3 +119,12 @@ def test_template_form_labels_for_screen_readers_stay_out_of_the_index(pages):
             assert any(sv.match(s, parent) for s in ignored for parent in ancestors), f"{slug}: {label} is indexed"
             seen += 1
     assert seen
+
+
+def _cases_on(site, location: str) -> set[str]:
+    """The cases a built facet page lists, by the links in its article."""
+    page = site / location / "index.html"
+    if not page.exists():
+        return set()
+    article = _soup(page).select_one("article")
+    return {m.group(1) for a in article.select("a[href]") if (m := re.search(r"eksempler/([a-z0-9-]+)/$", a["href"]))}
