@@ -131,7 +131,7 @@ def served_size(path: Path) -> int:
 
 
 def open_data_size(site: Path) -> int:
-    """The downloads for reuse (sak 7): data/, one vCard per contact, the Atom feed."""
+    """The downloads for reuse: data/, one vCard per contact, the Atom feed."""
     files = [p for p in (site / "data").rglob("*") if p.is_file()] + list(site.rglob("*.vcf"))
     files += [site / "feed.xml"] if (site / "feed.xml").exists() else []
     return sum(p.stat().st_size for p in files)
