@@ -283,6 +283,16 @@ async ([query, timeout]) => {
 """
 
 
+def _search_parts(site: Path, paths: set[str]) -> str:
+    """What a first search fetched from pagefind/, by kind: script and WebAssembly, word index, filters, results."""
+    parts: dict[str, int] = {}
+    for path in paths:
+        if path.startswith("pagefind/") and (site / path).is_file():
+            kind = path.split("/")[1] if path.count("/") > 1 else "skript, wasm, meta"
+            parts[kind] = parts.get(kind, 0) + wire_size(site / path)
+    return ", ".join(f"{kind} {_kb(size)}" for kind, size in sorted(parts.items()))
+
+
 def pagefind_search(figures: SiteFigures, site: Path, first: dict[str, str], queries: list[str], repeat: int) -> None:
     """Pagefind in Chromium: bytes a first search fetches (fresh cache per query), then keystroke to results."""
     with chromium_on(figures, site) as running:
@@ -300,7 +310,7 @@ def pagefind_search(figures: SiteFigures, site: Path, first: dict[str, str], que
             paths = {urllib.parse.urlsplit(u).path.lstrip("/") for u in fetched}
             figures.first_search[label] = sum(wire_size(site / path) for path in paths if (site / path).is_file())
             print(f"[{figures.n}] første søk «{query}» ({label}): {_kb(figures.first_search[label])}, "
-                  f"{len(paths)} filer, {result['text']}", flush=True)
+                  f"{len(paths)} filer, {result['text']}; {_search_parts(site, paths)}", flush=True)
             context.close()
         figures.first_search_gzip = max(figures.first_search.values(), default=0)
         page = browser.new_page()
