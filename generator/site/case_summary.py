@@ -78,11 +78,8 @@ def headline(case: Case, today: dt.date) -> Headline | None:
 
 def regions(case: Case) -> list[tuple[str, bool]]:
     """(county key, taken from the public classification rather than the source), without repeats."""
-    found: dict[str, bool] = {}
-    for m in case.municipalities:
-        if m.region:
-            found[m.region] = found.get(m.region, False) or m.region_basis == "offentlig-inndeling"
-    return sorted(found.items())
+    classified = {m.region for m in case.municipalities if m.region and m.region_basis == "offentlig-inndeling"}
+    return [(key, key in classified) for key in case.regions]
 
 
 def people_not_contacts(case: Case) -> list[Person]:
