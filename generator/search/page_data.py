@@ -5,12 +5,17 @@ Pagefind indexes the words a reader sees. People also type names without æ, ø 
 letters is also given in the ways it is typed without them (generator.text.ascii_variants), in a
 hidden element at the top of the indexed text: found by search, never shown (the result shows the
 page's description, and the sections under its headings, which hold none of these words).
+
+Only the words the index reads are folded: a part of a page marked data-pagefind-ignore (the lists of
+cases on the listing pages, which are searched on each case's own page) adds none.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+import lxml.html
 
 from generator.records.catalog import Catalog
 from generator.records.model import Case
@@ -52,6 +57,16 @@ def folded_words(*texts: str) -> list[str]:
     return sorted({variant for word in words for variant in ascii_variants(word)})
 
 
+def searched_html(html: str) -> str:
+    """The part of a page's HTML that the search index reads: without the elements it is told to ignore."""
+    if "data-pagefind-ignore" not in html:
+        return html
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    for element in root.xpath("//*[@data-pagefind-ignore]"):
+        element.drop_tree()  # keeps the text that follows the element
+    return lxml.html.tostring(root, encoding="unicode")
+
+
 def for_page(catalog: Catalog, meta: dict, html: str) -> PageSearch | None:
     """The search data of a page, from its front matter and finished HTML; None for the search page."""
     if meta.get("search_page"):
@@ -63,7 +78,7 @@ def for_page(catalog: Catalog, meta: dict, html: str) -> PageSearch | None:
         folded_names = folded_words(*names)
         return PageSearch(
             KINDS["case"], [("Type", KINDS["case"]), *case_filters(case)], " ".join([*names, *folded_names]),
-            " ".join(w for w in folded_words(html) if w not in set(folded_names)), description,
+            " ".join(w for w in folded_words(searched_html(html)) if w not in set(folded_names)), description,
         )
     kind = KINDS["template"] if meta.get("template_slug") in catalog.templates else KINDS["page"]
-    return PageSearch(kind, [("Type", kind)], "", " ".join(folded_words(html)), description)
+    return PageSearch(kind, [("Type", kind)], "", " ".join(folded_words(searched_html(html))), description)

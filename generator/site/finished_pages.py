@@ -83,7 +83,7 @@ def jump_list(tokens: list[dict]) -> str:
     if not links:
         return ""
     return (
-        f'<details class="ikb-jump"><summary>{JUMP_LIST_TITLE}</summary>'
+        f'<details class="ikb-jump" data-pagefind-ignore><summary>{JUMP_LIST_TITLE}</summary>'
         f'<nav aria-label="{JUMP_LIST_TITLE}"><ul>{links}</ul></nav></details>'
     )
 
