@@ -6,6 +6,7 @@ Queries come from the records wherever possible: every case by its names typed w
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from urllib.parse import quote
 
@@ -354,3 +355,68 @@ def test_a_name_typed_with_special_letters_finds_a_page_that_writes_it_without_t
         paths = tab.locator("[data-ikb-search-results] > li a.ikb-hit__link").evaluate_all(
             "links => links.map(a => new URL(a.href).pathname)")
         assert "/" in paths, (name, paths)
+
+
+# A label of the vocabulary with «og» in it («Arbeid og kvalifisering»): a query a reader types whole.
+WITH_OG = next(label for kind in ("themes", "target_groups") for label in VOCABULARY[kind].values()
+               if " og " in label and len(label.split()) == 3)
+
+
+def _header_search(tab: Page, query: str) -> None:
+    field = tab.locator("#ikb-search-field")
+    field.fill(query)
+    expect(tab.locator("header [data-ikb-search-status]")).to_have_text(re.compile(rf"treff for «{re.escape(query)}»$"))
+
+
+def test_a_word_on_nearly_every_page_adds_nothing_to_download_to_a_longer_query(tab, base_url, traffic):
+    # «og» is on every page, so its index chunk is the largest there is, and it narrows nothing down.
+    first, _og, last = WITH_OG.split()
+    open_page(tab, base_url, "/")
+    _header_search(tab, f"{first} {last}")
+    without = tab.locator("#ikb-search-panel .ikb-hit__link").evaluate_all("links => links.map(a => a.href)")
+    before = len(traffic.requests)
+    _header_search(tab, WITH_OG)
+    with_og = tab.locator("#ikb-search-panel .ikb-hit__link").evaluate_all("links => links.map(a => a.href)")
+    assert with_og == without and without
+    assert not [u for u in traffic.requests[before:] if "/pagefind/index/" in u]
+
+
+def test_one_or_two_letters_wait_for_more_and_enter_searches_them(tab, base_url):
+    name = CATALOG.cases[sorted(CATALOG.cases)[0]].municipalities[0].name
+    open_page(tab, base_url, "/")
+    field = tab.locator("#ikb-search-field")
+    panel = tab.locator("#ikb-search-panel")
+    _header_search(tab, name[:3])
+    expect(panel).to_be_visible()
+    field.press("Backspace")  # two letters: the results of three are taken away, nothing new is searched
+    expect(panel).to_be_hidden()
+    expect(tab.locator("header [data-ikb-search-status]")).to_have_text("")
+    field.press("Enter")
+    expect(tab).to_have_url(re.compile(r"/sok/\?q="))
+    expect(tab.locator(".ikb-search-page__status")).to_have_text(re.compile(rf"^\d+ treff for «{re.escape(name[:2])}»$"))
+
+
+def test_typing_without_a_pause_searches_once_when_typing_stops(browser_context, base_url):
+    # The page's clock moves only when the test moves it: a key every 100 ms of it, then a pause. One
+    # search, one announcement, and none for the words on the way («fad», «fadd» ...).
+    tab = browser_context.new_page()
+    try:
+        tab.clock.install(time=dt.datetime(2026, 1, 1, 12, 0))
+        open_page(tab, base_url, "/")
+        tab.clock.pause_at(dt.datetime(2026, 1, 1, 13, 0))
+        status = tab.locator("header [data-ikb-search-status]")
+        status.evaluate("""status => { window.heard = [];
+            new MutationObserver(() => window.heard.push(status.textContent))
+              .observe(status, {childList: true, characterData: true, subtree: true}); }""")
+        field = tab.locator("#ikb-search-field")
+        for letter in "fadder":  # a key every 100 ms; after each, anything searched has time to show
+            field.press(letter)
+            tab.clock.run_for(100)
+            tab.wait_for_load_state("networkidle")
+        assert tab.evaluate("window.heard") == [] and tab.locator("#ikb-search-panel").is_hidden()
+        tab.clock.run_for(300)
+        tab.clock.resume()
+        expect(status).to_have_text(re.compile(r"^\d+ treff for «fadder»$"))
+        assert [text for text in tab.evaluate("window.heard") if text] == [status.text_content()]
+    finally:
+        tab.close()

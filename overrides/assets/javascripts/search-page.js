@@ -116,17 +116,16 @@
     }));
   }
 
-  var pageTimer;
-  pageField.addEventListener("input", function () {
-    clearTimeout(pageTimer);
-    pageTimer = setTimeout(function () {
-      window.history.replaceState(null, "", address());
-      runPageSearch();
-    }, 120);
-  });
+  var typing = search.whenTypingPauses(function () {
+    var typed = pageField.value.trim().length;
+    if (typed && typed < search.MIN_TYPED) return;  /* Enter searches it; typing on waits for more */
+    window.history.replaceState(null, "", address());
+    runPageSearch();
+  }, 120);
+  pageField.addEventListener("input", typing);
   pageForm.addEventListener("submit", function (event) {
     event.preventDefault();
-    clearTimeout(pageTimer);
+    typing.cancel();
     window.history.pushState(null, "", address());
     runPageSearch();
   });

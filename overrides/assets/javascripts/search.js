@@ -6,7 +6,16 @@
   "use strict";
 
   var KIND_ORDER = { "Eksempel": 0, "Mal": 1 };
-  var HEADER_LIMIT = 5;
+  var HEADER_LIMIT = 3;  /* a phone shows one or two with their sections; the search page shows them all */
+  /* As you type, searching starts at the third character: one or two letters begin a large share of all
+     words, and would load index chunks and results nobody asked for. Enter searches whatever is typed. */
+  var MIN_TYPED = 3;
+  /* Words on nearly every page narrow nothing down, and their index chunks are the largest there are (a
+     word's chunk holds where it stands on every page). In a query with other words they are left out:
+     «arbeid og kvalifisering» searches «arbeid kvalifisering». Alone they are searched as typed. */
+  var COMMON = ["og", "i", "på", "pa", "er", "det", "som", "en", "et", "ei", "til", "av", "for", "med",
+    "at", "de", "den", "har", "å", "a", "om", "ikke", "seg", "fra", "var", "kan", "vi", "men", "så",
+    "sa", "eller", "etter", "ved", "hos", "også", "ogsa", "blir", "ble", "skal", "sin", "sine", "sitt"];
   var form = document.querySelector("[data-ikb-search]");
   if (!form) return;
   /* The site root, relative to this page ("../..") or, on the 404 page, absolute ("/"): the site may
@@ -35,6 +44,28 @@
       .replace(/[åÅ]/g, function (c) { return c === "å" ? "a" : "A"; });
   }
 
+  /* Searching as you type: at once after a pause (wait ms), but while keys come quickly, less than
+     TYPING_GAP ms apart, only when typing stops, so a fluent typist loads one search, not one per letter. */
+  var TYPING_GAP = 250;
+  function whenTypingPauses(run, wait) {
+    var timer;
+    var last = 0;
+    function typed() {
+      var now = Date.now();
+      clearTimeout(timer);
+      timer = setTimeout(run, now - last < TYPING_GAP ? TYPING_GAP : wait);
+      last = now;
+    }
+    typed.cancel = function () { clearTimeout(timer); };
+    return typed;
+  }
+
+  function withoutCommonWords(query) {
+    var words = query.split(/\s+/).filter(Boolean);
+    var telling = words.filter(function (word) { return COMMON.indexOf(word.toLowerCase()) < 0; });
+    return (telling.length ? telling : words).join(" ");
+  }
+
   function withKind(filters, kind) {
     var copy = {};
     Object.keys(filters).forEach(function (key) { copy[key] = filters[key]; });
@@ -46,6 +77,7 @@
      The kind of a result is known from the same query filtered by kind (no page data is loaded). */
   function find(query, filters) {
     return pagefind().then(function (pf) {
+      query = withoutCommonWords(query);
       var forms = [query];
       if (fold(query) !== query) forms.push(fold(query));
       var runs = [];
@@ -179,7 +211,7 @@
 
   function showHeaderResults() {
     var query = field.value.trim();
-    if (!query) { close(false); status.textContent = ""; return; }
+    if (query.length < MIN_TYPED) { close(false); status.textContent = ""; return; }
     find(query, {}).then(headerTurn(function (found) {
       var box = element("div");
       var count = countText(found.results.length, query);
@@ -200,12 +232,8 @@
     })).catch(function () { status.textContent = "Søket kunne ikke lastes."; });
   }
 
-  var timer;
   field.setAttribute("aria-controls", panel.id);
-  field.addEventListener("input", function () {
-    clearTimeout(timer);
-    timer = setTimeout(showHeaderResults, 40);
-  });
+  field.addEventListener("input", whenTypingPauses(showHeaderResults, 40));
   field.addEventListener("focus", function () { pagefind(); if (field.value.trim() && panel.childNodes.length) panel.hidden = false; });
   form.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && !panel.hidden) {
@@ -233,6 +261,7 @@
   /* For the search page (search-page.js), which runs after this file. */
   window.ikbSearch = {
     pagefind: pagefind, find: find, renderInto: renderInto, countText: countText, noHits: noHits,
-    element: element, latestOnly: latestOnly, caseList: caseList,
+    element: element, latestOnly: latestOnly, caseList: caseList, MIN_TYPED: MIN_TYPED,
+    whenTypingPauses: whenTypingPauses,
   };
 })();
