@@ -305,6 +305,8 @@ def pagefind_search(figures: SiteFigures, site: Path, first: dict[str, str], que
             page.goto(url, wait_until="networkidle")
             fetched: list[str] = []
             page.on("request", lambda request: fetched.append(request.url))
+            if label in TYPED:  # letter by letter, as a person types: each key may start a search
+                page.locator("#ikb-search-field").press_sequentially(query, delay=TYPED_DELAY_MS)
             result = page.evaluate(_PAGEFIND_QUERY_JS, [query, 30_000])
             page.wait_for_load_state("networkidle")
             paths = {urllib.parse.urlsplit(u).path.lstrip("/") for u in fetched}
@@ -312,7 +314,7 @@ def pagefind_search(figures: SiteFigures, site: Path, first: dict[str, str], que
             print(f"[{figures.n}] første søk «{query}» ({label}): {_kb(figures.first_search[label])}, "
                   f"{len(paths)} filer, {result['text']}; {_search_parts(site, paths)}", flush=True)
             context.close()
-        figures.first_search_gzip = max(figures.first_search.values(), default=0)
+        figures.first_search_gzip = max((size for label, size in figures.first_search.items() if label in TARGETED), default=0)
         page = browser.new_page()
         started = time.perf_counter()
         page.goto(url)
@@ -339,9 +341,29 @@ def rare_word(records: list[tuple[str, dict]]) -> str:
     return min(alone, key=lambda w: counts[w])
 
 
+# The first searches the targets are set for, and more that a reader also makes: the word most cases
+# use (on every page, so its index chunk is the largest there is), a query of several words, and
+# «arbeid» typed letter by letter at TYPED_DELAY_MS a key, as on a phone.
+TARGETED = ("kasusnavn", "arbeid", "sjeldent ord")
+TYPED = ("arbeid, tastet",)
+TYPED_DELAY_MS = 180
+
+
+def most_common_word(records: list[tuple[str, dict]]) -> str:
+    """The word of at least five letters that the most cases use, counted once per case."""
+    counts: dict[str, int] = {}
+    for _slug, record in records:
+        text = " ".join(p["description"] for p in record["practices"]).casefold()
+        for word in set(re.findall(r"\b[a-zæøå]{5,}\b", text)):
+            counts[word] = counts.get(word, 0) + 1
+    return max(sorted(counts), key=lambda w: counts[w])
+
+
 def first_queries(records: list[tuple[str, dict]], rare: str) -> dict[str, str]:
     record = records[min(5, len(records) - 1)][1]
-    return {"kasusnavn": record["municipalities"][0]["name"], "arbeid": "arbeid", "sjeldent ord": rare}
+    return {"kasusnavn": record["municipalities"][0]["name"], "arbeid": "arbeid", "sjeldent ord": rare,
+            "vanligste ord": most_common_word(records), "flere ord": "arbeid og kvalifisering",
+            "arbeid, tastet": "arbeid"}
 
 
 def search_queries(records: list[tuple[str, dict]], rare: str) -> list[str]:
@@ -513,6 +535,12 @@ def print_table(rows: list[tuple[SiteFigures, SiteFigures]]) -> None:
                   f"{plain.first_search_gzip / project.first_search_gzip:.1f}× |")
 
 
+def _first_text(p: SiteFigures) -> str:
+    """The largest first search of those the target is set for; the others beside it, as figures."""
+    others = ", ".join(f"{label} {_kb(size)}" for label, size in p.first_search.items() if label not in TARGETED)
+    return f"{_kb(p.first_search_gzip)}" + (f" (utenfor målet: {others})" if others else "")
+
+
 def print_targets(rows, validate, serve, documents) -> None:
     by_n = {p.n: p for p, _plain in rows}
     checks = []
@@ -524,7 +552,7 @@ def print_targets(rows, validate, serve, documents) -> None:
         print(f"Nettstedet ved 1 000 caser: {p.site_mb:.1f} MB, uten åpne data {p.site_mb - p.open_data_mb:.1f} MB, "
               f"slik det sendes (gzip) {p.site_gzip_mb:.1f} MB")
         if p.first_search_gzip:  # measured only with the browser
-            checks.append(("1 000 caser: første søk laster ned ≤ 150 KB (gzip)", p.first_search_gzip <= 150_000, _kb(p.first_search_gzip)))
+            checks.append(("1 000 caser: første søk laster ned ≤ 150 KB (gzip)", p.first_search_gzip <= 150_000, _first_text(p)))
         if p.search_ms:
             checks.append(("1 000 caser: søkeresultat ≤ 150 ms (median)", statistics.median(p.search_ms) <= 150,
                            f"median {statistics.median(p.search_ms):.0f} ms, maks {max(p.search_ms):.0f} ms"))
@@ -532,7 +560,7 @@ def print_targets(rows, validate, serve, documents) -> None:
         p = by_n[5000]
         checks.append(("5 000 caser: bygging ≤ 60 s", p.seconds <= 60, f"{p.seconds:.1f} s"))
         if p.first_search_gzip:
-            checks.append(("5 000 caser: første søk laster ned ≤ 300 KB (gzip)", p.first_search_gzip <= 300_000, _kb(p.first_search_gzip)))
+            checks.append(("5 000 caser: første søk laster ned ≤ 300 KB (gzip)", p.first_search_gzip <= 300_000, _first_text(p)))
         if 1000 in by_n:
             growth = p.seconds / by_n[1000].seconds
             checks.append(("1 000 → 5 000: høyst lineær vekst (≤ 5×)", growth <= 5, f"{growth:.1f}×"))
