@@ -67,6 +67,9 @@ class SiteFigures:
     index_gzip: int = 0
     first_search_gzip: int = 0  # index + search worker + lunr language files, gzip
     search_ms: list[float] = field(default_factory=list)
+    # Pagefind (the project): from the last key of fast typing (keys less than the search script's
+    # TYPING_GAP apart) to results; the search waits for that pause first.
+    typing_ms: list[float] = field(default_factory=list)
     search_ready_ms: float | None = None
     note: str = ""
     # Pagefind (the project): seconds indexing adds to the build, and what a first search downloads
@@ -283,6 +286,15 @@ async ([query, timeout]) => {
 """
 
 
+_SET_FIELD_JS = """
+(query) => {
+  const input = document.querySelector("#ikb-search-field");
+  input.value = query;
+  input.dispatchEvent(new Event("input", {bubbles: true}));
+}
+"""
+
+
 def _search_parts(site: Path, paths: set[str]) -> str:
     """What a first search fetched from pagefind/, by kind: script and WebAssembly, word index, filters, results."""
     parts: dict[str, int] = {}
@@ -322,10 +334,19 @@ def pagefind_search(figures: SiteFigures, site: Path, first: dict[str, str], que
         figures.search_ready_ms = (time.perf_counter() - started) * 1000
         for _ in range(repeat):
             for query in queries:
+                # A key after a pause: the field is cleared, and the next key comes 400 ms later.
                 page.evaluate(_PAGEFIND_QUERY_JS, ["", 1000])
+                page.wait_for_timeout(400)
                 result = page.evaluate(_PAGEFIND_QUERY_JS, [query, 10_000])
                 if result["ms"] is not None:
                     figures.search_ms.append(result["ms"])
+                # The last key of fast typing: the query but its last letter, and at once the whole.
+                page.evaluate(_PAGEFIND_QUERY_JS, ["", 1000])
+                page.wait_for_timeout(400)
+                page.evaluate(_SET_FIELD_JS, query[:-1])
+                result = page.evaluate(_PAGEFIND_QUERY_JS, [query, 10_000])
+                if result["ms"] is not None:
+                    figures.typing_ms.append(result["ms"])
 
 
 def rare_word(records: list[tuple[str, dict]]) -> str:
@@ -511,6 +532,8 @@ def _row(f: SiteFigures) -> str:
     if f.search_ms:
         ready = "første søk ferdig" if f.first_search else "indeks klar"
         search = f"{statistics.median(f.search_ms):.0f} / {max(f.search_ms):.0f} ms, {ready} etter {f.search_ready_ms / 1000:.1f} s"
+        if f.typing_ms:
+            search += f"; etter rask skriving {statistics.median(f.typing_ms):.0f} / {max(f.typing_ms):.0f} ms"
     first = _kb(f.first_search_gzip)
     if f.first_search:
         first = " / ".join(f"{label} {_kb(size)}" for label, size in f.first_search.items())
@@ -721,7 +744,7 @@ def run_all(args, sizes: list[int], work: Path, info: dict) -> int:
 def _as_dict(f: SiteFigures) -> dict:
     return {"runs": [r.__dict__ for r in f.runs], "site_mb": f.site_mb, "site_gzip_mb": f.site_gzip_mb,
             "open_data_mb": f.open_data_mb, "index_raw": f.index_raw,
-            "index_gzip": f.index_gzip, "first_search_gzip": f.first_search_gzip, "search_ms": f.search_ms,
+            "index_gzip": f.index_gzip, "first_search_gzip": f.first_search_gzip, "search_ms": f.search_ms, "typing_ms": f.typing_ms,
             "search_ready_ms": f.search_ready_ms, "note": f.note, "index_seconds": f.index_seconds,
             "first_search": f.first_search}
 
