@@ -1,5 +1,6 @@
 """Norwegian-aware text helpers: the one slug rule, slugs for anchors and URLs, sorting, search folding."""
 
+import functools
 import re
 import unicodedata
 
@@ -64,7 +65,8 @@ def sort_key(value: str) -> str:
     return _strip_accents(folded)
 
 
-def ascii_variants(value: str) -> set[str]:
+@functools.lru_cache(maxsize=1 << 16)  # the same words come back on page after page
+def ascii_variants(value: str) -> frozenset[str]:
     """Ways people type a name without æ/ø/å: Rælingen -> {Raelingen, Ralingen}; Båtsfjord -> {Batsfjord, Baatsfjord}."""
     variants = {value}
     for letter, replacements in (("æ", ("ae", "a", "e")), ("ø", ("o", "oe")), ("å", ("a", "aa"))):
@@ -75,4 +77,4 @@ def ascii_variants(value: str) -> set[str]:
             }
     variants = {_strip_accents(v) for v in variants}
     variants.discard(value)
-    return variants
+    return frozenset(variants)

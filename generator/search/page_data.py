@@ -24,9 +24,9 @@ from generator.records.vocabulary import VOCABULARY
 from generator.site.facets import LEGENDS, TERMS_OF_KIND
 
 KINDS = {"case": "Eksempel", "template": "Mal", "page": "Side"}
-_TAG = re.compile(r"<[^>]*>")
-_ENTITY = re.compile(r"&[a-zA-Z]+;|&#\d+;")
-_SPECIAL_WORD = re.compile(r"\w*[^\W\d_a-zA-Z]\w*")  # a word with a letter beyond a-z: æ, ø, å, é ...
+_WORD = re.compile(r"\w+")
+# What the index does not read: elements it is told to ignore, and those Pagefind never reads as text.
+_NOT_READ = "//*[@data-pagefind-ignore] | //script | //style | //svg | //form | //label | //nav | //template"
 
 
 @dataclass(frozen=True)
@@ -52,19 +52,26 @@ def case_filters(case: Case) -> list[tuple[str, str]]:
 
 
 def folded_words(*texts: str) -> list[str]:
-    """Every word with æ/ø/å in these HTML texts, as typed without them: Rælingen -> Raelingen, Ralingen."""
-    words = {w for text in texts for w in _SPECIAL_WORD.findall(_ENTITY.sub(" ", _TAG.sub(" ", text)))}
+    """Every word with æ/ø/å in these plain texts, as typed without them: Rælingen -> Raelingen, Ralingen."""
+    words = {
+        word
+        for text in texts
+        for token in text.split()
+        if not token.isascii()  # most words are: only the others are looked at closer
+        for word in _WORD.findall(token)
+        if not word.isascii()
+    }
     return sorted({variant for word in words for variant in ascii_variants(word)})
 
 
-def searched_html(html: str) -> str:
-    """The part of a page's HTML that the search index reads: without the elements it is told to ignore."""
-    if "data-pagefind-ignore" not in html:
-        return html
+def searched_text(html: str) -> str:
+    """The text the search index reads in a page's HTML, without the elements it is told to ignore."""
+    if not html.strip():
+        return ""
     root = lxml.html.fragment_fromstring(html, create_parent="div")
-    for element in root.xpath("//*[@data-pagefind-ignore]"):
+    for element in root.xpath(_NOT_READ):
         element.drop_tree()  # keeps the text that follows the element
-    return lxml.html.tostring(root, encoding="unicode")
+    return " ".join(root.itertext())
 
 
 def for_page(catalog: Catalog, meta: dict, html: str) -> PageSearch | None:
@@ -78,7 +85,7 @@ def for_page(catalog: Catalog, meta: dict, html: str) -> PageSearch | None:
         folded_names = folded_words(*names)
         return PageSearch(
             KINDS["case"], [("Type", KINDS["case"]), *case_filters(case)], " ".join([*names, *folded_names]),
-            " ".join(w for w in folded_words(searched_html(html)) if w not in set(folded_names)), description,
+            " ".join(w for w in folded_words(searched_text(html)) if w not in set(folded_names)), description,
         )
     kind = KINDS["template"] if meta.get("template_slug") in catalog.templates else KINDS["page"]
-    return PageSearch(kind, [("Type", kind)], "", " ".join(folded_words(searched_html(html))), description)
+    return PageSearch(kind, [("Type", kind)], "", " ".join(folded_words(searched_text(html))), description)
