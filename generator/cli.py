@@ -146,7 +146,7 @@ def cmd_stale(args) -> int:
         for contact in case.contacts:
             if is_stale(contact.last_verified, today, args.years):
                 when = contact.last_verified or "aldri (bare hentet fra kilden)"
-                lines.append(f"{path}: kontaktpersonen {contact.name} ble sist bekreftet {when}")
+                lines.append(f"{path}: kontaktpersonen {contact.label} ble sist bekreftet {when}")
     print("\n".join(lines) if lines else f"Alt er bekreftet de siste {args.years} årene.")
     return 0
 

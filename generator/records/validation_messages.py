@@ -49,14 +49,15 @@ def _pattern_hint(field: str, value) -> str:
     if field == "url":
         text = str(value).strip()
         quote = re.search(r"[\"'<>]", text)
-        if text.startswith("https://") and quote:
+        web = text.startswith(("https://", "http://"))
+        if web and quote:
             return (f"inneholder tegnet «{quote.group()}» («{text}»), som ikke kan stå i en nettadresse; fjern det, "
                     f"eller kopier adressen på nytt fra adressefeltet i nettleseren")
-        if text.startswith("https://") and re.search(r"\s", text):
+        if web and re.search(r"\s", text):
             return f"inneholder mellomrom («{text}»); bytt hvert mellomrom i nettadressen med %20"
         if text.startswith("www."):
             return f"må være en nettadresse som starter med https://; skriv «https://{text}»"
-        return f"må være en nettadresse som starter med https://, ikke «{text}»"
+        return f"må være en nettadresse som starter med https:// (eller http:// når kilden bare finnes der), ikke «{text}»"
     if field == "email":
         return "er ikke en gyldig e-postadresse"
     text = str(value)
@@ -78,15 +79,53 @@ def _is_year(parent: type[BaseModel] | None, field: str) -> bool:
 
 
 _RANGE = re.compile(r"(\d{4})\s*[-–—/]\s*(\d{2,4})")
-# What people write before a number, and the qualifier that says it («under» has none).
+# What people write before a number, and the qualifier that says it.
 _QUALIFIERS = (
     (re.compile(r"(?:ca\.?|cirka|omtrent|~)\s*", re.I), "ca."),
     (re.compile(r"rundt\s*", re.I), "rundt"),
     (re.compile(r"om lag\s*", re.I), "om lag"),
+    (re.compile(r"(?:nærmere|naermere)\s*", re.I), "nærmere"),
+    (re.compile(r"nesten\s*", re.I), "nesten"),
+    (re.compile(r"knapt\s*", re.I), "knapt"),
+    (re.compile(r"snaut\s*", re.I), "snaut"),
+    (re.compile(r"(?:drøyt|drøye|godt over)\s*", re.I), "drøyt"),
+    (re.compile(r"i underkant av\s*", re.I), "i underkant av"),
+    (re.compile(r"i overkant av\s*", re.I), "i overkant av"),
     (re.compile(r"(?:over|mer enn|mer end|>)\s*", re.I), "mer enn"),
-    (re.compile(r"(?:opp mot|opptil|nesten)\s*", re.I), "opp mot"),
+    (re.compile(r"(?:opp mot|opptil)\s*", re.I), "opp mot"),
+    (re.compile(r"(?:minst|minimum)\s*", re.I), "minst"),
+    (re.compile(r"(?:under|mindre enn|<)\s*", re.I), "under"),
 )
 _PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+_DIGITS = r"\d+(?:[.,]\d+)?"
+# «5,706 mill.», «12 mill. kr», «1,2 mrd»: a sum in millions or billions, with or without a hedge before it.
+_MILLIONS = re.compile(rf"(?P<hedge>\D*?)(?P<number>{_DIGITS})\s*(?P<scale>mill(?:ioner|ion)?|mrd|milliard(?:er)?)\.?"
+                       rf"(?:\s*(?:kr|kroner|nok)\.?)?", re.I)
+# «mellom 18 og 55», «18–55 år», «fra 18 til 55»: a range where one number belongs.
+_NUMBER_RANGE = re.compile(rf"(?:mellom|fra)?\s*({_DIGITS})\s*(?:[-–—]|og|til)\s*({_DIGITS})\b.*", re.I)
+
+
+def _millions_message(start: str, found: re.Match, parent: type[BaseModel] | None) -> str:
+    """A sum in millions: value in millions with unit «millioner kroner», never kroner with a decimal point."""
+    value = float(found.group("number").replace(",", "."))
+    if found.group("scale").lower().startswith(("mrd", "milliard")):
+        value *= 1000
+    written = f"{value:.6f}".rstrip("0").rstrip(".")
+    hedge = found.group("hedge").strip()
+    qualifier = next((q for pattern, q in _QUALIFIERS if hedge and pattern.fullmatch(hedge + " ")), None)
+    fields = [f"value: {written}"] + ([f'qualifier: "{qualifier}"'] if qualifier else [])
+    if parent and "unit" in parent.model_fields:
+        how = " og ".join([*fields, "unit: millioner kroner"])
+    else:  # a point of a result series: the unit belongs to the series
+        how = f"{' og '.join(fields)} her, og unit: millioner kroner på serien"
+    return f"{start}; et beløp i millioner skrives {how} (vises som «… mill. kr»)"
+
+
+def _range_message(start: str, found: re.Match) -> str:
+    low, high = found.group(1), found.group(2)
+    return (f"{start}; et spenn er ikke ett tall: skriv det i teksten (label eller definition, f.eks. «mellom {low} og "
+            f"{high} år»), eller som to tall, ett med value: {low.replace(',', '.')} og ett med value: "
+            f"{high.replace(',', '.')}")
 
 
 def _year_message(field: str, text: str, parent: type[BaseModel] | None) -> str:
@@ -112,6 +151,12 @@ def _number_message(field: str, value, parent: type[BaseModel] | None) -> str:
     start = f"«{field}» skal være et tall, ikke «{text}»"
     if "%" in text:
         return f"{start}; fjern %-tegnet (enheten står i unit)"
+    millions = _MILLIONS.fullmatch(text)
+    if millions:
+        return _millions_message(start, millions, parent)
+    span = _NUMBER_RANGE.fullmatch(text)
+    if span:
+        return _range_message(start, span)
     for pattern, qualifier in _QUALIFIERS:
         words = pattern.match(text)
         number = text[words.end():] if words else ""
@@ -164,7 +209,8 @@ def _empty_message(field: str, parent: type[BaseModel] | None) -> str:
 # Words people write for a field, in Norwegian or English, that difflib matches to the wrong one
 # («mobile» looks like «role»): the field each may mean, in order, and how to write it.
 _FIELD_WORDS = {
-    ("mobile", "mobil", "mobilnummer", "phone", "telefon", "telefonnummer", "tlf", "tel", "telephone"): "phones",
+    ("mobil", "mobilnummer", "mobiltelefon", "mobile_phone", "cell", "cellphone"): "mobile",
+    ("phone", "telefon", "telefonnummer", "tlf", "tel", "telephone"): "phones",
     ("e-post", "epost", "e_post", "mail", "e-mail", "epostadresse"): "email",
     ("navn",): "name",
     ("tittel",): "title",
@@ -176,7 +222,8 @@ _FIELD_WORDS = {
     ("lenke", "link", "nettadresse", "adresse"): "url",
     ("år", "aar", "årstall"): "year",
 }
-_HOW_TO_WRITE = {"phones": ', f.eks. phones: ["+47 913 54 954"]', "email": ", f.eks. email: navn@kommune.no"}
+_HOW_TO_WRITE = {"phones": ', f.eks. phones: ["+47 913 54 954"]', "mobile": ', f.eks. mobile: "+47 913 54 954"',
+                 "email": ", f.eks. email: navn@kommune.no"}
 
 
 def _unknown_field(field: str, known: list[str]) -> str:

@@ -84,7 +84,7 @@ def regions(case: Case) -> list[tuple[str, bool]]:
 
 def people_not_contacts(case: Case) -> list[Person]:
     """The people the sources name who are not listed as contacts (a contact is named once, as a contact)."""
-    contacts = {c.name.casefold() for c in case.contacts}
+    contacts = {c.name.casefold() for c in case.contacts if c.name}
     return [p for p in case.people if p.name.casefold() not in contacts]
 
 

@@ -62,7 +62,8 @@ EXPECTED = {
     "phone-foreign.yaml": "«+46 70 123 45 67» er ikke et norsk telefonnummer",
     "phone-short.yaml": "«400 00» er ikke et norsk telefonnummer",
     "bad-email.yaml": "«email» er ikke en gyldig e-postadresse",
-    "http-url.yaml": "«url» må være en nettadresse som starter med https://",
+    "ftp-url.yaml": "bad/ftp-url.yaml:39:10: «url» må være en nettadresse som starter med https:// (eller http:// når "
+                    "kilden bare finnes der), ikke «ftp://ftp.eksempelby.kommune.no/rapport.pdf»",
     "javascript-url.yaml": "«url» må være en nettadresse som starter med https://",
     "unknown-theme.yaml": "ukjent tema «sport»",
     "unknown-target-group.yaml": "ukjent målgruppe «turister»",
@@ -155,8 +156,25 @@ EXPECTED = {
     "url-with-quote.yaml": 'bad/url-with-quote.yaml:39:10: «url» inneholder tegnet «"» («https://www.example.no/rapport"2023»), '
                            "som ikke kan stå i en nettadresse; fjern det, eller kopier adressen på nytt fra adressefeltet "
                            "i nettleseren",
-    "unknown-field-mobile.yaml": 'bad/unknown-field-mobile.yaml:33:5: ukjent felt «mobile»; feltet heter «phones», f.eks. '
-                                 'phones: ["+47 913 54 954"]',
+    "unknown-field-mobil.yaml": 'bad/unknown-field-mobil.yaml:33:5: ukjent felt «mobil»; feltet heter «mobile», f.eks. '
+                                'mobile: "+47 913 54 954"',
+    # what sources say that the model says otherwise: reachable contacts, sums in millions, ranges, source titles
+    "contact-unreachable.yaml": "bad/contact-unreachable.yaml:30:5: kontakten har verken telefonnummer («phones» eller "
+                                "«mobile») eller e-post («email»); skriv jobbnummeret eller jobb-e-posten fra kilden. "
+                                "Oppgir ikke kilden noen av dem, finn nummeret på arbeidsstedets nettsted og før opp den "
+                                "siden som kilde, eller før personen opp under «people» i stedet for under «contacts»",
+    "sum-in-millions.yaml": "bad/sum-in-millions.yaml:24:12: «value» skal være et tall, ikke «5,706 mill.»; et beløp i "
+                            "millioner skrives value: 5.706 og unit: millioner kroner (vises som «… mill. kr»)",
+    "sum-in-billions.yaml": "bad/sum-in-billions.yaml:30:16: «value» skal være et tall, ikke «ca. 1,2 mrd. kr»; et beløp i "
+                            'millioner skrives value: 1200 og qualifier: "ca." her, og unit: millioner kroner på serien',
+    "kroner-with-decimals.yaml": "bad/kroner-with-decimals.yaml:23:30: «value» skal være et helt tall for enheten «kroner»; "
+                                 "står beløpet i millioner i kilden, skriv unit: millioner kroner (og value: 5.706)",
+    "number-range.yaml": "bad/number-range.yaml:24:12: «value» skal være et tall, ikke «mellom 18 og 55»; et spenn er ikke "
+                         "ett tall: skriv det i teksten (label eller definition, f.eks. «mellom 18 og 55 år»), eller som "
+                         "to tall, ett med value: 18 og ett med value: 55",
+    "same-source-title.yaml": "bad/same-source-title.yaml:40:12: «title»: kilden «annen-side» har samme tittel som kilden "
+                              "«testkilde» («INTEGRERING»), så leseren ser ikke forskjell på dem; legg til det som skiller "
+                              "dem i tittelen, f.eks. delen av nettstedet siden ligger under",
     "phone-with-words-quoted.yaml": "bad/phone-with-words-quoted.yaml:33:14: «phones»: «tlf. 12 34 56 78» er ikke et norsk "
                                     "telefonnummer: det begynner på 1, men norske numre begynner ikke på 0 eller 1; sjekk "
                                     "nummeret i kilden, og skriv bare nummeret, uten «tlf»",

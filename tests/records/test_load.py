@@ -383,7 +383,8 @@ def test_a_case_copied_with_its_title_is_reported_in_both_files(tmp_path):
     "written, expected",
     [
         ('"tlf. 400 00 000"', '«phones»: skriv bare nummeret, uten «tlf»: "400 00 000"'),
-        ('"Mobil: +47 913 54 954 (jobb)"', '«phones»: skriv bare nummeret, uten «Mobil» og «(jobb)»: "+47 913 54 954"'),
+        ('"Mobil: +47 913 54 954 (jobb)"', '«phones»: skriv bare nummeret, uten «Mobil» og «(jobb)»: "+47 913 54 954"; det er en mobil: '
+                                          'skriv det som mobile: "+47 913 54 954"'),
         ('"tlf 123 45 678"', "«phones»: «tlf 123 45 678» er ikke et norsk telefonnummer"),  # no valid number inside
     ],
 )

@@ -9,25 +9,30 @@ from pydantic_core import PydanticCustomError
 
 from generator.records.model.fields import (
     Base,
-    Email,
-    HttpsUrl,
     OrganisationModel,
     PastDate,
-    Phone,
     Region,
     ShortText,
     Slug,
     TargetGroup,
     Text,
     Theme,
+    WebUrl,
     Year,
 )
+from generator.records.model.contact import Contact
+from generator.text import look_alike_key
 
-Unit = Literal["prosent", "antall", "personer", "årsverk", "kroner", "land", "år"]
+# «millioner kroner» because budgets are given in millions («5,706 mill.»): kroner are whole kroner.
+Unit = Literal["prosent", "antall", "personer", "årsverk", "kroner", "millioner kroner", "land", "år"]
 # Units that count whole things: 4.210 here is a Norwegian thousands point, not four and a bit.
-WHOLE_UNITS = ("antall", "personer", "land")
-# How a source hedges a number; shown before it («over 60 %») wherever the number is shown.
-Qualifier = Literal["ca.", "om lag", "rundt", "mer enn", "over", "minst", "opp mot", "under"]
+WHOLE_UNITS = ("antall", "personer", "land", "kroner")
+# How a source hedges a number; shown before it («over 60 %», «i overkant av 60 %») wherever the number is
+# shown. The words Norwegian reports use: about, nearly, just under, just over, at least, at most.
+Qualifier = Literal[
+    "ca.", "om lag", "rundt", "nærmere", "nesten", "knapt", "snaut", "i underkant av", "drøyt", "i overkant av",
+    "mer enn", "over", "minst", "opp mot", "under",
+]
 
 
 class Figure(Base):
@@ -36,8 +41,10 @@ class Figure(Base):
     label: ShortText = Field(description="Hva tallet viser, f.eks. «Innbyggere».")
     # strict: true, "12" and nan are not numbers here (YAML would otherwise let them through as 1, 12, nan)
     value: float = Field(strict=True, allow_inf_nan=False, description="Tallverdien (prosent skrives som 16.3, ikke 0.163).")
-    unit: Unit = Field(description="Enhet: prosent, antall, personer, årsverk, kroner, land eller år.")
-    qualifier: Qualifier | None = Field(None, description="Brukes når kilden sier ca., rundt, over, minst o.l.")
+    unit: Unit = Field(
+        description="Enhet: prosent, antall, personer, årsverk, kroner (hele kroner), millioner kroner, land eller år."
+    )
+    qualifier: Qualifier | None = Field(None, description="Brukes når kilden sier ca., rundt, nærmere, drøyt, over, minst o.l.")
     headline: bool = Field(False, description="true for tallet kilden framhever som hovedresultatet; vises øverst på siden.")
     year: Year | None = Field(None, description="Året tallet gjelder. Påkrevd, med mindre year_note forklarer hvorfor det mangler.")
     year_note: ShortText | None = Field(None, description="Når kilden ikke oppgir år: hva kilden sier om tid, f.eks. «to år på rad».")
@@ -59,7 +66,9 @@ class Figure(Base):
 class Point(Base):
     year: Year = Field(description="Året verdien gjelder.")
     value: float = Field(ge=0, strict=True, allow_inf_nan=False, description="Verdien dette året.")
-    qualifier: Qualifier | None = Field(None, description="Brukes når kilden sier ca., rundt, over, minst o.l. om verdien.")
+    qualifier: Qualifier | None = Field(
+        None, description="Brukes når kilden sier ca., rundt, nærmere, drøyt, over, minst o.l. om verdien."
+    )
 
 
 class Result(Base):
@@ -99,6 +108,8 @@ def _whole(unit: str, value: float, at: tuple) -> None:
         hint = f"er punktumet et tusenskille, skriv {round(thousands)} (uten punktum eller mellomrom); ellers rund av til et helt tall"
     else:
         hint = "rund av til et helt tall"
+    if unit == "kroner":  # «5,706 mill.» written as 5.706 would be shown as 5,7 kr
+        hint = f"står beløpet i millioner i kilden, skriv unit: millioner kroner (og value: {value:g}); {hint}"
     raise PydanticCustomError(
         "whole_number", "«value» skal være et helt tall for enheten «{unit}»; {hint}", {"unit": unit, "hint": hint, "at": at}
     )
@@ -167,18 +178,6 @@ class Practice(Base):
     source: Slug = Field(description="id til kilden tiltaket er beskrevet i.")
 
 
-class Contact(Base):
-    name: ShortText = Field(description="Fullt navn. Bare personer som har sagt ja til å stå oppført, eller som kilden selv oppgir som kontakt.")
-    role: ShortText = Field(description="Stilling eller rolle, f.eks. «Leder».")
-    organisation: ShortText = Field(description="Arbeidsstedet, f.eks. «Rælingen kommune».")
-    phones: list[Phone] = Field(default_factory=list, min_length=1, max_length=5, description="Jobbnummer, aldri private numre.")
-    email: Email | None = Field(None, description="Bare når kilden oppgir en ekte e-postadresse.")
-    last_verified: PastDate | None = Field(
-        description="Dato kontaktinformasjonen sist ble bekreftet. null betyr: bare hentet fra kilden, aldri bekreftet.",
-    )
-    source: Slug = Field(description="id til kilden kontaktopplysningene kommer fra.")
-
-
 class Statement(Base):
     """What a person said, in our words; quote holds at most a few words of their own."""
 
@@ -207,7 +206,7 @@ class Source(Base):
     publisher: ShortText | None = Field(None, description="Utgiver, f.eks. «IMDi».")
     published: PastDate | None = Field(None, description="Publiseringsdato (ÅÅÅÅ-MM-DD).")
     published_year: Year | None = Field(None, description="Publiseringsår, når datoen ikke er kjent.")
-    url: HttpsUrl | None = Field(None, description="Nettadressen til kilden (https://).")
+    url: WebUrl | None = Field(None, description="Nettadressen til kilden (https://, eller http:// når kilden bare finnes der).")
     note: Text | None = Field(None, description="Merknad om kilden.")
 
 
@@ -216,8 +215,9 @@ class Literature(Base):
     author: ShortText | None = Field(None, description="Forfatter(e).")
     series: ShortText | None = Field(None, description="Rapportserie og nummer, f.eks. «NIBR-rapport 2015:2».")
     year: Year | None = Field(None, description="Utgivelsesår.")
-    url: HttpsUrl | None = Field(None, description="Nettadresse (https://).")
+    url: WebUrl | None = Field(None, description="Nettadresse (https://, eller http:// når den bare finnes der).")
     summary: Text | None = Field(None, description="Hva den handler om, med egne ord.")
+    note: Text | None = Field(None, description="Merknad om litteraturen, f.eks. hvor den kan lånes.")
     source: Slug | None = Field(None, description="Kilden som nevner litteraturen.")
 
 
@@ -286,6 +286,22 @@ class Case(Base):
         """
         marked = [item for item in (*self.key_figures, *self.results) if item.headline]
         return next(iter(marked or self.results or self.key_figures), None)
+
+    @model_validator(mode="after")
+    def _distinct_source_titles(self):
+        # Every «Kilde: …» line names a source by its title: two alike would be two sources no reader can tell apart.
+        seen: dict[str, str] = {}
+        for index, source in enumerate(self.sources):
+            first = seen.setdefault(look_alike_key(source.title), source.id)
+            if first != source.id:
+                raise PydanticCustomError(
+                    "same_source_title",
+                    "«title»: kilden «{id}» har samme tittel som kilden «{first}» («{title}»), så leseren ser ikke forskjell "
+                    "på dem; legg til det som skiller dem i tittelen, f.eks. delen av nettstedet siden ligger under "
+                    "(«{title} – Voksenopplæring») eller året («{title} 2016»)",
+                    {"id": source.id, "first": first, "title": source.title, "at": ("sources", index, "title")},
+                )
+        return self
 
     @model_validator(mode="after")
     def _references(self):
