@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import typing
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from generator.records.catalog import load_catalog, load_record
 from generator.records.load import MAX_BYTES, LoadError
 from generator.records.model import Case
+from generator.records.model.case import Qualifier
 
 from tests.conftest import CASE_SLUGS, FIXTURES, ROOT
 
@@ -97,7 +99,7 @@ def test_yaml_1_1_traps_stay_text_and_are_reported_not_silently_changed(tmp_path
         ("value: 12.5, unit: prosent", "value: 125, unit: prosent", "prosentverdien 125 må være mellom 0 og 100"),
         ("year: 2021", "year: 1821", "årstallet 1821 er ikke plausibelt"),
         ('phones: ["+47 400 00 000"]', 'phones: ["99999"]', "er ikke et norsk telefonnummer"),
-        ("title: En testkilde", "title: En testkilde\n    url: http://example.org/", "må være en nettadresse som starter med https://"),
+        ("title: En testkilde", "title: En testkilde\n    url: ftp://example.org/", "må være en nettadresse som starter med https://"),
         ("updated: 2024-01-01", "updated: 2024-13-01", "er ikke en gyldig dato"),
         ("updated: 2024-01-01", "updated: i fjor", "skal være en dato på formen ÅÅÅÅ-MM-DD"),
         ("themes: [organisering, arbeid-og-kvalifisering]", "themes: [organisering, sport]", "ukjent tema «sport»"),
@@ -459,3 +461,24 @@ def test_a_case_related_to_itself_is_reported(tmp_path):
         f"cases/eksempelby.yaml:{_at(text, 'eksempelby]')}: «related» viser til casen selv («eksempelby»); fjern den, "
         "eller skriv en annen case"
     ]
+
+
+@pytest.mark.parametrize("qualifier", typing.get_args(Qualifier))
+def test_a_hedge_written_before_the_number_leads_to_its_qualifier(tmp_path, qualifier):
+    text = VALID.replace("{label: Deltakere, value: 40,", f"{{label: Deltakere, value: {qualifier} 40,", 1)
+    problems = problems_for(tmp_path, text)
+    assert problems == [f"testby.yaml:{_at(text, qualifier + ' 40')}: «value» skal være et tall, ikke «{qualifier} 40»; "
+                        f'skriv bare tallet (40) og sett qualifier: "{qualifier}"'], problems
+
+
+def test_http_only_sources_and_literature_are_kept_as_written(tmp_path):
+    text = VALID.replace("title: En testkilde", "title: En testkilde\n    url: http://www.example.org/rapport.pdf", 1)
+    text = text.replace("updated:", "literature:\n  - {title: Eldre rapport, url: http://www.example.org/eldre.pdf, "
+                                     'note: "Bare skannet."}\nupdated:', 1)
+    (tmp_path / "ok.yaml").write_text(text, encoding="utf-8")
+    case = load_record(tmp_path / "ok.yaml", Case, root=tmp_path)
+    assert case.sources[0].url == "http://www.example.org/rapport.pdf"
+    assert (case.literature[0].url, case.literature[0].note) == ("http://www.example.org/eldre.pdf", "Bare skannet.")
+    for scheme in ("ftp://", "javascript:", "file:///", "htp://"):
+        problems = problems_for(tmp_path, text.replace("http://www.example.org/rapport", f"{scheme}www.example.org/rapport"))
+        assert any("må være en nettadresse som starter med https:// (eller http://" in p for p in problems), problems

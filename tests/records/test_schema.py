@@ -78,7 +78,7 @@ def test_there_are_records_to_check():
     "old, new",
     [
         ("summary:", "sumary:"),
-        ("title: En testkilde", "title: En testkilde\n    url: http://example.org/"),
+        ("title: En testkilde", "title: En testkilde\n    url: ftp://example.org/"),
         ("themes: [organisering, arbeid-og-kvalifisering]", "themes: [sport]"),
         ("updated: 2024-01-01", "updated: 2024-13-01"),
     ],

@@ -77,7 +77,9 @@ def test_labels_carry_the_unit_and_the_qualifier_of_each_point(catalog, every_un
             assert shown in cells
             if point.qualifier:
                 assert shown.startswith(point.qualifier + " ")
-            if result.unit not in ("antall", "prosent", "kroner"):
+            if result.unit == "millioner kroner":  # a sum in millions: «5,7 mill. kr», never «5,7 kr»
+                assert shown.endswith(" mill. kr"), shown
+            elif result.unit not in ("antall", "prosent", "kroner"):
                 assert shown.endswith(" " + result.unit), shown
 
 
@@ -144,15 +146,35 @@ def test_contacts_or_the_sentence_that_there_are_none_then_the_people_named(cata
         soup = rendered(catalog, slug)
         contacts = soup.select_one("[data-ikb-contacts]")
         tel = {a["href"] for a in contacts.select('a[href^="tel:"]')}
+        mail = [a["href"] for a in contacts.select('a[href^="mailto:"]')]
         if case.contacts:
-            assert len(tel) == len({n for c in case.contacts for n in c.phones})
+            assert len(tel) == len({n for c in case.contacts for n in (*c.phones, c.mobile) if n})
+            assert mail == [f"mailto:{c.email}" for c in case.contacts if c.email]
         else:
             assert contacts.get_text(strip=True) == "Kildene oppgir ingen kontaktperson."
         mentioned = texts(soup.select(".ikb-mentioned li"))
-        contact_names = {c.name for c in case.contacts}
+        contact_names = {c.name for c in case.contacts if c.name}
         assert [m.split(",")[0] for m in mentioned] == [p.name for p in case.people if p.name not in contact_names]
     batsfjord = " ".join(texts(rendered(catalog, "batsfjord").select(".ikb-mentioned li")))
     assert "Marianne Tiberg, virksomhetsleder, NAV Båtsfjord" in batsfjord
+
+
+def test_a_contact_is_a_person_or_a_function_and_says_which_number_is_a_mobile(catalog):
+    for slug, case in catalog.cases.items():
+        cards = rendered(catalog, slug).select(".ikb-contact")
+        assert len(cards) == len(case.contacts)
+        for card, contact in zip(cards, case.contacts):
+            who = " ".join(card.select_one(".ikb-contact__who").get_text().split())
+            if contact.name:
+                assert who.startswith(f"{contact.name}, ") and "oppgir ikke navn" not in who
+            else:  # the role leads, and the reader is told no name was given
+                assert who == f"{contact.role}, {contact.organisation} (kilden oppgir ikke navn)"
+            call = " ".join(texts(card.select(".ikb-contact__call")))
+            assert ("Mobil" in call) == bool(contact.mobile) and ("Telefon" in call) == bool(contact.phones)
+            if contact.mobile:
+                assert call.endswith(f"Mobil: {contact.mobile}")
+            assert bool(card.select('a[href^="mailto:"]')) == bool(contact.email)
+    assert {c.name is None for c in catalog.cases["alle-enheter"].contacts} == {True, False}
 
 
 def test_county_from_the_public_classification_says_so(catalog):
