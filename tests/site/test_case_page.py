@@ -177,6 +177,21 @@ def test_a_contact_is_a_person_or_a_function_and_says_which_number_is_a_mobile(c
     assert {c.name is None for c in catalog.cases["alle-enheter"].contacts} == {True, False}
 
 
+def test_sources_and_literature_link_their_address_as_written_and_literature_shows_its_note(catalog):
+    for slug, case in catalog.cases.items():
+        soup = rendered(catalog, slug)
+        links = {a["href"] for a in soup.select("a[href]")}
+        for item in (*case.sources, *case.literature):
+            if item.url:
+                assert item.url in links, item.url  # http:// stays http://: the address is the provenance
+        text = visible_text(soup)
+        for lit in case.literature:
+            if lit.note:
+                assert " ".join(lit.note.split()) in text
+    assert any(s.url and s.url.startswith("http://") for s in catalog.cases["alle-enheter"].sources)
+    assert any(lit.note for lit in catalog.cases["alle-enheter"].literature)
+
+
 def test_county_from_the_public_classification_says_so(catalog):
     for slug, case in catalog.cases.items():
         row = next(tr for tr in rendered(catalog, slug).select(".ikb-facts tr") if tr.th and tr.th.get_text() == "Fylke")
