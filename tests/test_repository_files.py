@@ -99,3 +99,26 @@ def test_error_lines_shown_in_contributing_are_what_validate_prints(tmp_path):
         return re.sub(r"^cases/bodo\.yaml:\d+:\d+: ", "", line)
 
     assert [message(line) for line in shown if line] == [message(line) for line in printed if line]
+
+
+def test_a_word_added_to_the_vocabulary_on_main_reaches_the_schema_and_the_starter(tmp_path):
+    """What .github/workflows/schema.yml does after a pull request adds a theme in the browser."""
+    flow = workflow("schema.yml")
+    assert flow["on"]["push"]["branches"] == ["main"]
+    assert "generator/records/vocabulary.yaml" in flow["on"]["push"]["paths"]
+    assert flow["permissions"] == {"contents": "write"}
+    runs = [step.get("run", "") for step in steps(flow, "schema")]
+    assert "make schema" in [r.strip() for r in runs]
+    assert any("git add schema/ generator/records/starter_case.yaml" in r and "git push" in r for r in runs)
+    # `make schema` in a copy of the project whose vocabulary has a new theme
+    project = make_project(tmp_path / "project")
+    vocabulary = project / "generator" / "records" / "vocabulary.yaml"
+    text = vocabulary.read_text(encoding="utf-8")
+    vocabulary.write_text(text.replace("\n\ntarget_groups:", "\n  idrett: Idrett og fritid\n\ntarget_groups:", 1), encoding="utf-8")
+    result = run_generator("schema", cwd=project)
+    assert result.returncode == 0, result.stderr
+    schema = yaml.safe_load((project / "schema" / "case.schema.json").read_text(encoding="utf-8"))
+    assert "idrett" in schema["properties"]["themes"]["items"]["enum"]
+    starter = (project / "generator" / "records" / "starter_case.yaml").read_text(encoding="utf-8")
+    assert re.search(r"^#   .*\bforskning, idrett$", starter, re.M)
+    assert "generator/records/starter_case.yaml" in result.stdout
