@@ -123,3 +123,15 @@ def number_message(field: str, value, parent: type[BaseModel] | None) -> str:
     if isinstance(value, str) and _PLAIN_NUMBER.fullmatch(text):
         return f"«{field}» skal være et tall, men «{text}» står i anførselstegn; fjern anførselstegnene"
     return f"{start}; skriv tallet uten anførselstegn, med punktum som desimaltegn (f.eks. 16.3)"
+
+
+_MILLIONS_KEY = re.compile(r"\d+\s*(?:mill|mrd|milliard)", re.I)
+
+
+def millions_key_message(key: str) -> str | None:
+    """`{value: 5,706 mill.}`: inside { } the comma ends the value (5), and «706 mill.» becomes a field name."""
+    if not _MILLIONS_KEY.match(key):
+        return None
+    return (f"«value» ble delt ved kommaet, og «{key}» ble lest som et feltnavn; et beløp i millioner skrives med "
+            f"punktum som desimaltegn og unit: millioner kroner, f.eks. value: 5.706 og unit: millioner kroner "
+            f"(vises som «5,7 mill. kr»)")

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from generator.records.problems import Marks, Problem
 from generator.records.syntax_messages import NBSP_MESSAGE
 from generator.records.model.fields import MAX_YEAR, MIN_YEAR
-from generator.records.number_messages import number_message, shown
+from generator.records.number_messages import millions_key_message, number_message, shown
 from generator.text import slug_problem, slug_suggestion
 
 
@@ -149,6 +149,8 @@ def _message(error: dict, model: type[BaseModel]) -> str:
         return f"mangler feltet «{field}»"
     if kind == "extra_forbidden" and "\u00a0" in str(field):
         return NBSP_MESSAGE
+    if kind == "extra_forbidden" and millions_key_message(str(field)):
+        return millions_key_message(str(field))
     if kind == "extra_forbidden":
         parent = _model_at(model, loc[:-1])
         return _unknown_field(str(field), list(parent.model_fields) if parent else [])

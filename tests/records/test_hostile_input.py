@@ -165,6 +165,9 @@ EXPECTED = {
                                 "siden som kilde, eller før personen opp under «people» i stedet for under «contacts»",
     "sum-in-millions.yaml": "bad/sum-in-millions.yaml:24:12: «value» skal være et tall, ikke «5,706 mill.»; et beløp i "
                             "millioner skrives value: 5.706 og unit: millioner kroner (vises som «… mill. kr»)",
+    "sum-in-millions-in-braces.yaml": "bad/sum-in-millions-in-braces.yaml:23:32: «value» ble delt ved kommaet, og "
+                                      "«706 mill.» ble lest som et feltnavn; et beløp i millioner skrives med punktum "
+                                      "som desimaltegn og unit: millioner kroner",
     "sum-in-billions.yaml": "bad/sum-in-billions.yaml:30:16: «value» skal være et tall, ikke «ca. 1,2 mrd. kr»; et beløp i "
                             'millioner skrives value: 1200 og qualifier: "ca." her, og unit: millioner kroner på serien',
     "kroner-with-decimals.yaml": "bad/kroner-with-decimals.yaml:23:30: «value» skal være et helt tall for enheten «kroner»; "
