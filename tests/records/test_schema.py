@@ -127,6 +127,7 @@ def test_there_are_records_to_check():
         ("title: En testkilde", "title: En testkilde\n    url: ftp://example.org/"),
         ("themes: [organisering, arbeid-og-kvalifisering]", "themes: [sport]"),
         ("updated: 2024-01-01", "updated: 2024-13-01"),
+        ('    phones: ["+47 400 00 000"]\n', "    email: null\n"),  # a contact nobody can reach
     ],
 )
 def test_schema_refuses_what_the_model_refuses(tmp_path, old, new):

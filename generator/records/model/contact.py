@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.records.model.fields import Base, Email, PastDate, Phone, ShortText, Slug
@@ -10,6 +10,13 @@ from generator.records.model.fields import Base, Email, PastDate, Phone, ShortTe
 
 class Contact(Base):
     """Whom to call: a named person, or a function («Lokal prosjektleder») when the source names nobody."""
+
+    # The rule of _reachable, for editors and the form that read the JSON Schema: a number or an address.
+    model_config = ConfigDict(json_schema_extra={"anyOf": [
+        {"required": ["phones"]},
+        {"required": ["mobile"], "properties": {"mobile": {"type": "string"}}},
+        {"required": ["email"], "properties": {"email": {"type": "string"}}},
+    ]})
 
     name: ShortText | None = Field(
         None,
