@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from generator.formatting import is_stale
 from generator.records.catalog import load_catalog
-from generator.records.model import Point
+from generator.records.model import Contact, Figure, Literature, Point, Source
 from generator.records.model.case import Qualifier, Unit
 from generator.site import case_summary, charts, pages
 from generator.site.finished_pages import finish
@@ -56,6 +56,16 @@ def test_the_fixture_tries_every_unit_qualifier_and_optional_field_of_a_point(ev
     optional = {name for name, field in Point.model_fields.items() if not field.is_required()}
     for name in optional:
         assert any(getattr(p, name) is not None for r in every_unit.results for p in r.points), name
+
+
+@pytest.mark.parametrize("model", [Figure, Point, Contact, Source, Literature], ids=lambda m: m.__name__)
+def test_the_fixture_sets_every_optional_field_of_figures_contacts_and_sources(every_unit, model):
+    found = [every_unit.municipalities, every_unit.key_figures, [p for r in every_unit.results for p in r.points],
+             every_unit.contacts, every_unit.sources, every_unit.literature]
+    items = [item for group in found for item in group if isinstance(item, model)]
+    for name, field in model.model_fields.items():
+        if not field.is_required():
+            assert any(getattr(item, name) not in (None, [], False) for item in items), f"{model.__name__}.{name}"
 
 
 @pytest.mark.parametrize("slug", ["alle-enheter", *CASE_SLUGS])
