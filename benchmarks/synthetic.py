@@ -308,6 +308,8 @@ def case_record(index: int, n: int, template_slugs: list[str], seed: int = SEED)
     sources = []
     for sid in source_ids:
         s = {"id": sid, "title": f"{rng.choice(TOPICS).capitalize()} i {names[0]}", "publisher": rng.choice(PUBLISHERS)}
+        if any(other["title"] == s["title"] for other in sources):  # two sources a reader could not tell apart
+            s["title"] += f" ({sid})"
         if rng.random() < 0.5:
             s["published"] = _date(rng, 2015)
         else:
