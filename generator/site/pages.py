@@ -155,6 +155,8 @@ def case_page(
         record_urls=record_urls(repo_url, catalog.case_files[slug]),
         json_href=href(records.case_json_path(slug), here),
         regions=case_summary.regions(case),
+        municipality_names=case_summary.municipality_names(case),
+        text_lang=case_summary.text_lang(case),
         contact_cards=[contact_card_path(slug, name) for name in vcard.card_names(case)],
         structured_data=jsonld.script(jsonld.case_data(case, page_url, site_name, site_url)),
     )
