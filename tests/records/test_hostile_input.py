@@ -142,7 +142,7 @@ EXPECTED = {
         f"bad/look-alike-name-nfd.yaml:6:11: «name»: «{unicodedata.normalize('NFD', 'Båtsfjord')}» ser ut som «Båtsfjord» "
         "i bad/look-alike-name.yaml, men er "
         "lagret med andre tegn (en bokstav som æ, ø eller å er satt sammen av to tegn); slett navnet og skriv det inn på nytt",
-    "municipality-twice.yaml": "bad/municipality-twice.yaml:8:11: «name»: kommunen «BINDAL» står to ganger i "
+    "municipality-twice.yaml": "bad/municipality-twice.yaml:8:11: «name»: kommunen «VEFSN» står to ganger i "
                                "«municipalities»; fjern den ene",
     "population-zero.yaml": "bad/population-zero.yaml:8:44: «value»: innbyggertallet kan ikke være 0; skriv tallet fra "
                             "kilden, eller fjern «population» hvis kilden ikke oppgir det",

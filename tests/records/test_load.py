@@ -38,7 +38,7 @@ def test_every_case_file_points_editors_to_the_schema():
 def test_the_fixture_record_is_valid(tmp_path):
     (tmp_path / "ok.yaml").write_text(VALID, encoding="utf-8")
     case = load_record(tmp_path / "ok.yaml", Case, root=tmp_path)
-    assert case.municipalities[0].name == "Eksempelby"
+    assert case.municipalities[0].name == "Bindal"
 
 
 def test_unknown_key_is_refused_with_line_and_a_suggestion(tmp_path):
