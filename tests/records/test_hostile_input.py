@@ -160,6 +160,19 @@ EXPECTED = {
     "phone-with-words-quoted.yaml": "bad/phone-with-words-quoted.yaml:33:14: «phones»: «tlf. 12 34 56 78» er ikke et norsk "
                                     "telefonnummer: det begynner på 1, men norske numre begynner ikke på 0 eller 1; sjekk "
                                     "nummeret i kilden, og skriv bare nummeret, uten «tlf»",
+    # a municipality and its county, checked against Statistics Norway's classification; the record's language
+    "municipality-misspelt.yaml": "bad/municipality-misspelt.yaml:6:11: «name»: «Raelingen» er ikke en kommune i SSBs "
+                                  "kommuneinndeling (generator/records/municipalities.csv); mente du «Rælingen»?",
+    "municipality-wrong-county.yaml": "bad/municipality-wrong-county.yaml:7:13: «region»: Hattfjelldal ligger i "
+                                      "«nordland» ifølge SSBs kommuneinndeling (generator/records/municipalities.csv), "
+                                      "ikke i «troms»; skriv «region: nordland»",
+    "municipality-without-county.yaml": "bad/municipality-without-county.yaml:7:12: «region» mangler: hver kommune ligger "
+                                        "i et fylke, og Bindal ligger i «nordland» ifølge SSBs kommuneinndeling "
+                                        "(generator/records/municipalities.csv). Skriv «region: nordland», og "
+                                        "«region_basis: offentlig-inndeling» på linjen under når kilden ikke nevner fylket",
+    "language-unknown.yaml": "bad/language-unknown.yaml:4:11: «language» må være en av: 'nb' eller 'nn'",
+    "theme-in-nynorsk.yaml": "bad/theme-in-nynorsk.yaml:10:10: «themes»: ukjent tema «busetjing-og-bustad»; "
+                             "«busetjing-og-bustad» er nynorsk, i filen skriver du nøkkelen «bosetting-og-bolig»",
     # made by the `project` fixture below
     "oversized.yaml": "filen er for stor",
     "long-line.yaml": "«summary» er for lang (høyst 4000 tegn)",

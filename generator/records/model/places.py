@@ -21,11 +21,11 @@ def _counties(region: str) -> set[str]:
     return set(FORMER_REGIONS.get(region, ())) | {region}
 
 
-def _described(known: Known) -> str:
-    today = register().part_of(known)
+def _described(known: Known, written: str) -> str:
+    """The municipality as the record writes it, with what a former one is part of today."""
     if known.valid_until is None:
-        return known.short_name
-    return f"{known.short_name} (nå {' og '.join(k.short_name for k in today)})"
+        return written
+    return f"{written} (nå {' og '.join(k.short_name for k in register().part_of(known))})"
 
 
 def _named(keys) -> str:
@@ -47,8 +47,8 @@ def check(name: str, region: str | None, region_given: bool) -> None:
         )
     counties = {k.county for k in found}
     if region is None:
-        lies = (f"{_described(found[0])} ligger i {_named(counties)}" if len(counties) == 1 else
-                f"det finnes en {found[0].short_name} i {_named(counties)}; velg den kilden mener")
+        lies = (f"{_described(found[0], name)} ligger i {_named(counties)}" if len(counties) == 1 else
+                f"det finnes en {name} i {_named(counties)}; velg den kilden mener")
         raise PydanticCustomError(
             "missing_region",
             "«region» mangler: hver kommune ligger i et fylke, og {lies} ifølge {where}. Skriv «region: {first}», og "
@@ -59,7 +59,7 @@ def check(name: str, region: str | None, region_given: bool) -> None:
     if not any(k.county in _counties(region) for k in found):
         raise PydanticCustomError(
             "wrong_region", "«region»: {place} ligger i {counties} ifølge {where}, ikke i «{region}»; skriv {fix}",
-            {"place": _described(found[0]), "counties": _named(counties), "where": WHERE, "region": region,
+            {"place": _described(found[0], name), "counties": _named(counties), "where": WHERE, "region": region,
              "fix": " eller ".join(f"«region: {c}»" for c in sorted(counties)), "at": ("region",)},
         )
 
