@@ -166,6 +166,7 @@ def cases_index(catalog: Catalog) -> FinishedPage:
     return finish(_render(
         "cases_index.md.j2", f"{CASES_DIR}/index.md", cases=catalog.sorted_cases(),
         filters=facets.filter_groups(catalog), terms_of=facets.case_terms,
+        municipality_names=case_summary.municipality_names,
         sizes=facets.cases_by_size(catalog),
     ))
 
@@ -197,6 +198,7 @@ def comparison_page(catalog: Catalog, today: dt.date | None = None) -> FinishedP
     return finish(_render(
         "comparison.md.j2", COMPARISON, cases=catalog.sorted_cases(),
         headline=lambda case: case_summary.headline(case, today), regions=case_summary.regions,
+        municipality_names=case_summary.municipality_names,
         is_old=lambda year: case_summary.is_old(year, today), point_value=formatting.point_value,
     ))
 
