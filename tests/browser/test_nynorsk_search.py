@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import subprocess
 import threading
 from pathlib import Path
 
@@ -21,7 +22,9 @@ from generator.records.catalog import load_catalog
 
 from ..conftest import FIXTURES, ROOT, run_generator
 from ..sandbox import make_project
-from .conftest import DESKTOP, SETTLED, SiteHandler, SiteServer, open_page
+from .conftest import (
+    DESKTOP, SETTLED, VNU_JAR, SiteHandler, SiteServer, axe_violations, describe_violations, open_page, require_tool,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -97,3 +100,25 @@ def test_the_nynorsk_case_is_found_from_every_page_type(nynorsk_tab, nynorsk_url
     links = nynorsk_tab.locator("#ikb-search-panel .ikb-hit__link").evaluate_all(
         "links => links.map(a => new URL(a.href).pathname)")
     assert f"/eksempler/{SLUG}/" in links, (path, links)
+
+
+def test_the_nynorsk_case_page_has_no_wcag_or_best_practice_violations(nynorsk_tab, nynorsk_url):
+    base, _site = nynorsk_url
+    open_page(nynorsk_tab, base, f"/eksempler/{SLUG}/")
+    assert nynorsk_tab.get_attribute("html", "lang") == "nb"
+    assert nynorsk_tab.locator('article [lang="nn"]').count() > 0
+    violations = axe_violations(nynorsk_tab, runOnly={"type": "tag", "values": [
+        "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]})
+    assert not violations, describe_violations(violations)
+
+
+def test_the_nynorsk_case_page_is_valid_html(nynorsk_url):
+    java = require_tool("java")
+    _base, site = nynorsk_url
+    result = subprocess.run(
+        [java, "-Xss4m", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always",
+         str(site / "eksempler" / SLUG / "index.html")],
+        capture_output=True, text=True, timeout=300, check=False,
+    )
+    errors = [m for m in json.loads(result.stderr or "{}")["messages"] if m.get("type") in ("error", "non-document-error")]
+    assert not errors, errors[:5]
