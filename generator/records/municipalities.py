@@ -84,14 +84,14 @@ class Register:
 
     def choices(self) -> dict[str, Choice]:
         """{name: (number, county key, today's municipalities it is part of)}, for the contribution form: today's
-        municipalities by their names, then the former ones that do not share a name with one of today's."""
+        municipalities by each of their names, then the former ones that do not share a name with one of today's."""
         result: dict[str, Choice] = {}
         for known in sorted(self.all, key=lambda k: (k.valid_until is not None, -(k.valid_until or 0))):
-            label = known.name if _COUNTY_IN_NAME.search(known.name) else known.short_name
-            if label in result:
-                continue
+            # «Herøy (Nordland)» as SSB tells shared names apart; «Hábmer» and «Hamarøy» each for «Hábmer - Hamarøy»
+            labels = [known.name] if _COUNTY_IN_NAME.search(known.name) else known.forms
             parts = tuple(p.short_name for p in self.part_of(known)) if known.valid_until else ()
-            result[label] = Choice(known.number, known.county, parts)
+            for label in labels:
+                result.setdefault(label, Choice(known.number, known.county, parts))
         return dict(sorted(result.items(), key=lambda item: slugify(item[0])))
 
 

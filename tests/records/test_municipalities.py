@@ -60,8 +60,9 @@ def test_the_choices_for_the_form_give_number_county_and_what_a_former_one_is_pa
     choices = municipality_choices()
     today = {r["number"]: r for r in TODAY}
     for row in TODAY:
-        label = row["name"] if "(" in row["name"] else bare(row["name"])
-        assert choices[label] == (row["number"], row["county"], ()), row
+        labels = [row["name"]] if "(" in row["name"] else row["name"].split(" - ")  # «Hábmer» and «Hamarøy»
+        for label in labels:
+            assert choices[label] == (row["number"], row["county"], ()), row
     for row in FORMER:
         label = row["name"] if "(" in row["name"] else bare(row["name"])
         if any(bare(r["name"]) == label for r in TODAY):
@@ -105,3 +106,14 @@ def test_a_former_county_in_the_vocabulary_is_accepted_for_its_municipalities_on
     Municipality(name=bare(inside["name"]), region=former)
     with pytest.raises(ValueError, match="ikke i «" + former):
         Municipality(name=bare(outside["name"]), region=former)
+
+
+def test_a_shared_name_without_its_county_is_refused_naming_each_county():
+    shared = {}
+    for row in TODAY:
+        shared.setdefault(bare(row["name"]), set()).add(row["county"])
+    name, counties = next((n, c) for n, c in sorted(shared.items()) if len(c) > 1)
+    with pytest.raises(ValueError) as refused:
+        Municipality(name=name)
+    for county in counties:
+        assert f"«region: {county}»" in str(refused.value)

@@ -47,13 +47,16 @@ def check(name: str, region: str | None, region_given: bool) -> None:
         )
     counties = {k.county for k in found}
     if region is None:
-        lies = (f"{_described(found[0], name)} ligger i {_named(counties)}" if len(counties) == 1 else
-                f"det finnes en {name} i {_named(counties)}; velg den kilden mener")
+        if len(counties) == 1:
+            lies = f"{_described(found[0], name)} ligger i {_named(counties)} ifølge {WHERE}. Skriv"
+        else:
+            both = " og ".join(f"«{c}»" for c in sorted(counties))
+            lies = f"det finnes en {name} i både {both} ifølge {WHERE}. Skriv fylket kilden mener,"
         raise PydanticCustomError(
             "missing_region",
-            "«region» mangler: hver kommune ligger i et fylke, og {lies} ifølge {where}. Skriv «region: {first}», og "
-            "«region_basis: offentlig-inndeling» på linjen under når kilden ikke nevner fylket",
-            {"lies": lies, "where": WHERE, "first": sorted(counties)[0],
+            "«region» mangler: hver kommune ligger i et fylke, og {lies} {fix}, og «region_basis: offentlig-inndeling» "
+            "på linjen under når kilden ikke nevner fylket",
+            {"lies": lies, "fix": " eller ".join(f"«region: {c}»" for c in sorted(counties)),
              "at": ("region",) if region_given else ("name",)},
         )
     if not any(k.county in _counties(region) for k in found):
