@@ -106,9 +106,9 @@ def _whole(unit: str, value: float, at: tuple) -> None:
 
 
 class Municipality(Base):
-    # region has no default in the editor's schema: every municipality lies in a county (the check, with a
-    # message that names the county, is in places.py)
-    model_config = ConfigDict(**Base.model_config, json_schema_extra=lambda schema: schema.setdefault("required", []).append("region"))
+    # region is optional to pydantic only so that places.py can say which county is missing; the editor's
+    # schema and the form require it
+    model_config = ConfigDict(**Base.model_config, json_schema_extra=places.county_required)
 
     name: ShortText = Field(description=(
         "Kommunens navn slik SSB skriver det, f.eks. «Rælingen», eller en tidligere kommune kilden nevner "

@@ -79,3 +79,13 @@ def number(name: str, region: str | None) -> str | None:
     """The municipality's number in the classification (for a former one, its last number)."""
     found = [k for k in register().find(name) if region is None or k.county in _counties(region)]
     return found[0].number if found else None
+
+
+def county_required(schema: dict) -> None:
+    """The JSON Schema of a municipality with `region` required and never null: every municipality lies in a county."""
+    schema.setdefault("required", []).append("region")
+    region = schema["properties"]["region"]
+    region.pop("default", None)
+    choices = [option for option in region.pop("anyOf", []) if option.get("type") != "null"]
+    if choices:
+        region.update({key: value for key, value in choices[0].items() if key not in region})
