@@ -63,7 +63,7 @@ def case_data(case: Case, page_url: str, site_name: str, site_url: str) -> dict:
         "headline": case.title,
         "name": case.title,
         "description": case.summary,
-        "inLanguage": "nb",
+        "inLanguage": case.language,
         "dateModified": case.updated.isoformat(),
         "about": places,
         "spatialCoverage": places,

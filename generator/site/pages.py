@@ -155,6 +155,8 @@ def case_page(
         record_urls=record_urls(repo_url, catalog.case_files[slug]),
         json_href=href(records.case_json_path(slug), here),
         regions=case_summary.regions(case),
+        municipality_names=case_summary.municipality_names(case),
+        text_lang=case_summary.text_lang(case),
         contact_cards=[contact_card_path(slug, name) for name in vcard.card_names(case)],
         structured_data=jsonld.script(jsonld.case_data(case, page_url, site_name, site_url)),
     )
@@ -164,6 +166,7 @@ def cases_index(catalog: Catalog) -> FinishedPage:
     return finish(_render(
         "cases_index.md.j2", f"{CASES_DIR}/index.md", cases=catalog.sorted_cases(),
         filters=facets.filter_groups(catalog), terms_of=facets.case_terms,
+        municipality_names=case_summary.municipality_names,
         sizes=facets.cases_by_size(catalog),
     ))
 
@@ -195,6 +198,7 @@ def comparison_page(catalog: Catalog, today: dt.date | None = None) -> FinishedP
     return finish(_render(
         "comparison.md.j2", COMPARISON, cases=catalog.sorted_cases(),
         headline=lambda case: case_summary.headline(case, today), regions=case_summary.regions,
+        municipality_names=case_summary.municipality_names,
         is_old=lambda year: case_summary.is_old(year, today), point_value=formatting.point_value,
     ))
 

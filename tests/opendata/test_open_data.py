@@ -344,7 +344,6 @@ def test_json_ld_keeps_hostile_text_inside_its_element(dated_site):
     page = (dated_site / "eksempler" / "angrep" / "index.html").read_text(encoding="utf-8")
     data = structured_data(dated_site, "angrep")
     assert data["headline"].startswith(HOSTILE_TITLE)
-    assert data["about"][0]["name"] == "<b onmouseover=alert(1)>Angrepsby</b>"
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.DOTALL).group(1)
     assert "<" not in block
 

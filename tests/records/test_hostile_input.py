@@ -143,7 +143,7 @@ EXPECTED = {
         f"bad/look-alike-name-nfd.yaml:6:11: «name»: «{unicodedata.normalize('NFD', 'Båtsfjord')}» ser ut som «Båtsfjord» "
         "i bad/look-alike-name.yaml, men er "
         "lagret med andre tegn (en bokstav som æ, ø eller å er satt sammen av to tegn); slett navnet og skriv det inn på nytt",
-    "municipality-twice.yaml": "bad/municipality-twice.yaml:7:11: «name»: kommunen «FJELLVIK» står to ganger i "
+    "municipality-twice.yaml": "bad/municipality-twice.yaml:8:11: «name»: kommunen «VEFSN» står to ganger i "
                                "«municipalities»; fjern den ene",
     "population-zero.yaml": "bad/population-zero.yaml:8:44: «value»: innbyggertallet kan ikke være 0; skriv tallet fra "
                             "kilden, eller fjern «population» hvis kilden ikke oppgir det",
@@ -181,6 +181,19 @@ EXPECTED = {
     "phone-with-words-quoted.yaml": "bad/phone-with-words-quoted.yaml:33:14: «phones»: «tlf. 12 34 56 78» er ikke et norsk "
                                     "telefonnummer: det begynner på 1, men norske numre begynner ikke på 0 eller 1; sjekk "
                                     "nummeret i kilden, og skriv bare nummeret, uten «tlf»",
+    # a municipality and its county, checked against Statistics Norway's classification; the record's language
+    "municipality-misspelt.yaml": "bad/municipality-misspelt.yaml:6:11: «name»: «Raelingen» er ikke en kommune i SSBs "
+                                  "kommuneinndeling (generator/records/municipalities.csv); mente du «Rælingen»?",
+    "municipality-wrong-county.yaml": "bad/municipality-wrong-county.yaml:7:13: «region»: Hattfjelldal ligger i "
+                                      "«nordland» ifølge SSBs kommuneinndeling (generator/records/municipalities.csv), "
+                                      "ikke i «troms»; skriv «region: nordland»",
+    "municipality-without-county.yaml": "bad/municipality-without-county.yaml:7:12: «region» mangler: hver kommune ligger "
+                                        "i et fylke, og Bindal ligger i «nordland» ifølge SSBs kommuneinndeling "
+                                        "(generator/records/municipalities.csv). Skriv «region: nordland», og "
+                                        "«region_basis: offentlig-inndeling» på linjen under når kilden ikke nevner fylket",
+    "language-unknown.yaml": "bad/language-unknown.yaml:4:11: «language» må være en av: 'nb' eller 'nn'",
+    "theme-in-nynorsk.yaml": "bad/theme-in-nynorsk.yaml:10:10: «themes»: ukjent tema «busetjing-og-bustad»; "
+                             "«busetjing-og-bustad» er nynorsk, i filen skriver du nøkkelen «bosetting-og-bolig»",
     # made by the `project` fixture below
     "oversized.yaml": "filen er for stor",
     "long-line.yaml": "«summary» er for lang (høyst 4000 tegn)",

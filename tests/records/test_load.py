@@ -40,7 +40,7 @@ def test_every_case_file_points_editors_to_the_schema():
 def test_the_fixture_record_is_valid(tmp_path):
     (tmp_path / "ok.yaml").write_text(VALID, encoding="utf-8")
     case = load_record(tmp_path / "ok.yaml", Case, root=tmp_path)
-    assert case.municipalities[0].name == "Eksempelby"
+    assert case.municipalities[0].name == "Bindal"
 
 
 def test_unknown_key_is_refused_with_line_and_a_suggestion(tmp_path):
@@ -368,7 +368,7 @@ def test_a_colon_in_a_text_that_goes_on_over_lines_still_asks_for_quotes(tmp_pat
 def test_a_case_copied_with_its_title_is_reported_in_both_files(tmp_path):
     (tmp_path / "cases").mkdir()
     (tmp_path / "cases" / "eksempelby.yaml").write_text(VALID, encoding="utf-8")
-    (tmp_path / "cases" / "fjellvik.yaml").write_text(VALID.replace("name: Eksempelby", "name: Fjellvik"), encoding="utf-8")
+    (tmp_path / "cases" / "fjellvik.yaml").write_text(VALID.replace("name: Bindal", "name: Brønnøy"), encoding="utf-8")
     line = f"{_at(VALID, 'title: ').split(':')[0]}:8"
     problems = [str(p) for p in load_catalog(tmp_path).problems]
     assert problems == [

@@ -21,7 +21,7 @@ VALID = (FIXTURES / "cases" / "eksempelby.yaml").read_text(encoding="utf-8")
 FILL_IN = [
     ('title: ""', 'title: "Testby: språkpraksis"'),
     ('summary: ""', 'summary: "Testby gir alle deltakere praksis med fadder."'),
-    ('name: ""', 'name: "Testby"'),
+    ('name: ""', 'name: "Bodø"'),
     ('region: ""', "region: nordland"),
     ("value: TALL", "value: 4200"),
     ("year: ÅÅÅÅ", "year: 2024"),

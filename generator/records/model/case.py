@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
+from generator.records.model import places
 from generator.records.model.fields import (
     Base,
     OrganisationModel,
@@ -116,12 +117,20 @@ def _whole(unit: str, value: float, at: tuple) -> None:
 
 
 class Municipality(Base):
-    name: ShortText = Field(description="Kommunens navn, f.eks. «Rælingen».")
+    # region is optional to pydantic only so that places.py can say which county is missing; the editor's
+    # schema and the form require it
+    model_config = ConfigDict(**Base.model_config, json_schema_extra=places.county_required)
+
+    name: ShortText = Field(description=(
+        "Kommunens navn slik SSB skriver det, f.eks. «Rælingen», eller en tidligere kommune kilden nevner "
+        "(f.eks. «Kvalsund», nå Hammerfest); se generator/records/municipalities.csv."
+    ))
     region: Region | None = Field(
         None,
         description=(
             "Fylket kommunen ligger i: dagens fylke etter SSBs inndeling, eller et tidligere fylke når kilden "
-            "bruker det og det står i regions i generator/records/vocabulary.yaml (f.eks. oppland)."
+            "bruker det og det står i regions i generator/records/vocabulary.yaml (f.eks. oppland). Står ikke "
+            "fylket i kilden, finn det i generator/records/municipalities.csv og skriv region_basis: offentlig-inndeling."
         ),
         examples=["akershus"],
     )
@@ -136,13 +145,19 @@ class Municipality(Base):
     immigrant_share: Figure | None = Field(None, description="Andel innvandrere, i prosent.")
 
     @model_validator(mode="after")
-    def _basis_needs_region(self):
-        if self.region_basis != "kilde" and self.region is None:
-            raise PydanticCustomError(
-                "basis_without_region", "«region_basis» sier hvor fylket kommer fra; skriv også «region», eller fjern linjen",
-                {"at": ("region_basis",)},
-            )
+    def _in_the_classification(self):
+        places.check(self.name, self.region, "region" in self.model_fields_set)
         return self
+
+    @property
+    def part_of_today(self) -> tuple[str, ...]:
+        """Today's municipalities a former one is part of («Kvalsund» -> ("Hammerfest",)); empty for today's."""
+        return places.today(self.name, self.region)
+
+    @property
+    def number(self) -> str | None:
+        """The municipality's number in Statistics Norway's classification."""
+        return places.number(self.name, self.region)
 
     @model_validator(mode="after")
     def _not_zero(self):
@@ -229,6 +244,9 @@ class Case(Base):
         "kommune", description="kommune: én kommunes praksis. prosjekt: prosjekt eller modell i flere kommuner."
     )
     summary: Text = Field(description="Et kort sammendrag (2–3 setninger) som vises i lister og søk.")
+    language: Literal["nb", "nn"] = Field(
+        "nb", description="Språket teksten i posten er skrevet på: nb (bokmål, standard) eller nn (nynorsk), slik kilden skriver."
+    )
     municipalities: list[Municipality] = Field(min_length=1, max_length=50, description="Kommunen eller kommunene casen gjelder.")
     aliases: list[ShortText] = Field(default_factory=list, max_length=30, description="Andre navn folk kan søke på.")
     themes: list[Theme] = Field(min_length=1, description="Minst ett tema.", examples=[["organisering", "arbeid-og-kvalifisering"]])
