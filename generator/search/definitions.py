@@ -1,8 +1,8 @@
 """What the site's search scripts know, written into the page as JSON (partials/ikb-search-definitions.html).
 
 search.js and search-page.js hold no list of their own. The kinds of page (in the order results are
-ranked), the filters, the table that folds æ, ø and å out of a query, and the addresses of the case
-list and the search page all come from here, so a group or a term added in Python reaches the scripts
+ranked), the filters, the table that folds æ, ø and å out of a query, the words a longer query leaves
+out, and the addresses of the case list and the search page all come from here, so a group or a term added in Python reaches the scripts
 with no edit to them.
 
 A filter is named three ways: `param`, its name in the address, the same as on the case list
@@ -18,6 +18,16 @@ from generator.records.catalog import Catalog
 from generator.search.page_data import KIND_FILTER, KIND_PARAM, KINDS
 from generator.site.facets import filter_groups
 from generator.text import ASCII_FOLDING
+
+
+# Words on nearly every page narrow nothing down, and their index chunks are the largest there are (a
+# word's chunk holds where it stands on every page). In a query with other words the search scripts
+# leave them out; the scripts also match them typed without æ, ø and å.
+COMMON_WORDS = (
+    "og", "i", "på", "er", "det", "som", "en", "et", "ei", "til", "av", "for", "med", "at", "de", "den", "har",
+    "å", "om", "ikke", "seg", "fra", "var", "kan", "vi", "men", "så", "eller", "etter", "ved", "hos", "også",
+    "blir", "ble", "skal", "sin", "sine", "sitt",
+)
 
 
 def _group(param: str, name: str, options: list[tuple[str, str]]) -> dict:
@@ -43,6 +53,7 @@ def for_scripts(catalog: Catalog, search_page: bool) -> dict:
     found = {
         "kinds": kinds(),
         "folding": dict(ASCII_FOLDING),
+        "common": list(COMMON_WORDS),
         "pages": {
             "cases": paths.page_location(paths.CASES_INDEX),
             "search": paths.page_location(paths.SEARCH_PAGE),

@@ -2,7 +2,7 @@
    header field as you type (this file; the search page sok/ adds search-page.js). Pagefind's script is
    loaded from this site only when someone searches; it fetches only the index chunks a query needs.
    Nothing typed leaves the browser or is stored. What it knows of the site (kinds of page, filters,
-   folding, addresses) the build writes into the page (generator/search/definitions.py). */
+   folding, common words, addresses) the build writes into the page (generator/search/definitions.py). */
 (function () {
   "use strict";
 
@@ -10,12 +10,6 @@
   /* As you type, searching starts at the third character: one or two letters begin a large share of all
      words, and would load index chunks and results nobody asked for. Enter searches whatever is typed. */
   var MIN_TYPED = 3;
-  /* Words on nearly every page narrow nothing down, and their index chunks are the largest there are (a
-     word's chunk holds where it stands on every page). In a query with other words they are left out:
-     «arbeid og kvalifisering» searches «arbeid kvalifisering». Alone they are searched as typed. */
-  var COMMON = ["og", "i", "på", "pa", "er", "det", "som", "en", "et", "ei", "til", "av", "for", "med",
-    "at", "de", "den", "har", "å", "a", "om", "ikke", "seg", "fra", "var", "kan", "vi", "men", "så",
-    "sa", "eller", "etter", "ved", "hos", "også", "ogsa", "blir", "ble", "skal", "sin", "sine", "sitt"];
   var form = document.querySelector("[data-ikb-search]");
   var block = document.getElementById("ikb-search-definitions");
   if (!form || !block) return;
@@ -69,9 +63,13 @@
     return typed;
   }
 
+  /* Words on nearly every page (definitions.common, generator/search/definitions.py) are left out of a
+     query with other words, typed with or without æ, ø and å: «arbeid og kvalifisering» searches
+     «arbeid kvalifisering». Alone they are searched as typed. */
+  var common = definitions.common.map(function (word) { return fold(word); });
   function withoutCommonWords(query) {
     var words = query.split(/\s+/).filter(Boolean);
-    var telling = words.filter(function (word) { return COMMON.indexOf(word.toLowerCase()) < 0; });
+    var telling = words.filter(function (word) { return common.indexOf(fold(word.toLocaleLowerCase("nb"))) < 0; });
     return (telling.length ? telling : words).join(" ");
   }
 
