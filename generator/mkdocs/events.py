@@ -113,7 +113,7 @@ class KnowledgeBaseHooks:
         # templates again on every edit. Compiled templates are kept by their source's checksum.
         env.bytecode_cache = FileSystemBytecodeCache(str(_cache_dir(config, "jinja")))
         # A global, not page context: the 404 page has a search field too, and no page.
-        env.globals["ikb_search_definitions"] = definitions.for_templates(self.catalog)
+        env.globals["ikb_search_definitions"] = definitions.for_templates(self.catalog, config.theme["language"])
         if not self.problems and self.in_parallel:
             try:
                 self.workers = parallel_pages.start(

@@ -16,6 +16,7 @@ from __future__ import annotations
 from generator import paths
 from generator.records.catalog import Catalog
 from generator.search.page_data import KIND_FILTER, KIND_PARAM, KINDS
+from generator.search.pagefind_index import search_code
 from generator.site.facets import filter_groups
 from generator.text import ASCII_FOLDING
 
@@ -64,6 +65,9 @@ def for_scripts(catalog: Catalog, search_page: bool) -> dict:
     return found
 
 
-def for_templates(catalog: Catalog) -> dict:
-    """Both variants, made once per build; the partial picks the one for its page."""
-    return {"page": for_scripts(catalog, False), "search_page": for_scripts(catalog, True)}
+def for_templates(catalog: Catalog, language: str) -> dict:
+    """Both variants, made once per build; the partial picks the one for its page. The search page also
+    asks for Pagefind's script and search code at once (preload), not only once its own script runs."""
+    script, wasm = search_code(language)
+    return {"page": for_scripts(catalog, False), "search_page": for_scripts(catalog, True),
+            "preload_module": script, "preload_fetch": wasm}

@@ -54,6 +54,17 @@ def test_every_page_carries_the_definitions_python_holds(pages):
         assert page_definitions(soup) == expected, path
 
 
+def test_the_search_page_asks_for_pagefind_s_code_while_it_loads(site, pages):
+    # Its first search needs Pagefind's script and WebAssembly: asked for at once, and both exist.
+    links = pages[SEARCH_PAGE].select("link[rel=modulepreload], link[rel=preload]")
+    assert {link["rel"][0] for link in links} == {"modulepreload", "preload"}
+    for link in links:
+        assert (site / "sok" / link["href"]).resolve().is_file(), link["href"]
+    assert all(link.get("crossorigin") == "anonymous" for link in links if link["rel"] == ["preload"])
+    others = [path for path, soup in pages.items() if path != SEARCH_PAGE and soup.select("link[rel$=preload]")]
+    assert not others
+
+
 def test_the_definitions_are_the_site_s_own_lists():
     found = definitions.for_scripts(CATALOG, search_page=True)
     assert found["folding"] == ASCII_FOLDING

@@ -27,6 +27,7 @@
   var pageList = output.querySelector("[data-ikb-search-results]");
   var pageTurn = search.latestOnly();
   var chosen = {};
+  var filterChunks = null;
   document.querySelector("[data-ikb-search-nojs]").hidden = true;
   /* «Avgrens treffene: type, tema, målgruppe og fylke», from the groups there are. */
   output.querySelector("[data-ikb-search-groups]").textContent = ": " + new Intl.ListFormat("nb", { type: "conjunction" })
@@ -133,8 +134,14 @@
       clear();
       return Promise.resolve();
     }
-    /* Pagefind counts filter values only once their chunk is loaded; the header field never needs it. */
-    var counted = search.pagefind().then(function (pf) { return pf.filters(); });
+    var filters = pagefindFilters();
+    var counted = filterChunks;
+    if (!counted) {
+      /* Pagefind counts filter values only once their chunks are loaded (the header field never needs
+         them). The page's first search loads the query's chunks meanwhile, and is asked again to count. */
+      filterChunks = search.pagefind().then(function (pf) { return pf.filters(); });
+      counted = Promise.all([filterChunks, search.find(query, filters)]);
+    }
     var draw = pageTurn(function (ready) {
       var found = ready.found;
       var sets = filterSets(found.filters);
@@ -147,7 +154,7 @@
       if (!found.results.length) pageList.after(search.noHits(search.caseList));
       pageStatus.textContent = search.countText(found.results.length, query);
     });
-    return counted.then(function () { return search.find(query, pagefindFilters()); }).then(function (found) {
+    return counted.then(function () { return search.find(query, filters); }).then(function (found) {
       return search.render(found.results.slice(0, PAGE_STEP), HIT_LEVEL).then(function (items) {
         return { found: found, items: items };
       });
