@@ -2,8 +2,8 @@
 
 search.js and search-page.js hold no list of their own. The kinds of page (in the order results are
 ranked), the filters, the table that folds æ, ø and å out of a query, the words a longer query leaves
-out, and the addresses of the case list and the search page all come from here, so a group or a term added in Python reaches the scripts
-with no edit to them.
+out, and the addresses of the case list and the search page all come from here, so a group or a term
+added in Python reaches the scripts with no edit to them.
 
 A filter is named three ways: `param`, its name in the address, the same as on the case list
 (eksempler/?tema=<key>, generator/site/facets.py), so one address filters both pages the same way;
@@ -19,7 +19,6 @@ from generator.search.page_data import KIND_FILTER, KIND_PARAM, KINDS
 from generator.search.pagefind_index import search_code
 from generator.site.facets import filter_groups
 from generator.text import ASCII_FOLDING
-
 
 # Words on nearly every page narrow nothing down, and their index chunks are the largest there are (a
 # word's chunk holds where it stands on every page). In a query with other words the search scripts
