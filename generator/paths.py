@@ -9,6 +9,8 @@ from __future__ import annotations
 CASES_DIR = "eksempler"
 TEMPLATES_DIR = "maler"
 COMPARISON = "sammenligning.md"
+CASES_INDEX = f"{CASES_DIR}/index.md"
+SEARCH_PAGE = "sok.md"  # hand-written: docs/sok.md
 # Vocabulary kind -> (folder, heading) of the pages that list the cases by that term.
 FACET_FOLDERS = {
     "themes": ("tema", "Temaer"),

@@ -13,7 +13,7 @@ from mkdocs.structure.toc import get_toc
 
 from generator import documents, parallel
 from generator.site import pages
-from generator.search import page_data, pagefind_index
+from generator.search import definitions, page_data, pagefind_index
 from generator.mkdocs import parallel_pages, theme_assets
 from generator.site.finished_pages import FinishedPage
 from generator.records.catalog import load_catalog
@@ -112,6 +112,8 @@ class KnowledgeBaseHooks:
         # MkDocs makes a new Jinja environment for every build, so `make serve` compiled Material's
         # templates again on every edit. Compiled templates are kept by their source's checksum.
         env.bytecode_cache = FileSystemBytecodeCache(str(_cache_dir(config, "jinja")))
+        # A global, not page context: the 404 page has a search field too, and no page.
+        env.globals["ikb_search_definitions"] = definitions.for_templates(self.catalog, config.theme["language"])
         if not self.problems and self.in_parallel:
             try:
                 self.workers = parallel_pages.start(

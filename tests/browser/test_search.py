@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 
 from generator.records.catalog import load_catalog
 from generator.paths import facet_path
-from generator.search.page_data import case_names
+from generator.search.page_data import KIND_PARAM, KINDS, case_names
 from generator.text import ascii_variants
 from generator.records.vocabulary import VOCABULARY
 
@@ -230,7 +230,7 @@ def test_filters_count_what_the_query_finds_and_narrow_it(search_page):
     paths = [p for p, _ in (tuple(i) for i in search_page.locator("[data-ikb-search-results] > li").evaluate_all(
         "items => items.map(i => [new URL(i.querySelector('a').href).pathname, ''])"))]
     assert paths and all(p.startswith("/maler/") for p in paths) and count < everything
-    assert "Type=Mal" in search_page.url
+    assert f"{KIND_PARAM}={KINDS['template'].key}" in search_page.url  # named as on the case list: by key
     search_page.get_by_role("group", name="Type").get_by_role("checkbox", name=re.compile(r"^Mal ")).uncheck()
     expect(status).to_have_text(f"{everything} treff for «praksis»")
 
@@ -343,7 +343,8 @@ def test_a_name_typed_with_special_letters_finds_a_page_that_writes_it_without_t
              for v in ascii_variants(m.name) if re.search(rf"\b{re.escape(v)}\b", front)]
     assert pairs
     for name, _written in pairs:
-        open_page(tab, base_url, f"/sok/?q={quote(name)}&Type=Side")  # other pages only: a shared address
+        # other pages only: a shared address
+        open_page(tab, base_url, f"/sok/?q={quote(name)}&{KIND_PARAM}={KINDS['page'].key}")
         status = tab.locator(".ikb-search-page__status")
         expect(status).to_have_text(re.compile(rf"treff for «{name}»$"))
         total = int(status.inner_text().split()[0])
