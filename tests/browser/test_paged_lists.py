@@ -21,7 +21,7 @@ from generator.site import facets, paging
 
 from ..conftest import run_generator
 from ..sandbox import make_project
-from ..site.many_cases import copies
+from tests.site.many_cases import copies
 from .conftest import (
     DESKTOP, PHONE, SETTLED, WCAG_TAGS, SiteHandler, SiteServer, axe_violations, describe_violations,
 )

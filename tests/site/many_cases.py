@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..conftest import ROOT
+from tests.conftest import ROOT
 
 _TITLE = re.compile(r'^title: "(.*)"$', re.MULTILINE)
 
