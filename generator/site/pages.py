@@ -178,7 +178,7 @@ def cases_index(catalog: Catalog) -> dict[str, FinishedPage]:
     filters = facets.filter_groups(catalog)
     return {
         page.path: finish(_render(
-            "cases_index.md.j2", page.path, page=page, filters=[g for g in filters if g.facet_kind],
+            "cases_index.md.j2", page.path, page=page, filters=filters,
             size_group=next(g for g in filters if not g.facet_kind), terms_of=facets.case_terms,
             group_page=_group_page, index_href=href(CASE_LIST_INDEX, page.path),
         ))

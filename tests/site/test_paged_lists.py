@@ -143,6 +143,8 @@ def test_the_list_index_holds_every_case_with_its_terms_and_every_page(catalog, 
 def test_the_filter_form_counts_every_case_on_every_page(catalog, rendered):
     for number in range(1, math.ceil(len(catalog.cases) / SIZE) + 1):
         soup = _html(rendered[paths.numbered_page(f"{paths.CASES_DIR}/index.md", number)])
+        legends = [legend.get_text() for legend in soup.select("form.ikb-filters legend")]
+        assert legends == [group.legend for group in facets.filter_groups(catalog)]  # every group, every page
         for box in soup.select("form.ikb-filters input[type=checkbox]"):
             expected = sum(box["value"] in facets.case_terms(c)[box["name"]] for c in catalog.cases.values())
             label = soup.select_one(f'label[for="{box["id"]}"] [data-ikb-count]').get_text()
@@ -178,6 +180,8 @@ def test_a_built_site_just_over_one_page(tmp_path):
         assert len(second.select(".ikb-case h2 a, .ikb-comparison tbody th a")) == 1
         assert second.select_one('nav.ikb-pager a[rel="prev"]')["href"] == "../../"
         assert second.title.get_text().split(" - ")[0].endswith(", side 2 av 2")
+        # Search finds the list on its first page; the others would fill the results with the same words.
+        assert page.select("[data-pagefind-body]") and not second.select("[data-pagefind-body]")
     assert json.loads((site / paths.CASE_LIST_INDEX).read_text(encoding="utf-8"))["pageSize"] == SIZE
     sizes = largest_pages(site)
     assert sizes["case list"][0] == "eksempler/index.html" and sizes["comparison"][0] == "sammenligning/index.html"
