@@ -9,7 +9,9 @@ The expected cases come from the records, not from the code that lists them.
 from __future__ import annotations
 
 import functools
+import json
 import math
+import subprocess
 import threading
 from urllib.parse import parse_qs, urlparse
 
@@ -23,7 +25,8 @@ from ..conftest import run_generator
 from ..sandbox import make_project
 from tests.site.many_cases import copies
 from .conftest import (
-    DESKTOP, PHONE, SETTLED, WCAG_TAGS, SiteHandler, SiteServer, axe_violations, describe_violations,
+    DESKTOP, PHONE, SETTLED, VNU_JAR, WCAG_TAGS, SiteHandler, SiteServer, axe_violations, describe_violations,
+    require_tool,
 )
 
 pytestmark = pytest.mark.browser
@@ -244,3 +247,19 @@ def test_a_paged_list_has_no_wcag_violations(tab, site_url, catalog, path, choos
         expect(tab.locator("[data-ikb-matches] nav")).to_be_visible()
     violations = axe_violations(tab, runOnly={"type": "tag", "values": [*WCAG_TAGS, "wcag22aa", "best-practice"]})
     assert not violations, describe_violations(violations)
+
+
+def test_the_pages_of_each_list_are_valid_html(project):
+    site = project / "site"
+    pages = [str(p) for p in sorted(site.rglob("side/*/index.html"))]
+    pages += [str(site / "eksempler" / "index.html"), str(site / "sammenligning" / "index.html")]
+    assert any("/eksempler/side/" in p for p in pages) and any("/sammenligning/side/" in p for p in pages)
+    assert any("/tema/" in p for p in pages) and any("/storrelse/" in p for p in pages)
+    result = subprocess.run(
+        [require_tool("java"), "-Xss4m", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", *pages],
+        capture_output=True, text=True, timeout=300, check=False,
+    )
+    report = json.loads(result.stderr or "{}")
+    assert "messages" in report, result.stderr[:2000]
+    errors = [f"{m.get('url', '')}: {m['message']}" for m in report["messages"] if m.get("type") in ("error", "non-document-error")]
+    assert not errors, "\n".join(errors[:20])
