@@ -20,9 +20,8 @@ from generator.site import facets, paging
 SLUG_MARK = "slug-i-adressen"  # stands for a case's slug in the address pattern written to the index
 
 
-def build(catalog: Catalog, href: Callable[[str, str], str], meta: Callable) -> str:
-    """The index as compact JSON. `href(target, here)` makes relative links (generator.site.pages.href);
-    `meta(case)` is the line under a case's title in the list («Kommune · Fylke · Temaer»)."""
+def build(catalog: Catalog, href: Callable[[str, str], str]) -> str:
+    """The index as compact JSON. `href(target, here)` makes relative links (generator.site.pages.href)."""
     here = f"{CASES_DIR}/index.md"  # the index sits in the case list's folder, so links from either are the same
     groups = facets.filter_groups(catalog)
     positions = [{key: i for i, (key, _label, _count) in enumerate(group.options)} for group in groups]
@@ -31,7 +30,7 @@ def build(catalog: Catalog, href: Callable[[str, str], str], meta: Callable) -> 
     for slug, case in cases:
         terms = facets.case_terms(case)
         rows.append([
-            slug, case.title, meta(case),
+            slug, case.title, facets.case_line(case),
             [sorted(position[key] for key in terms[group.param]) for group, position in zip(groups, positions)],
         ])
     case_href = href(case_path(SLUG_MARK), here).split(SLUG_MARK)

@@ -7,7 +7,6 @@ inert text. Markup built here on purpose (links, charts) is wrapped in Markup.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 import posixpath
 from pathlib import Path
@@ -161,17 +160,6 @@ def case_page(
     )
 
 
-def _group_page(group: facets.FilterGroup, key: str) -> str:
-    """The page listing the cases of one term of a filter group: tema/arbeid.md, storrelse/under-5000.md."""
-    return facet_path(group.facet_kind, key) if group.facet_kind else size_path(key)
-
-
-def _case_meta(case: Case) -> str:
-    """The line under a case's title in the case list, as text («Kommune · Fylke · Temaer»)."""
-    macro = ENV.get_template("pagination.j2").module.case_meta
-    return html.unescape(str(macro(case, facets.case_terms(case)[FACET_FOLDERS["regions"][0]])))
-
-
 def cases_index(catalog: Catalog) -> dict[str, FinishedPage]:
     """The case list, a page for every paging.PAGE_SIZE cases: eksempler/, eksempler/side/2/, …"""
     here = f"{CASES_DIR}/index.md"
@@ -179,8 +167,8 @@ def cases_index(catalog: Catalog) -> dict[str, FinishedPage]:
     return {
         page.path: finish(_render(
             "cases_index.md.j2", page.path, page=page, filters=filters,
-            size_group=next(g for g in filters if not g.facet_kind), terms_of=facets.case_terms,
-            group_page=_group_page, index_href=href(CASE_LIST_INDEX, page.path),
+            size_group=next(g for g in filters if not g.facet_kind), case_line=facets.case_line,
+            group_page=facets.term_page, index_href=href(CASE_LIST_INDEX, page.path),
         ))
         for page in paging.split(catalog.sorted_cases(), here)
     }
@@ -311,7 +299,7 @@ def render_pages(catalog: Catalog, sizes: dict | None = None) -> dict[str, str |
     Case pages are only their front matter here (see case_front_matter).
     """
     pages: dict[str, str | FinishedPage] = {**cases_index(catalog), **comparison_page(catalog)}
-    pages[CASE_LIST_INDEX] = list_index.build(catalog, href, _case_meta)
+    pages[CASE_LIST_INDEX] = list_index.build(catalog, href)
     pages.update(template_pages(catalog, sizes or {}))
     for slug, case in catalog.cases.items():
         pages[case_path(slug)] = case_front_matter(slug, case)
