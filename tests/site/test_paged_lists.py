@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from generator import paths
 from generator.records.catalog import load_catalog
-from generator.site import facets, pages, paging
+from generator.site import facets, pages, paging, sitemap_dates
 from generator.site.page_sizes import largest_pages, page_kind
 
 from tests.conftest import run_generator
@@ -187,3 +187,16 @@ def test_a_built_site_just_over_one_page(tmp_path):
     assert sizes["case list"][0] == "eksempler/index.html" and sizes["comparison"][0] == "sammenligning/index.html"
     assert {"case", "theme", "target group", "county", "size", "front page"} <= sizes.keys()
     assert all(size == (site / location).stat().st_size for location, size in sizes.values())
+
+
+def test_every_later_page_of_a_list_has_the_date_of_its_first_page(catalog, rendered):
+    """sitemap.xml dates each page by its records, not by the day of the build."""
+    dates = sitemap_dates.page_dates(catalog)
+    later = [path for path in rendered if f"/{paths.PAGE_FOLDER}/" in path]
+    assert bool(later) == (len(catalog.cases) > SIZE)
+    for path in later:
+        folder = path.split(f"/{paths.PAGE_FOLDER}/")[0]
+        first = f"{folder}/index.md" if folder == paths.CASES_DIR else f"{folder}.md"
+        assert dates[path] == dates[first], path
+    for key, _label, members in facets.cases_by_size(catalog):
+        assert dates[paths.size_path(key)] == max(case.updated for _slug, case in members)
