@@ -65,3 +65,23 @@ def record_urls(repo_url: str | None, record_file: str) -> tuple[str | None, str
         return None, None
     base = repo_url.rstrip("/")
     return f"{base}/blob/main/{record_file}", f"{base}/edit/main/{record_file}"
+
+
+# Long lists (the case list, the comparison, the theme, target-group, county and size pages) come in
+# pages of generator.site.paging.PAGE_SIZE; page 2 on sits in the list's folder: eksempler/side/2/.
+PAGE_FOLDER = "side"
+SIZE_FOLDER = "storrelse"  # pages listing the cases by municipality size: storrelse/under-5000/
+CASE_LIST_INDEX = f"{CASES_DIR}/indeks.json"  # what the case list's filters and the comparison read
+
+
+def size_path(key: str) -> str:
+    return f"{SIZE_FOLDER}/{key}.md"
+
+
+def numbered_page(path: str, number: int) -> str:
+    """Page `number` of the list at `path`: eksempler/index.md -> eksempler/side/2.md, tema/arbeid.md ->
+    tema/arbeid/side/2.md, sammenligning.md -> sammenligning/side/2.md; page 1 is the list itself."""
+    if number == 1:
+        return path
+    folder = path[: -len("/index.md")] if path.endswith("/index.md") else path[: -len(".md")]
+    return f"{folder}/{PAGE_FOLDER}/{number}.md"

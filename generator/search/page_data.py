@@ -87,7 +87,7 @@ def searched_text(html: str) -> str:
 
 def for_page(catalog: Catalog, meta: dict, html: str) -> PageSearch | None:
     """The search data of a page, from its front matter and finished HTML; None for the search page."""
-    if meta.get("search_page"):
+    if meta.get("search_page") or meta.get("not_searched"):  # the search page; page 2 on of a list
         return None
     description = str(meta.get("description") or "")
     case = catalog.cases.get(meta.get("case_slug") or "")
