@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Callable
 
-from generator.paths import CASES_DIR, COMPARISON, case_path
+from generator.paths import CASES_DIR, COMPARISON, PAGE_FOLDER, case_path
 from generator.records.catalog import Catalog
 from generator.site import facets, paging
 
@@ -36,6 +36,8 @@ def build(catalog: Catalog, href: Callable[[str, str], str]) -> str:
     case_href = href(case_path(SLUG_MARK), here).split(SLUG_MARK)
     data = {
         "pageSize": paging.PAGE_SIZE,
+        # the address names the page of the matching cases as the paged lists' folders do (?side=2)
+        "pageParam": PAGE_FOLDER,
         "caseHref": case_href,
         "groups": [{"param": group.param, "keys": [key for key, _l, _c in group.options]} for group in groups],
         "pages": {

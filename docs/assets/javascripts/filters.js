@@ -8,8 +8,6 @@
 (function () {
   "use strict";
 
-  var PAGE = "side";  /* the page of the matching cases, in the address */
-
   function number(n) { return n.toLocaleString("nb-NO"); }
 
   function setUp() {
@@ -46,6 +44,7 @@
     var cases = index.cases;  /* [slug, title, meta, [[term numbers] per group]] in the list's order */
     var total = cases.length;
     var size = index.pageSize;
+    var PAGE = index.pageParam;  /* the page of the matching cases, in the address */
     var thisPage = pager ? Number(pager.getAttribute("data-page")) : 1;
     /* Wide screens show every group open, as plain fieldsets (filters.css); phones show one line per
        group, so the status and the cases stay near the top of the page. */
