@@ -290,7 +290,7 @@ def test_template_downloads_sit_under_the_name_and_say_which_template_they_are(p
         (t.title for t in catalog.templates.values()), key=sort_key)
     for heading in sections:
         title = heading.get_text(strip=True).rstrip("¶")
-        first = heading.find_next_sibling("p", class_="ikb-downloads")
+        first = heading.find_parent(class_="ikb-heading").find_next_sibling("p", class_="ikb-downloads")
         links = first.select("a.ikb-downloads__link")
         assert [a.get_text(" ", strip=True).split(", ")[-1] for a in links] == ["ODT", "DOCX", "PDF"]
         for link in links:
