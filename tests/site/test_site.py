@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 
 import pytest
@@ -16,7 +17,7 @@ from generator.site import pages
 from generator.records.catalog import load_catalog
 from generator.text import sort_key
 
-from tests.conftest import CASE_SLUGS, ROOT, visible_text
+from tests.conftest import CASE_SLUGS, PUBLIC_SITE_URL, ROOT, visible_text
 
 
 @pytest.fixture(scope="module")
@@ -266,13 +267,35 @@ def test_job_titles_after_a_name_keep_abbreviations_in_capitals():
     assert "Brynhild Belsom, enhetsleder" in BeautifulSoup(html, "html.parser").get_text()
 
 
-def test_printed_case_leaves_out_related_cases_and_editing_and_names_its_address(page):
-    soup = page("eksempler/ralingen/")
-    screen_only = soup.select_one("article .ikb-screen-only")
-    assert {h["id"] for h in screen_only.select("h2")} >= {"endre-eller-rette-opp"}
-    printed = soup.select_one("article .ikb-print-only")
-    assert printed.get_text(strip=True).endswith("/eksempler/ralingen/")
-    assert printed.get_text().startswith("Skrevet ut fra Integreringspraksis")
+def test_printed_case_leaves_out_related_cases_and_editing_and_names_no_address_the_reader_cannot_open(page):
+    # The tests build the site as `make build` does without SITE_URL: mkdocs.yml then falls back to
+    # this machine's own address, which no reader of a printout can open.
+    assert not paths.is_public(os.environ.get("SITE_URL")), "the tests expect SITE_URL to be unset"
+    for slug in CASE_SLUGS:
+        soup = page(f"eksempler/{slug}/")
+        screen_only = soup.select_one("article .ikb-screen-only")
+        assert {h["id"] for h in screen_only.select("h2")} >= {"endre-eller-rette-opp"}
+        printed = soup.select_one(".ikb-print-only")
+        assert printed.get_text(strip=True) == "Skrevet ut fra Integreringspraksis."
+    assert "127.0.0.1" not in page("").select_one(".ikb-print-only").get_text()
+
+
+def test_a_site_with_a_public_address_prints_each_pages_address(fixture_site):
+    for index in sorted(fixture_site.glob("eksempler/*/index.html")) + [fixture_site / "index.html"]:
+        location = index.parent.relative_to(fixture_site).as_posix()
+        printed = BeautifulSoup(index.read_text(encoding="utf-8"), "html.parser").select_one(".ikb-print-only")
+        address = paths.absolute(PUBLIC_SITE_URL, "" if location == "." else location + "/")
+        assert printed.get_text(strip=True) == f"Skrevet ut fra Integreringspraksis: {address}"
+
+
+@pytest.mark.parametrize(("site_url", "public"), [
+    (None, False), ("", False), ("http://127.0.0.1:8000/", False), ("http://127.1.2.3/", False),
+    ("http://localhost:8000/", False), ("http://[::1]:8000/", False), ("http://site.localhost/", False),
+    ("https://integreringspraksis.example/", True), ("https://eier.github.io/kunnskapsbank/", True),
+    ("http://10.0.0.5/", True),  # a machine others on the network can open
+])
+def test_only_an_address_off_this_machine_is_public(site_url, public):
+    assert paths.is_public(site_url) is public
 
 
 def test_comparison_uses_the_full_width_and_names_each_row_by_its_case(page):
