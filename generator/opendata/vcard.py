@@ -42,11 +42,11 @@ def card(contact: Contact, case: Case) -> str:
         tel.value = phone_uri(number)
         tel.params["VALUE"] = ["uri"]
         tel.params["TYPE"] = ["work", "voice"]
-    verified = date(contact.last_verified) if contact.last_verified else "aldri bekreftet etter kilden"
-    vcard.add("note").value = (
-        f"Fra eksemplet «{case.title}». Kilde: {case.source(contact.source).title}. "
-        f"Sist bekreftet: {verified}."
+    verified = (
+        f"Sist bekreftet: {date(contact.last_verified)}." if contact.last_verified
+        else "Ikke bekreftet med personen, bare hentet fra kilden."
     )
+    vcard.add("note").value = f"Fra eksemplet «{case.title}». Kilde: {case.source(contact.source).title}. {verified}"
     return vcard.serialize()
 
 

@@ -11,13 +11,17 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from generator import paths
+from generator import formatting, paths
+from generator.site.finished_pages import finish
 from generator.site import pages
 
 from generator.records.catalog import load_catalog
+from generator.records.model import Case
 from generator.text import sort_key
 
 from tests.conftest import CASE_SLUGS, PUBLIC_SITE_URL, ROOT, visible_text
+
+CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -251,13 +255,48 @@ def test_case_pages_say_what_was_checked_and_how_to_check_contacts(page, catalog
         assert "aldri bekreftet" not in text and "sentralbord" not in text
         assert ("Kort om prosjektet" if case.kind == "prosjekt" else "Kort om kommunen") in text
         assert "Kort om casen" not in text
-        for contact in case.contacts:
-            if not contact.last_verified:
-                assert "Ikke bekreftet siden kilden ble skrevet" in text
+        cards = page(f"eksempler/{slug}/").select("article .ikb-contact__meta")
+        for contact, card in zip(case.contacts, cards, strict=True):
+            assert contact_basis(case, contact) in " ".join(card.get_text(" ").replace("\u00a0", " ").split())
         for person in case.people:  # «Brynhild Belsom, enhetsleder for …» in the heading
             heading = f"{person.name}, {after_a_name(person.role)}"
             assert any(" ".join(h.get_text(" ", strip=True).split()).startswith(heading)
                        for h in page(f"eksempler/{slug}/").select("article h3"))
+
+
+# What CONTRIBUTING.md tells a contributor the page says of a contact taken from a source alone.
+FROM_SOURCE_ONLY = re.search(r"siden viser «([^»]+)»", " ".join(CONTRIBUTING.split())).group(1)
+
+
+def contact_basis(case, contact) -> str:
+    """How a contact card says where its details stand: confirmed when, or taken from which source of when."""
+    if contact.last_verified:
+        return f"Sist bekreftet: {formatting.date(contact.last_verified)}".replace("\u00a0", " ")
+    source = case.source(contact.source)
+    when = formatting.date(source.published) if source.published else source.published_year
+    return f"{FROM_SOURCE_ONLY}: {source.title}" + (f", {when}".replace("\u00a0", " ") if when else " (udatert)")
+
+
+@pytest.mark.parametrize(("published", "published_year", "said"), [
+    (None, None, " (udatert)"), (None, 2014, ", 2014"), (dt.date(2019, 3, 5), None, ", 5. mars 2019"),
+])
+def test_a_contact_taken_from_a_source_says_so_with_the_sources_date_or_that_it_has_none(catalog, published, published_year, said):
+    slug, case = next((s, c) for s, c in catalog.cases.items() if c.contacts)
+    source = case.source(case.contacts[0].source).model_copy(update={"published": published, "published_year": published_year})
+    case = case.model_copy(update={
+        "contacts": [case.contacts[0].model_copy(update={"last_verified": None})],
+        "sources": [source if s.id == source.id else s for s in case.sources],
+    })
+    html = finish(pages.case_page(slug, case, catalog, dt.date(2026, 1, 1))).html
+    meta = " ".join(BeautifulSoup(html, "html.parser").select_one(".ikb-contact__meta").get_text(" ").replace("\u00a0", " ").split())
+    assert meta.endswith(f"{FROM_SOURCE_ONLY}: {source.title}{said}"), meta
+
+def test_the_guides_call_an_unconfirmed_contact_what_the_page_calls_it():
+    bidra = " ".join((ROOT / "docs" / "bidra.md").read_text(encoding="utf-8").split())
+    assert FROM_SOURCE_ONLY in bidra
+    starter = (ROOT / "generator" / "records" / "starter_case.yaml").read_text(encoding="utf-8")
+    for text in (CONTRIBUTING, bidra, starter, json.dumps(Case.model_json_schema(), ensure_ascii=False)):
+        assert "aldri bekreftet" not in " ".join(text.split())
 
 
 def test_job_titles_after_a_name_keep_abbreviations_in_capitals():

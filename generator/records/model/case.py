@@ -174,7 +174,7 @@ class Contact(Base):
     phones: list[Phone] = Field(default_factory=list, min_length=1, max_length=5, description="Jobbnummer, aldri private numre.")
     email: Email | None = Field(None, description="Bare når kilden oppgir en ekte e-postadresse.")
     last_verified: PastDate | None = Field(
-        description="Dato kontaktinformasjonen sist ble bekreftet. null betyr: bare hentet fra kilden, aldri bekreftet.",
+        description="Dato kontaktinformasjonen sist ble bekreftet. null betyr: bare hentet fra kilden, ikke bekreftet med personen.",
     )
     source: Slug = Field(description="id til kilden kontaktopplysningene kommer fra.")
 
