@@ -6,6 +6,9 @@ Paths are relative to the site's docs folder, as the site builder sees them («e
 
 from __future__ import annotations
 
+import ipaddress
+from urllib.parse import urlsplit
+
 CASES_DIR = "eksempler"
 TEMPLATES_DIR = "maler"
 COMPARISON = "sammenligning.md"
@@ -57,6 +60,20 @@ def absolute(site_url: str, location: str) -> str:
     if not site_url:
         return ""
     return site_url.rstrip("/") + "/" + location.lstrip("/")
+
+
+def is_public(site_url: str | None) -> bool:
+    """Whether readers can reach the site at this address: not this machine's own (the address
+    mkdocs.yml falls back to when SITE_URL is unset, and the one `make serve` uses)."""
+    host = urlsplit(site_url or "").hostname
+    if not host:
+        return False
+    if host == "localhost" or host.endswith(".localhost"):
+        return False
+    try:
+        return not ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a name, not a number
+        return True
 
 
 def record_urls(repo_url: str | None, record_file: str) -> tuple[str | None, str | None]:

@@ -153,6 +153,8 @@ class KnowledgeBaseHooks:
             record = self.catalog.case_files.get(slug) if slug else None
             page.edit_url = paths.record_urls(config.repo_url, record)[1] if record else None
         context["page_search"] = page_data.for_page(self.catalog, page.meta, page.content or "")
+        # A printout names the page's address only where readers can open it.
+        context["printed_from"] = page.canonical_url if paths.is_public(config.site_url) else None
         return context
 
     def on_post_build(self, config):

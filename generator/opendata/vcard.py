@@ -49,11 +49,11 @@ def card(contact: Contact, case: Case) -> str:
         email = vcard.add("email")
         email.value = contact.email
         email.params["TYPE"] = ["work"]
-    verified = date(contact.last_verified) if contact.last_verified else "aldri bekreftet etter kilden"
-    vcard.add("note").value = (
-        f"Fra eksemplet «{case.title}». Kilde: {case.source(contact.source).title}. "
-        f"Sist bekreftet: {verified}."
+    verified = (
+        f"Sist bekreftet: {date(contact.last_verified)}." if contact.last_verified
+        else "Ikke bekreftet med personen, bare hentet fra kilden."
     )
+    vcard.add("note").value = f"Fra eksemplet «{case.title}». Kilde: {case.source(contact.source).title}. {verified}"
     return vcard.serialize()
 
 

@@ -33,7 +33,7 @@ class Contact(Base):
     mobile: Phone | None = Field(None, description="Jobbmobilen, når kilden sier at nummeret er en mobil («Mobil»).")
     email: Email | None = Field(None, description="Bare når kilden oppgir en ekte e-postadresse.")
     last_verified: PastDate | None = Field(
-        description="Dato kontaktinformasjonen sist ble bekreftet. null betyr: bare hentet fra kilden, aldri bekreftet.",
+        description="Dato kontaktinformasjonen sist ble bekreftet. null betyr: bare hentet fra kilden, ikke bekreftet med personen.",
     )
     source: Slug = Field(description="id til kilden kontaktopplysningene kommer fra.")
 
