@@ -115,7 +115,7 @@ def test_with_as_many_practices_as_a_case_may_have_whom_to_call_is_on_the_first_
     call = page.locator('[data-ikb-contacts] a[href^="tel:"], [data-ikb-contacts] a[href^="mailto:"]').first
     expect(call).to_be_visible()
     assert call.evaluate(TOP) < WITHIN, f"with {allowed} practices the first contact is {call.evaluate(TOP)} px down"
-    expect(page.get_by_role("navigation", name="Tiltak").get_by_role("link")).to_have_count(allowed)
+    expect(page.get_by_role("navigation", name="Tiltakene i eksemplet").get_by_role("link")).to_have_count(allowed)
     context.close()
 
 
