@@ -63,3 +63,16 @@ def record_urls(repo_url: str | None, record_file: str) -> tuple[str | None, str
         return None, None
     base = repo_url.rstrip("/")
     return f"{base}/blob/main/{record_file}", f"{base}/edit/main/{record_file}"
+
+
+# The contribution form; it writes records for this folder of the repository.
+CONTRIBUTION_FORM = "bidra/skjema.md"
+CASES_FOLDER = "cases"
+
+
+def folder_urls(repo_url: str | None, folder: str) -> tuple[str | None, str | None]:
+    """(upload, new file): GitHub's pages for adding a file to a folder of the repository."""
+    if not repo_url:
+        return None, None
+    base = repo_url.rstrip("/")
+    return f"{base}/upload/main/{folder}", f"{base}/new/main/{folder}"

@@ -20,7 +20,7 @@ from generator.records.catalog import load_catalog
 from generator.records.problems import count_text, report_lines
 from generator import paths
 from generator.opendata import bundle
-from generator.site import sitemap_dates
+from generator.site import contribution_form, sitemap_dates
 from generator.site.problems_page import problems_page
 
 HOME_MARKER = "<!-- generert: forside -->"
@@ -81,6 +81,9 @@ class KnowledgeBaseHooks:
         built = documents.build_documents(catalog, _cache_dir(config, "documents"))
         sizes = {key: len(data) for key, data in built.items()}
         rendered = pages.render_pages(catalog, sizes)
+        rendered[paths.CONTRIBUTION_FORM] = contribution_form.page(
+            catalog, config.repo_url, (config.extra or {}).get("editors_email")
+        )
         self.case_context = pages.CaseContext(
             catalog, dt.date.today(), config.repo_url, config.site_url or "", config.site_name
         )
