@@ -215,6 +215,12 @@
     save();
   });
   form.addEventListener("change", function (event) {
+    var choices = event.target.closest('[data-kind="choices"]');
+    if (choices) {
+      var order = JSON.parse(choices.dataset.order || "[]").filter(function (value) { return value !== event.target.value; });
+      if (event.target.checked) order.push(event.target.value);
+      choices.dataset.order = JSON.stringify(order);
+    }
     if (event.target.matches('[data-kind="cite"] select')) event.target.dataset.wanted = event.target.value;
     save();
   });
@@ -236,8 +242,11 @@
       return items;
     }
     if (kind === "choices") {
-      return Array.prototype.filter.call(field.querySelectorAll("[data-control]"), function (box) { return box.checked; })
+      // In the order they were chosen (or stood in the record): the first theme is the one a page shows first.
+      var checked = Array.prototype.filter.call(field.querySelectorAll("[data-control]"), function (box) { return box.checked; })
         .map(function (box) { return box.value; });
+      var order = JSON.parse(field.dataset.order || "[]").filter(function (value) { return checked.indexOf(value) >= 0; });
+      return order.concat(checked.filter(function (value) { return order.indexOf(value) < 0; }));
     }
     var input = controlOf(field);
     if (kind === "bool") return input.checked;
@@ -274,6 +283,7 @@
     if (kind === "choices") {
       var chosen = Array.isArray(value) ? value : [];
       field.querySelectorAll("[data-control]").forEach(function (box) { box.checked = chosen.indexOf(box.value) >= 0; });
+      field.dataset.order = JSON.stringify(chosen);
       return;
     }
     var input = controlOf(field);
@@ -359,7 +369,7 @@
     if (text.indexOf(R.starter_words) >= 0) {
       return add(field.dataset.path === "title" ? M.starter.title : fill(M.starter.name, { field: key }));
     }
-    if (new RegExp(R.lone_dots, "m").test(text)) return add(fill(M.starter.dots, { field: key }));
+    if (new RegExp(R.lone_dots).test(text)) return add(fill(M.starter.dots, { field: key }));
     return false;
   }
 
@@ -392,9 +402,7 @@
       if (field.dataset.minimum && number < Number(field.dataset.minimum)) return add(fill(M.minimum, { field: key, min: g(field.dataset.minimum) }));
     }
     if (kind === "date") {
-      var date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-      var real = date && new Date(Date.UTC(+date[1], +date[2] - 1, +date[3]));
-      if (!real || real.getUTCMonth() !== +date[2] - 1 || real.getUTCDate() !== +date[3]) return add(fill(M.date_text, { field: key, text: text }));
+      if (!isDate(text)) return add(fill(M.date_text, { field: key, text: text }));
       var today = new Date();
       var todayText = today.getFullYear() + "-" + String(today.getMonth() + 1).padStart(2, "0") + "-" + String(today.getDate()).padStart(2, "0");
       if (text > todayText) return add(fill(M.date_future, { field: key, value: text }));
@@ -600,11 +608,17 @@
     return JSON.stringify(text).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
   }
 
+  function isDate(text) {
+    var date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    var real = date && new Date(Date.UTC(+date[1], +date[2] - 1, +date[3]));
+    return Boolean(real) && real.getUTCMonth() === +date[2] - 1 && real.getUTCDate() === +date[3];
+  }
+
   function scalar(value, path) {
     if (value === null) return "null";
     if (typeof value === "boolean") return value ? "true" : "false";
     if (typeof value === "number") return String(value);
-    if (kinds[path] === "date" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+    if (kinds[path] === "date" && isDate(value)) return value;
     return quoted(value);
   }
 
