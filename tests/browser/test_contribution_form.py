@@ -13,6 +13,7 @@ import re
 import shutil
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from generator.records.catalog import load_catalog
@@ -22,7 +23,7 @@ from generator.records.problems import LoadError
 from generator.records.yaml_checks import CONTROL
 from generator.records.catalog import load_record
 
-from ..conftest import CASE_SLUGS, FIXTURES, ROOT, run_generator
+from ..conftest import CASE_SLUGS, FIXTURES, ROOT, run_generator, visible_text
 from ..sandbox import make_project
 from .conftest import DESKTOP, PHONE, axe_violations, describe_violations, open_page
 
@@ -385,15 +386,15 @@ def test_a_case_typed_with_the_keyboard_alone_is_accepted_built_and_shown(typed_
     assert typed_case.name == "tastaturby.yaml"
     project = make_project(tmp_path / "prosjekt", cases={typed_case.name: typed_case.read_text(encoding="utf-8")},
                            site=True)
-    for folder in ("templates",):
+    for folder in ("cases", "templates"):  # a copy of the repository with the new file added
         shutil.copytree(ROOT / folder, project / folder, dirs_exist_ok=True)
     checked = run_generator("validate", cwd=project)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     built = run_generator("build", "--site-dir", str(tmp_path / "site"), cwd=project)
     assert built.returncode == 0, built.stdout + built.stderr
     page = (tmp_path / "site" / "eksempler" / "tastaturby" / "index.html").read_text(encoding="utf-8")
-    text = " ".join(re.sub(r"<[^>]+>", " ", page).split())
-    for typed in ("Språkpraksis med fadder", "Jobbklubb", "Kari Tastesen", "Fadderne er nøkkelen.", "NAV Tastaturby",
+    text = visible_text(BeautifulSoup(page, "html.parser"))
+    for typed in (NEW_CASE["title"], "Språkpraksis med fadder", "Jobbklubb", "Kari Tastesen", "Fadderne er nøkkelen.", "NAV Tastaturby",
                   "Et eget team følger opp deltakerne: #1 er arbeid."):
         assert typed in text, typed
     record = load_record(project / "cases" / typed_case.name, Case, project)
@@ -412,10 +413,10 @@ def test_the_draft_survives_a_reload_and_is_deleted_only_when_confirmed(tab, bas
     expect(tab.locator("#f-title")).to_have_value("Utkastby: noe å ta vare på")
     expect(tab.locator("#f-summary")).to_have_value("Første linje.\nAndre linje.")
     expect(tab.locator("[data-status]")).to_have_text("Utkastet ditt er hentet fram.")
-    tab.get_by_role("button", name="Slett utkastet").click()
+    tab.get_by_role("button", name="Slett utkastet", exact=True).click()
     tab.get_by_role("button", name="Nei, behold det").click()
     expect(tab.locator("#f-title")).to_have_value("Utkastby: noe å ta vare på")
-    tab.get_by_role("button", name="Slett utkastet").click()
+    tab.get_by_role("button", name="Slett utkastet", exact=True).click()
     expect(tab.locator("[data-confirm]")).to_be_focused()
     tab.get_by_role("button", name="Ja, slett utkastet").click()
     expect(tab.locator("#f-title")).to_have_value("")
@@ -443,8 +444,9 @@ def test_the_error_summary_links_to_each_field(tab, base_url):
     tab.get_by_role("button", name="Kontroller og lag filen").click()
     summary = tab.locator("[data-summary]")
     expect(summary).to_be_focused()
-    link = summary.get_by_role("link", name=re.compile("mangler feltet «title»"))
-    link.click()
+    links = summary.get_by_role("link")
+    assert links.count() == tab.locator("[data-error]:visible").count() > 1
+    summary.get_by_role("link", name="Tittel: mangler feltet «title»", exact=True).click()
     expect(tab.locator("#f-title")).to_be_focused()
     described = tab.locator("#f-title").get_attribute("aria-describedby").split()
     assert "f-title-error" in described
