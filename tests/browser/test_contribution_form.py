@@ -274,9 +274,9 @@ def _fields(tab, container: str) -> list[dict]:
             const owner = n => n.parentElement.closest('[data-key], [data-item], [data-ikb-form]');
             return [...box.querySelectorAll('[data-key]')].filter(n => owner(n) === box).map(n => ({
                 key: n.dataset.key, kind: n.dataset.kind,
-                id: (n.querySelector('[data-control]') || n).id,
+                id: (n.matches('fieldset') ? n : n.querySelector('input, select, textarea')).id,
                 add: n.dataset.kind === 'list' ? n.querySelector(':scope > [data-add]').id || null : null,
-                sel: '#' + (n.id || n.querySelector('[data-control]').id),
+                sel: '#' + (n.id || n.querySelector('input, select, textarea').id),
             }));
         }""",
         container,
@@ -334,7 +334,7 @@ def _type_into(tab, container: str, record: dict):
         if kind == "object":
             _type_into(tab, field["sel"], value)
         elif kind == "choices":
-            for box in tab.locator(f"{field['sel']} [data-control]").element_handles():
+            for box in tab.locator(f"{field['sel']} input").element_handles():
                 if box.get_attribute("value") in value:
                     _tab_to_element(tab, box)
                     tab.keyboard.press("Space")
@@ -426,7 +426,7 @@ def test_the_draft_survives_a_reload_and_is_deleted_only_when_confirmed(tab, bas
 
 def test_adding_and_removing_a_practice_moves_focus_and_is_announced(tab, base_url):
     open_form(tab, base_url)
-    practices = tab.locator('[data-path="practices"] > [data-items] > [data-item]')
+    practices = tab.locator('[data-ikb-form] > [data-key="practices"] > [data-items] > [data-item]')
     expect(practices).to_have_count(1)
     tab.get_by_role("button", name="Legg til tiltak").click()
     expect(practices).to_have_count(2)

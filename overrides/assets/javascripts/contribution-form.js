@@ -20,7 +20,6 @@
   var control = new RegExp(R.control, "u");
   var slugPattern = new RegExp(S.slug.pattern);
   var counter = 0;
-  var kinds = {};
   var params = new URLSearchParams(window.location.search);
   var correcting = params.get("eksempel");
   if (correcting && !slugPattern.test(correcting)) correcting = null;
@@ -70,16 +69,11 @@
   }
 
   function controlOf(field) {
-    return field.querySelector("[data-control]");
+    return field.querySelector("input, select, textarea");
   }
 
   function isSingle(list) {
     return list.dataset.default === "single";
-  }
-
-  function scanKinds(root) {
-    root.querySelectorAll("[data-path]").forEach(function (node) { kinds[node.dataset.path] = node.dataset.kind; });
-    root.querySelectorAll("template").forEach(function (template) { scanKinds(template.content); });
   }
 
   // ---- adding and removing repeated groups ----
@@ -167,7 +161,7 @@
 
   // ---- the sources a record can cite, offered by title ----
   function citedList() {
-    return form.querySelector('[data-path="' + S.cited.list + '"]');
+    return fieldsByKey(form)[S.cited.list];
   }
 
   function knownSources() {
@@ -243,7 +237,7 @@
     }
     if (kind === "choices") {
       // In the order they were chosen (or stood in the record): the first theme is the one a page shows first.
-      var checked = Array.prototype.filter.call(field.querySelectorAll("[data-control]"), function (box) { return box.checked; })
+      var checked = Array.prototype.filter.call(field.querySelectorAll("input"), function (box) { return box.checked; })
         .map(function (box) { return box.value; });
       var order = JSON.parse(field.dataset.order || "[]").filter(function (value) { return checked.indexOf(value) >= 0; });
       return order.concat(checked.filter(function (value) { return order.indexOf(value) < 0; }));
@@ -282,7 +276,7 @@
     }
     if (kind === "choices") {
       var chosen = Array.isArray(value) ? value : [];
-      field.querySelectorAll("[data-control]").forEach(function (box) { box.checked = chosen.indexOf(box.value) >= 0; });
+      field.querySelectorAll("input").forEach(function (box) { box.checked = chosen.indexOf(box.value) >= 0; });
       field.dataset.order = JSON.stringify(chosen);
       return;
     }
@@ -491,7 +485,7 @@
           return;
         }
         if (kind === "choices") {
-          if (field.hasAttribute("data-required") && !field.querySelector("[data-control]:checked")) add(fill(M.missing, { field: key }));
+          if (field.hasAttribute("data-required") && !field.querySelector("input:checked")) add(fill(M.missing, { field: key }));
           return;
         }
         checkScalar(field, add);
@@ -565,6 +559,19 @@
     return parts.concat([own]).join(" › ");
   }
 
+  // Made when first needed: most fields never show one, and the page stays light.
+  function errorNode(field) {
+    var node = field.querySelector(":scope > [data-error]");
+    if (node) return node;
+    node = document.createElement("p");
+    node.className = "ikb-form__error";
+    node.dataset.error = "";
+    node.id = (field.id || controlOf(field).id) + "-error";
+    var after = field.querySelector(":scope > .ikb-form__hint") || field.querySelector(":scope > label, :scope > legend");
+    after.insertAdjacentElement("afterend", node);
+    return node;
+  }
+
   function showErrors(errors) {
     form.querySelectorAll("[data-error]").forEach(function (node) {
       if (node.hidden) return;
@@ -580,7 +587,7 @@
     summary.hidden = !errors.length;
     errors.forEach(function (error) {
       var field = error.field;
-      var node = field.querySelector(":scope > [data-error], :scope > legend ~ [data-error]");
+      var node = errorNode(field);
       node.textContent = error.message;
       node.hidden = false;
       field.classList.add("ikb-form__field--error");
@@ -618,7 +625,7 @@
     if (value === null) return "null";
     if (typeof value === "boolean") return value ? "true" : "false";
     if (typeof value === "number") return String(value);
-    if (kinds[path] === "date" && isDate(value)) return value;
+    if (S.dates.indexOf(path) >= 0 && isDate(value)) return value;
     return quoted(value);
   }
 
@@ -729,7 +736,6 @@
   });
 
   // ---- start: the draft, a published case to correct, or an empty form ----
-  scanKinds(document);
   form.hidden = false;
   var draft = savedDraft();
   var notice = form.querySelector("[data-correcting]");
