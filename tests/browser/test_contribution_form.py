@@ -496,3 +496,67 @@ def test_the_finished_file_has_no_violations_and_says_how_to_hand_it_in(tab, bas
     expect(result).to_contain_text("bygget uten adresse til et kodelager")
     violations = axe_violations(tab)
     assert not violations, describe_violations(violations)
+
+
+# ---- handing in on GitHub, as the site is built with a repository ----
+
+REPO = "https://github.com/eksempel/kunnskapsbank"
+
+
+@pytest.fixture
+def repository_tab(tab, base_url):
+    """The form as a site built with repo_url shows it: the article made with the repository's address."""
+    from generator.site import contribution_form
+
+    article = contribution_form.page(load_catalog(ROOT), REPO).html.strip()
+    end_mark = 'contribution-form.js" defer></script>'
+
+    def rewrite(route):
+        body = route.fetch().text()
+        start, end = body.index('<h1 id="skriv-et-eksempel"'), body.index(end_mark) + len(end_mark)
+        route.fulfill(body=body[:start] + article + body[end:], content_type="text/html; charset=utf-8")
+
+    tab.route(re.compile(r".*/bidra/skjema/(\?.*)?$"), rewrite)
+    yield tab
+    tab.unroute(re.compile(r".*/bidra/skjema/(\?.*)?$"))
+
+
+def _encode(text: str) -> str:
+    from urllib.parse import quote
+
+    return quote(text, safe="-_.!~*'()")  # encodeURIComponent
+
+
+@pytest.mark.parametrize("extra", [-1, 0, 1], ids=["7999", "8000", "8001"])
+def test_the_new_file_address_carries_the_text_only_while_github_accepts_its_length(repository_tab, base_url, extra):
+    from generator.site.contribution_form import MAX_URL
+
+    tab = repository_tab
+    open_form(tab, base_url)
+    record = {**copy.deepcopy(_base()), "success_factors": ["a", "a", "a"]}
+    name = "eksempelby.yaml"
+    address = f"{REPO}/new/main/cases?filename={name}&value="
+    length = len(address) + len(_encode(form_yaml(tab, record)))
+    grow = MAX_URL + extra - length  # each added «a» adds one character to the address
+    record["success_factors"] = ["a" * (1 + grow // 3 + (grow % 3 if i == 0 else 0)) for i in range(3)]
+    tab.evaluate("record => window.ikbForm.load(record)", record)
+    tab.get_by_role("button", name="Kontroller og lag filen").click()
+    link = tab.locator("[data-new-file]")
+    expect(link).to_be_visible()
+    href = link.get_attribute("href")
+    text = tab.locator("[data-preview]").text_content()
+    if extra <= 0:
+        assert href == address + _encode(text) and len(href) == MAX_URL + extra
+    else:
+        assert href == f"{REPO}/new/main/cases?filename={name}"
+    expect(tab.get_by_role("link", name=re.compile("opplastingssiden"))).to_have_attribute("href", f"{REPO}/upload/main/cases")
+
+
+def test_a_correction_leads_to_githubs_edit_page_for_its_file(repository_tab, base_url):
+    tab = repository_tab
+    slug = CASE_SLUGS[-1]
+    open_form(tab, base_url, f"?eksempel={slug}")
+    tab.get_by_role("button", name="Kontroller og lag filen").click()
+    edit = tab.get_by_role("link", name="redigeringssiden for filen på GitHub")
+    expect(edit).to_have_attribute("href", f"{REPO}/edit/main/cases/{slug}.yaml")
+    expect(tab.locator("[data-new-file]")).to_be_hidden()

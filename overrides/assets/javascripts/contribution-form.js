@@ -361,7 +361,7 @@
       return add(fill(M.wrapped, { field: key }));
     }
     if (text.indexOf(R.starter_words) >= 0) {
-      return add(field.dataset.path === "title" ? M.starter.title : fill(M.starter.name, { field: key }));
+      return add(owner(field) === form && key === "title" ? M.starter.title : fill(M.starter.name, { field: key }));
     }
     if (new RegExp(R.lone_dots).test(text)) return add(fill(M.starter.dots, { field: key }));
     return false;
@@ -401,7 +401,7 @@
       var todayText = today.getFullYear() + "-" + String(today.getMonth() + 1).padStart(2, "0") + "-" + String(today.getDate()).padStart(2, "0");
       if (text > todayText) return add(fill(M.date_future, { field: key, value: text }));
     }
-    if (/phones\/\*$/.test(field.dataset.path) && !new RegExp(R.phone).test(text.replace(/[\s\-.]/g, ""))) {
+    if (field.dataset.rule === "phone" && !new RegExp(R.phone).test(text.replace(/[\s\-.]/g, ""))) {
       add(fill(M.phone, { field: key, text: text }));
     }
   }
@@ -684,7 +684,7 @@
     lastText = toYaml(record);
     result.querySelector("[data-file-name]").textContent = S.case_folder + "/" + name;
     result.querySelector("[data-preview]").textContent = lastText;
-    result.dataset.fileName = name;
+    result.dataset.downloadName = name;
     var urls = S.urls;
     if (urls) {
       var newLink = result.querySelector("[data-new-file]");
@@ -709,11 +709,11 @@
       var blob = new Blob([lastText], { type: "application/x-yaml;charset=utf-8" });
       var link = document.createElement("a");
       link.href = URL.createObjectURL(blob);
-      link.download = result.dataset.fileName;
+      link.download = result.dataset.downloadName;
       document.body.appendChild(link);
       link.click();
       link.remove();
-      announce("Filen " + result.dataset.fileName + " er lastet ned.");
+      announce("Filen " + result.dataset.downloadName + " er lastet ned.");
     } else if (event.target.closest("[data-new-file], [data-edit]")) {
       copy(lastText);
     } else if (event.target.closest("[data-back]")) {
