@@ -95,6 +95,10 @@ class KnowledgeBaseHooks:
         for (slug, fmt), data in built.items():
             files.append(File.generated(config, paths.template_file(slug, fmt), content=data))
         files.append(File.generated(config, PREVIEW_CSS, abs_src_path=str(documents.PREVIEW_CSS)))
+        # The parts are in the theme's custom_dir (overrides/), the first of the theme's folders holding them.
+        parts = next(Path(d) / contribution_form.SCRIPT.removesuffix(".js") for d in config.theme.dirs
+                     if (Path(d) / contribution_form.SCRIPT.removesuffix(".js")).is_dir())
+        files.append(File.generated(config, contribution_form.SCRIPT, content=contribution_form.script(parts)))
         for path, content in bundle.build(catalog, config.site_name, config.site_url or "").items():
             files.append(File.generated(config, path, content=content))
         self.page_dates = sitemap_dates.page_dates(catalog)

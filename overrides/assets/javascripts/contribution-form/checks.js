@@ -1,0 +1,205 @@
+/*
+ * The contribution form's checks: the rules of `make validate` the form can express, in its words
+ * (the messages come from the validator's own code, written into the page by the build).
+ */
+window.ikbFormChecks = function (form, S, correcting, r) {
+  "use strict";
+  var M = S.messages, R = S.rules;
+  var control = new RegExp(R.control, "u");
+  var owner = r.owner, childFields = r.childFields, itemsOf = r.itemsOf, controlOf = r.controlOf, isSingle = r.isSingle;
+  var fieldsByKey = r.fieldsByKey, collectObject = r.collectObject, toNumber = r.toNumber, citedList = r.citedList;
+  var isDate = r.isDate, lookAlike = r.lookAlike, slugSuggestion = r.slugSuggestion;
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  function g(value) {
+    return String(Number(Number(value).toPrecision(6)));
+  }
+
+  function checkText(field, text, add) {
+    var key = field.dataset.key;
+    var found = control.exec(text);
+    if (found) {
+      var at = found.index;
+      var clean = function (part) { return part.replace(new RegExp(R.control, "gu"), ""); };
+      var before = clean(text.slice(Math.max(0, at - 20), at)).split(" ").pop();
+      var after = clean(text.slice(at + 1, at + 21)).split(" ")[0];
+      var code = "U+" + text.codePointAt(at).toString(16).toUpperCase().padStart(4, "0");
+      if (before && after) return add(fill(M.invisible_between, { field: key, code: code, before: before, after: after }));
+      return add(fill(M.invisible_alone, { field: key, code: code }));
+    }
+    var close = R.wrap_quotes[text.charAt(0)];
+    var inner = text.slice(1, -1);
+    if (text.length > 2 && close === text.charAt(text.length - 1) && !Array.prototype.some.call(R.quotes, function (q) { return inner.indexOf(q) >= 0; })
+        && !(key === "name" && text.charAt(0) === "«")) {
+      return add(fill(M.wrapped, { field: key }));
+    }
+    if (text.indexOf(R.starter_words) >= 0) {
+      return add(owner(field) === form && key === "title" ? M.starter.title : fill(M.starter.name, { field: key }));
+    }
+    if (new RegExp(R.lone_dots).test(text)) return add(fill(M.starter.dots, { field: key }));
+    return false;
+  }
+
+  function checkScalar(field, add) {
+    var kind = field.dataset.kind;
+    if (kind === "bool") return;
+    var input = controlOf(field);
+    var key = field.dataset.key;
+    var text = input.value.trim();
+    if (text === "") {
+      if (field.hasAttribute("data-required") && !field.hasAttribute("data-nullable")) add(fill(M.missing, { field: key }));
+      return;
+    }
+    if (checkText(field, input.value, add)) return;
+    var max = Number(field.dataset.maxLength || 0);
+    if (max && text.length > max) return add(fill(M.too_long, { field: key, max: max }));
+    if (field.dataset.pattern && !new RegExp(field.dataset.pattern).test(text)) {
+      if (M[key]) return add(fill(M[key], { field: key, text: text }));
+      var problem = text.length > S.slug.max ? "long" : /^[a-z0-9-]+$/.test(text) ? "hyphens" : "letters";
+      return add(fill(M.slug, { field: key, text: text, problem: M.slug_problems[problem], suggestion: slugSuggestion(text) }));
+    }
+    if (kind === "integer") {
+      var year = toNumber(text, true);
+      if (typeof year !== "number") return add(fill(M.year_text, { field: key, text: text }));
+      if (year < R.min_year || year > R.max_year) return add(fill(M.year_range, { field: key, value: year }));
+    }
+    if (kind === "number") {
+      var number = toNumber(text, false);
+      if (typeof number !== "number") return add(fill(M.number_text, { field: key, text: text }));
+      if (field.dataset.minimum && number < Number(field.dataset.minimum)) return add(fill(M.minimum, { field: key, min: g(field.dataset.minimum) }));
+    }
+    if (kind === "date") {
+      if (!isDate(text)) return add(fill(M.date_text, { field: key, text: text }));
+      var today = new Date();
+      var todayText = today.getFullYear() + "-" + String(today.getMonth() + 1).padStart(2, "0") + "-" + String(today.getDate()).padStart(2, "0");
+      if (text > todayText) return add(fill(M.date_future, { field: key, value: text }));
+    }
+    if (field.dataset.rule === "phone" && !new RegExp(R.phone).test(text.replace(/[\s\-.]/g, ""))) {
+      add(fill(M.phone, { field: key, text: text }));
+    }
+  }
+
+  function wholeMessage(unit, value) {
+    var thousands = value * 1000;
+    if (value >= 1 && value < 1000 && Math.abs(thousands - Math.round(thousands)) < 1e-6) {
+      return fill(M.whole_thousands, { unit: unit, thousands: Math.round(thousands) });
+    }
+    return fill(M.whole_round, { unit: unit });
+  }
+
+  function checkObject(container, ownerKey, report) {
+    var fields = fieldsByKey(container);
+    var data = collectObject(container);
+    var whole = function (unit, value) { return R.whole_units.indexOf(unit) >= 0 && value !== Math.floor(value); };
+    if (fields.value && fields.unit && fields.year_note && !fields.points) {
+      var value = data.value;
+      if (data.year === undefined && data.year_note === undefined) report(fields.year, fill(M.year_or_note, { field: ownerKey }));
+      else if (typeof value === "number") {
+        if (data.unit === R.percent_unit && (value < 0 || value > 100)) report(fields.value, fill(M.percent, { field: ownerKey, value: g(value) }));
+        else if (value < 0) report(fields.value, fill(M.negative, { field: ownerKey }));
+        else if (whole(data.unit, value)) report(fields.value, wholeMessage(data.unit, value));
+      }
+    }
+    if (fields.points && fields.unit) {
+      var seen = [];
+      itemsOf(fields.points).forEach(function (item) {
+        var point = fieldsByKey(item);
+        var one = collectObject(item);
+        if (typeof one.year === "number" && seen.indexOf(one.year) >= 0) report(point.year, fill(M.duplicate_year, { year: one.year }));
+        seen.push(one.year);
+        if (typeof one.value !== "number") return;
+        if (data.unit === R.percent_unit && one.value > 100) report(point.value, fill(M.point_percent, { value: g(one.value) }));
+        else if (whole(data.unit, one.value)) report(point.value, wholeMessage(data.unit, one.value));
+      });
+    }
+    if (fields.region_basis && fields.region && data.region_basis !== fields.region_basis.dataset.default && !data.region) {
+      report(fields.region_basis, M.basis_without_region);
+    }
+    Object.keys(fields).forEach(function (key) {
+      var zero = M["zero_" + key];
+      var figure = data[key];
+      if (zero && figure && figure.value === 0) {
+        var item = itemsOf(fields[key])[0];
+        report(fieldsByKey(item).value, zero);
+      }
+    });
+  }
+
+  function check() {
+    var errors = [];
+    var reported = new Set();
+    function report(field, message) {
+      if (reported.has(field)) return;
+      reported.add(field);
+      errors.push({ field: field, message: message });
+    }
+    function walk(container, ownerKey) {
+      childFields(container).forEach(function (field) {
+        var kind = field.dataset.kind;
+        var key = field.dataset.key;
+        var add = function (message) { report(field, message); return true; };
+        if (kind === "object") { walk(field, key); checkObject(field, key, report); return; }
+        if (kind === "list") {
+          var items = itemsOf(field);
+          var min = Number(field.dataset.minItems || 0), max = Number(field.dataset.maxItems || 0);
+          if (!items.length && field.hasAttribute("data-required")) add(fill(M.missing, { field: key }));
+          else if (items.length && items.length < min) add(fill(M.too_few, { field: key, min: min }));
+          else if (max && items.length > max && !isSingle(field)) add(fill(M.too_many, { field: key, max: max, count: items.length }));
+          items.forEach(function (item) {
+            if (item.matches("fieldset")) { walk(item, key); checkObject(item, key, report); }
+            else checkScalar(childFields(item)[0], function (message) { report(childFields(item)[0], message); return true; });
+          });
+          return;
+        }
+        if (kind === "choices") {
+          if (field.hasAttribute("data-required") && !field.querySelector("input:checked")) add(fill(M.missing, { field: key }));
+          return;
+        }
+        checkScalar(field, add);
+      });
+    }
+    walk(form, "");
+    checkRecord(report);
+    return errors;
+  }
+
+  function checkRecord(report) {
+    var top = fieldsByKey(form);
+    var headlines = [];
+    R.headline_lists.forEach(function (name) {
+      if (!top[name]) return;
+      itemsOf(top[name]).forEach(function (item) {
+        var flag = fieldsByKey(item).headline;
+        if (flag && controlOf(flag).checked) headlines.push(flag);
+      });
+    });
+    if (headlines.length > 1) report(headlines[1], M.two_headlines);
+    var list = citedList();
+    if (list) {
+      var ids = [];
+      itemsOf(list).forEach(function (item) {
+        var idField = fieldsByKey(item)[S.cited.id];
+        var id = controlOf(idField).value.trim();
+        if (id && ids.indexOf(id) >= 0) report(idField, fill(M.duplicate_source, { id: id }));
+        if (id) ids.push(id);
+      });
+      var known = ids.slice().sort().join(", ");
+      form.querySelectorAll('[data-kind="cite"]').forEach(function (field) {
+        var value = controlOf(field).value;
+        if (value && ids.indexOf(value) < 0) report(field, fill(M.unknown_source, { ref: value, known: known }));
+      });
+    }
+    if (top.title) {
+      var key = lookAlike(controlOf(top.title).value);
+      var same = S.cases.filter(function (c) { return lookAlike(c.title) === key && c.slug !== correcting; })[0];
+      if (key && same) report(top.title, fill(M.same_title, { there: same.file }));
+    }
+  }
+
+  return check;
+};
