@@ -67,6 +67,8 @@ def record_urls(repo_url: str | None, record_file: str) -> tuple[str | None, str
 
 # The contribution form; it writes records for this folder of the repository.
 CONTRIBUTION_FORM = "bidra/skjema.md"
+# The cases the form offers as related, and checks a new title against: loaded by the form when open.
+CONTRIBUTION_FORM_CASES = "bidra/skjema/eksempler.json"
 CASES_FOLDER = "cases"
 
 

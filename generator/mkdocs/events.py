@@ -84,6 +84,7 @@ class KnowledgeBaseHooks:
         rendered[paths.CONTRIBUTION_FORM] = contribution_form.page(
             catalog, config.repo_url, (config.extra or {}).get("editors_email")
         )
+        files.append(File.generated(config, paths.CONTRIBUTION_FORM_CASES, content=contribution_form.cases_json(catalog)))
         self.case_context = pages.CaseContext(
             catalog, dt.date.today(), config.repo_url, config.site_url or "", config.site_name
         )

@@ -189,14 +189,14 @@ window.ikbFormChecks = function (form, S, correcting, r) {
         if (id) ids.push(id);
       });
       var known = ids.slice().sort().join(", ");
-      form.querySelectorAll('[data-kind="cite"]').forEach(function (field) {
+      form.querySelectorAll('[data-kind="cite"][data-cites="' + S.cited.list + '"]').forEach(function (field) {
         var value = controlOf(field).value;
         if (value && ids.indexOf(value) < 0) report(field, fill(M.unknown_source, { ref: value, known: known }));
       });
     }
     if (top.title) {
       var key = lookAlike(controlOf(top.title).value);
-      var same = S.cases.filter(function (c) { return lookAlike(c.title) === key && c.slug !== correcting; })[0];
+      var same = r.cases().filter(function (c) { return lookAlike(c.title) === key && c.slug !== correcting; })[0];
       if (key && same) report(top.title, fill(M.same_title, { there: same.file }));
     }
   }

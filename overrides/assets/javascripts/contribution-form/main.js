@@ -28,7 +28,7 @@
     statusNode.textContent = text;
   }
 
-  var r = window.ikbFormRecord(form, S);
+  var r = window.ikbFormRecord(form, S, correcting);
   var childFields = r.childFields, itemsOf = r.itemsOf, controlOf = r.controlOf, firstControl = r.firstControl;
   var collectObject = r.collectObject, nameOf = r.nameOf, addItem = r.addItem;
   var renumber = r.renumber, refreshCites = r.refreshCites, citedList = r.citedList, pathOf = r.pathOf;
@@ -265,46 +265,51 @@
     }
   });
 
+  // The list of cases (related cases, and titles a new one must not repeat) is loaded beside the form,
+  // which works without it; a check waits for it.
+  var casesReady = fetch(S.cases_url).then(function (response) {
+    return response.ok ? response.json() : [];
+  }).catch(function () { return []; }).then(function (cases) {
+    r.setCases(cases);
+    var known = cases.filter(function (c) { return c.slug === correcting; })[0];
+    if (known) correctedFile = known.file;
+    return known;
+  });
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    var errors = check();
-    showErrors(errors);
-    if (errors.length) {
-      announce("");
-      summary.focus();
-      return;
-    }
-    showResult(collectObject(form));
+    casesReady.then(function () {
+      var errors = check();
+      showErrors(errors);
+      if (errors.length) {
+        announce("");
+        summary.focus();
+        return;
+      }
+      showResult(collectObject(form));
+    });
   });
 
   // ---- start: the draft, a published case to correct, or an empty form ----
   form.hidden = false;
-  var draft = savedDraft();
-  var notice = form.querySelector("[data-correcting]");
-  if (correcting) {
-    var known = S.cases.filter(function (c) { return c.slug === correcting; })[0];
-    correctedFile = known ? known.file : null;
-    if (known) {
-      notice.textContent = "Du retter «" + known.title + "». Når du er ferdig, lager skjemaet en ny utgave av filen " + known.file + ".";
-      notice.hidden = false;
-    }
-  }
   window.ikbForm = { load: load, collect: function () { return collectObject(form); }, toYaml: toYaml, check: function () {
     var errors = check();
     showErrors(errors);
     return errors.map(function (e) { return { path: pathOf(e.field), message: e.message }; });
   } };
 
+  var draft = savedDraft();
+  var recordReady;
   if (draft) {
     load(draft);
     announce("Utkastet ditt er hentet fram.");
-  } else if (correcting && correctedFile) {
-    fetch(S.data_url.split(S.slug.slot).join(correcting)).then(function (response) {
+    recordReady = Promise.resolve();
+  } else if (correcting) {
+    recordReady = fetch(S.data_url.split(S.slug.slot).join(correcting)).then(function (response) {
       if (!response.ok) throw new Error(response.status);
       return response.json();
     }).then(function (record) {
       load(record);
-      form.dataset.loaded = "true";
       announce("Eksempelet er hentet inn i skjemaet.");
     }).catch(function () {
       announce("Fant ikke eksempelet. Skjemaet er tomt.");
@@ -312,6 +317,15 @@
     });
   } else {
     load({});
+    recordReady = Promise.resolve();
   }
-  if (!correcting || draft || !correctedFile) form.dataset.loaded = "true";
+  Promise.all([casesReady, recordReady]).then(function (ready) {
+    var known = ready[0];
+    if (correcting && known) {
+      var notice = form.querySelector("[data-correcting]");
+      notice.textContent = "Du retter «" + known.title + "». Når du er ferdig, lager skjemaet en ny utgave av filen " + known.file + ".";
+      notice.hidden = false;
+    }
+    form.dataset.loaded = "true";
+  });
 })();

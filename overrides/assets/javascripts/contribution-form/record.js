@@ -3,9 +3,10 @@
  * page, reading them into a record and a record into them, and the slug rule from its folding table.
  * Used by contribution-form.js; everything it knows of the record comes from the page.
  */
-window.ikbFormRecord = function (form, S) {
+window.ikbFormRecord = function (form, S, correcting) {
   "use strict";
   var counter = 0;
+  var cases = [];  // {slug, title, file} of every case, once the page has loaded the list
 
   // ---- the slug rule (generator/text.py), from its folding table ----
   function slugify(value) {
@@ -114,17 +115,33 @@ window.ikbFormRecord = function (form, S) {
     return itemsOf(list).map(collectObject).filter(function (source) { return source[S.cited.id]; });
   }
 
+  function setCases(list) {
+    cases = list;
+    refreshCites();
+  }
+
+  // What each kind of citation can choose from: [value, text shown].
+  function choicesFor(what) {
+    if (what === S.cited.list) {
+      return knownSources().map(function (source) {
+        var id = source[S.cited.id], title = source[S.cited.title];
+        return [id, title ? title + " (" + id + ")" : id];
+      });
+    }
+    return cases.filter(function (c) { return c.slug !== correcting; }).map(function (c) { return [c.slug, c.title]; });
+  }
+
   function refreshCites() {
-    var sources = knownSources();
+    var choices = {};
     form.querySelectorAll('[data-kind="cite"] select').forEach(function (select) {
+      var what = select.closest('[data-kind="cite"]').dataset.cites;
+      choices[what] = choices[what] || choicesFor(what);
       var wanted = select.value || select.dataset.wanted || "";
       while (select.options.length > 1) select.remove(1);
       var found = false;
-      sources.forEach(function (source) {
-        var id = source[S.cited.id];
-        var title = source[S.cited.title];
-        select.add(new Option(title ? title + " (" + id + ")" : id, id));
-        if (id === wanted) found = true;
+      choices[what].forEach(function (choice) {
+        select.add(new Option(choice[1], choice[0]));
+        if (choice[0] === wanted) found = true;
       });
       if (wanted && !found) select.add(new Option(wanted, wanted));
       select.value = wanted;
@@ -241,7 +258,8 @@ window.ikbFormRecord = function (form, S) {
   return {
     slugify: slugify, slugSuggestion: slugSuggestion, lookAlike: lookAlike, owner: owner, childFields: childFields,
     itemsOf: itemsOf, controlOf: controlOf, isSingle: isSingle, addItem: addItem, renumber: renumber,
-    firstControl: firstControl, nameOf: nameOf, citedList: citedList, refreshCites: refreshCites, toNumber: toNumber,
+    firstControl: firstControl, nameOf: nameOf, citedList: citedList, refreshCites: refreshCites, setCases: setCases,
+    cases: function () { return cases; }, toNumber: toNumber,
     collectObject: collectObject, fillObject: fillObject, fieldsByKey: fieldsByKey, isDate: isDate, pathOf: pathOf,
   };
 };

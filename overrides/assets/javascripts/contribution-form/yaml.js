@@ -56,7 +56,7 @@ window.ikbFormYaml = function (S, correcting, r) {
     if (correcting) return correcting;
     var first = record[S.file_name_from[0]];
     var name = first && first[0] && first[0][S.file_name_from[1]];
-    var taken = S.cases.map(function (c) { return c.slug; });
+    var taken = r.cases().map(function (c) { return c.slug; });
     var slug = slugify(name || "") || slugSuggestion(record.title || "");
     if (taken.indexOf(slug) >= 0) slug = slugSuggestion(record.title || slug);
     var base = slug, number = 2;
