@@ -145,7 +145,10 @@ window.ikbFormChecks = function (form, S, correcting, r) {
         var add = function (message) { report(field, message); return true; };
         if (kind === "object") { walk(field, key); checkObject(field, key, report); return; }
         if (kind === "list") {
-          var items = itemsOf(field);
+          // An empty one-value item (a phone number not filled in) is left out of the file, as if removed.
+          var items = itemsOf(field).filter(function (item) {
+            return item.matches("fieldset") || controlOf(childFields(item)[0]).value.trim() !== "";
+          });
           var min = Number(field.dataset.minItems || 0), max = Number(field.dataset.maxItems || 0);
           if (!items.length && field.hasAttribute("data-required")) add(fill(M.missing, { field: key }));
           else if (items.length && items.length < min) add(fill(M.too_few, { field: key, min: min }));
