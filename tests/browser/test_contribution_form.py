@@ -439,6 +439,21 @@ def test_adding_and_removing_a_practice_moves_focus_and_is_announced(tab, base_u
     expect(tab.locator("[data-status]")).to_have_text("Tiltak 1 er fjernet.")
 
 
+def test_a_source_typed_once_is_offered_by_title_wherever_a_source_is_cited(tab, base_url):
+    open_form(tab, base_url)
+    source = tab.locator('[data-ikb-form] > [data-key="sources"] > [data-items] > [data-item]').first
+    title = source.locator('[data-key="title"] input')
+    title.fill("Årsmelding 2023")
+    expect(source.locator('[data-key="id"] input')).to_have_value("arsmelding-2023")
+    cited = tab.locator('[data-key="practices"] [data-key="source"] select').first
+    cited.select_option(label="Årsmelding 2023 (arsmelding-2023)")
+    title.fill("Årsmelding for 2023")
+    expect(cited).to_have_value("arsmelding-for-2023")
+    expect(cited.locator("option:checked")).to_have_text("Årsmelding for 2023 (arsmelding-for-2023)")
+    record = tab.evaluate("() => window.ikbForm.collect()")
+    assert record["practices"][0]["source"] == record["sources"][0]["id"] == "arsmelding-for-2023"
+
+
 def test_the_error_summary_links_to_each_field(tab, base_url):
     open_form(tab, base_url)
     tab.get_by_role("button", name="Kontroller og lag filen").click()

@@ -72,17 +72,36 @@
       if (field && idField && field.dataset.key === S.cited.title) {
         var id = controlOf(idField);
         if (!id.value || id.dataset.auto === "1") {
+          var before = id.value;
           id.value = slugSuggestion(event.target.value);
           id.dataset.auto = "1";
+          renameCitations(before, id.value);
         }
       } else if (field === idField) {
         event.target.dataset.auto = "";
+        renameCitations(event.target.dataset.last || "", event.target.value.trim());
       }
+      if (idField) controlOf(idField).dataset.last = controlOf(idField).value.trim();
       refreshCites();
     }
     if (event.target.matches('[data-kind="cite"] select')) event.target.dataset.wanted = event.target.value;
     save();
   });
+  // A source whose id changes keeps its citations: they follow it to the new id.
+  function renameCitations(before, after) {
+    if (!before || before === after) return;
+    form.querySelectorAll('[data-cites="' + S.cited.list + '"] select').forEach(function (select) {
+      if ((select.value || select.dataset.wanted) !== before) return;
+      select.value = "";
+      select.dataset.wanted = after;
+    });
+  }
+
+  form.addEventListener("focusin", function (event) {
+    var field = event.target.closest("[data-key]");
+    if (field && field.dataset.key === S.cited.id) event.target.dataset.last = event.target.value.trim();
+  });
+
   form.addEventListener("change", function (event) {
     var choices = event.target.closest('[data-kind="choices"]');
     if (choices) {
