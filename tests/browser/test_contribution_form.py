@@ -190,6 +190,16 @@ def _mutations() -> dict:
         "telefon-med-bokstaver": put(("contacts", 0, "phones"), ["tolv"]),
         "oppdatert-dato-som-tekst": put(("updated",), "i fjor"),
         "organisasjon-beskrivelse-mangler": lambda record: record["organisation"].pop("description"),
+        "nettadresse-uten-https": add_source({"id": "ny", "title": "Ny", "url": "www.eksempel.no/rapport"}),
+        "nettadresse-med-mellomrom": add_source({"id": "ny", "title": "Ny", "url": "https://eksempel.no/en rapport"}),
+        "nettadresse-med-anforselstegn": add_source({"id": "ny", "title": "Ny", "url": 'https://eksempel.no/"rapport"'}),
+        "arstall-som-periode": put(("key_figures", 0, "year"), "2019–2020"),
+        "arstall-som-periode-i-punkt": put(("results", 0, "points", 0, "year"), "2019/20"),
+        "arstall-med-ord-etter": put(("key_figures", 0, "year"), "2019 (anslag)"),
+        "tall-med-prosenttegn": put(("key_figures", 0, "value"), "55 %"),
+        "tall-med-ca": put(("key_figures", 0, "value"), "ca. 40"),
+        "tall-med-over-i-punkt": put(("results", 0, "points", 1, "value"), "over 60"),
+        "dato-med-punktum": put(("updated",), "31.12.2023"),
     }
 
 

@@ -45,6 +45,43 @@ window.ikbFormChecks = function (form, S, correcting, r) {
     return false;
   }
 
+  // Text as `validate` echoes it: runs of spaces and line breaks as one space.
+  function shown(text) {
+    return text.split(/\s+/).filter(Boolean).join(" ");
+  }
+
+  // The slips `validate` recognises in an address, a year and a number, each with its own advice.
+  function urlMessage(key, text) {
+    var quote = /["'<>]/.exec(text);
+    if (/^https:\/\//.test(text) && quote) return fill(M.url_quote, { field: key, text: text, char: quote[0] });
+    if (/^https:\/\//.test(text) && /\s/.test(text)) return fill(M.url_space, { field: key, text: text });
+    if (/^www\./.test(text)) return fill(M.url_www, { field: key, text: text });
+    return fill(M.url, { field: key, text: text });
+  }
+
+  function yearMessage(field, key, text) {
+    var span = new RegExp("^(?:" + R.year_span + ")$").exec(text);
+    if (span) {
+      var note = fieldsByKey(owner(field)).year_note;
+      return fill(note ? M.year_span_note : M.year_span, { field: key, text: text, first: span[1], second: span[2] });
+    }
+    var first = /^(\d{4})\b/.exec(text);
+    if (first) return fill(M.year_first, { field: key, text: text, first: first[1] });
+    return fill(M.year_text, { field: key, text: text });
+  }
+
+  function numberMessage(key, text) {
+    if (text.indexOf("%") >= 0) return fill(M.number_percent, { field: key, text: text });
+    for (var i = 0; i < R.qualifiers.length; i++) {
+      var words = new RegExp("^(?:" + R.qualifiers[i][0] + ")", "i").exec(text);
+      var rest = words ? text.slice(words[0].length) : "";
+      if (words && new RegExp("^(?:" + R.plain_number + ")$").test(rest)) {
+        return fill(M.number_qualifier, { field: key, text: text, number: rest, qualifier: R.qualifiers[i][1] });
+      }
+    }
+    return fill(M.number_text, { field: key, text: text });
+  }
+
   function checkScalar(field, add) {
     var kind = field.dataset.kind;
     if (kind === "bool") return;
@@ -59,22 +96,27 @@ window.ikbFormChecks = function (form, S, correcting, r) {
     var max = Number(field.dataset.maxLength || 0);
     if (max && text.length > max) return add(fill(M.too_long, { field: key, max: max }));
     if (field.dataset.pattern && !new RegExp(field.dataset.pattern).test(text)) {
+      if (key === "url") return add(urlMessage(key, text));
       if (M[key]) return add(fill(M[key], { field: key, text: text }));
       var problem = text.length > S.slug.max ? "long" : /^[a-z0-9-]+$/.test(text) ? "hyphens" : "letters";
       return add(fill(M.slug, { field: key, text: text, problem: M.slug_problems[problem], suggestion: slugSuggestion(text) }));
     }
     if (kind === "integer") {
       var year = toNumber(text, true);
-      if (typeof year !== "number") return add(fill(M.year_text, { field: key, text: text }));
+      if (typeof year !== "number") return add(yearMessage(field, key, shown(text)));
       if (year < R.min_year || year > R.max_year) return add(fill(M.year_range, { field: key, value: year }));
     }
     if (kind === "number") {
       var number = toNumber(text, false);
-      if (typeof number !== "number") return add(fill(M.number_text, { field: key, text: text }));
+      if (typeof number !== "number") return add(numberMessage(key, shown(text)));
       if (field.dataset.minimum && number < Number(field.dataset.minimum)) return add(fill(M.minimum, { field: key, min: g(field.dataset.minimum) }));
     }
     if (kind === "date") {
-      if (!isDate(text)) return add(fill(M.date_text, { field: key, text: text }));
+      if (!isDate(text)) {
+        var dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(shown(text));
+        if (dotted) return add(fill(M.date_dotted, { field: key, text: shown(text), iso: dotted[3] + "-" + dotted[2].padStart(2, "0") + "-" + dotted[1].padStart(2, "0") }));
+        return add(fill(M.date_text, { field: key, text: shown(text) }));
+      }
       var today = new Date();
       var todayText = today.getFullYear() + "-" + String(today.getMonth() + 1).padStart(2, "0") + "-" + String(today.getDate()).padStart(2, "0");
       if (text > todayText) return add(fill(M.date_future, { field: key, value: text }));
