@@ -474,7 +474,8 @@ def test_the_error_summary_links_to_each_field(tab, base_url):
     summary.get_by_role("link", name="Tittel: mangler feltet «title»", exact=True).click()
     expect(tab.locator("#f-title")).to_be_focused()
     described = tab.locator("#f-title").get_attribute("aria-describedby").split()
-    assert "f-title-error" in described
+    assert described == ["f-title-hint", "f-title-error"]
+    expect(tab.locator("#f-title-hint")).to_have_text(Case.model_fields["title"].description)
     expect(tab.locator("#f-title-error")).to_have_text("mangler feltet «title»")
 
 
@@ -504,6 +505,9 @@ def test_the_form_with_every_group_open_and_errors_shown_has_no_violations(tab, 
     tab.locator("#f-title").fill("Eksempel\u200bby")
     tab.get_by_role("button", name="Kontroller og lag filen").click()
     expect(tab.locator("[data-summary]")).to_be_visible()
+    untied = tab.evaluate("""() => [...document.querySelectorAll('[data-ikb-form] .ikb-form__hint')].filter(hint =>
+        !hint.id || !document.querySelector(`[aria-describedby~="${hint.id}"]`)).map(hint => hint.textContent)""")
+    assert untied == [], "help texts no control is described by"
     violations = axe_violations(tab)
     violations += axe_violations(tab, runOnly={"type": "tag", "values": ["best-practice", "wcag22aa"]})
     assert not violations, describe_violations(violations)

@@ -59,9 +59,20 @@ window.ikbFormRecord = function (form, S, correcting) {
     });
     var item = fragment.firstElementChild;
     list.querySelector(":scope > [data-items]").appendChild(fragment);
+    describe(item);
     setDefaults(item);
     renumber(list);
     return item;
+  }
+
+  // Each hint becomes the description of its control, or of its group's fieldset.
+  function describe(root) {
+    root.querySelectorAll(".ikb-form__hint").forEach(function (hint) {
+      var field = hint.parentElement;
+      var target = field.matches("fieldset") ? field : field.querySelector("input, select, textarea");
+      hint.id = target.id + "-hint";
+      target.setAttribute("aria-describedby", hint.id);
+    });
   }
 
   function setDefaults(container) {
@@ -258,7 +269,7 @@ window.ikbFormRecord = function (form, S, correcting) {
   return {
     slugify: slugify, slugSuggestion: slugSuggestion, lookAlike: lookAlike, owner: owner, childFields: childFields,
     itemsOf: itemsOf, controlOf: controlOf, isSingle: isSingle, addItem: addItem, renumber: renumber,
-    firstControl: firstControl, nameOf: nameOf, citedList: citedList, refreshCites: refreshCites, setCases: setCases,
+    firstControl: firstControl, nameOf: nameOf, citedList: citedList, refreshCites: refreshCites, setCases: setCases, describe: describe,
     cases: function () { return cases; }, toNumber: toNumber,
     collectObject: collectObject, fillObject: fillObject, fieldsByKey: fieldsByKey, isDate: isDate, pathOf: pathOf,
   };
