@@ -589,3 +589,18 @@ def test_a_correction_leads_to_githubs_edit_page_for_its_file(repository_tab, ba
     edit = tab.get_by_role("link", name="redigeringssiden for filen på GitHub")
     expect(edit).to_have_attribute("href", f"{REPO}/edit/main/cases/{slug}.yaml")
     expect(tab.locator("[data-new-file]")).to_be_hidden()
+
+
+def test_deleting_the_draft_of_a_correction_brings_back_the_published_case(tab, base_url):
+    slug = CASE_SLUGS[0]
+    published = load_catalog(ROOT).cases[slug].title
+    open_form(tab, base_url, f"?eksempel={slug}")
+    expect(tab.locator("#f-title")).to_have_value(published)
+    tab.locator("#f-title").fill("Rettet tittel")
+    tab.reload()
+    expect(tab.locator("#f-title")).to_have_value("Rettet tittel")
+    tab.get_by_role("button", name="Slett utkastet", exact=True).click()
+    tab.get_by_role("button", name="Ja, slett utkastet").click()
+    expect(tab.locator("#f-title")).to_have_value(published)
+    tab.reload()
+    expect(tab.locator("#f-title")).to_have_value(published)

@@ -146,14 +146,29 @@
     document.querySelector("[data-delete]").focus();
   });
   document.querySelector("[data-confirm-yes]").addEventListener("click", function () {
-    try { window.localStorage.removeItem(draftKey); } catch (error) { /* nothing was kept */ }
     confirmBox.hidden = true;
     showErrors([]);
-    load({});
-    try { window.localStorage.removeItem(draftKey); } catch (error) { /* nothing was kept */ }
-    firstControl(form).focus();
-    announce("Utkastet er slettet. Skjemaet er tomt.");
+    // A correction starts again from the published case; a new case from an empty form.
+    (correcting ? loadPublished() : Promise.resolve(load({}))).then(function () {
+      try { window.localStorage.removeItem(draftKey); } catch (error) { /* nothing was kept */ }
+      firstControl(form).focus();
+      announce(correcting ? "Utkastet er slettet. Skjemaet viser eksempelet slik det er publisert."
+        : "Utkastet er slettet. Skjemaet er tomt.");
+    });
   });
+
+  function loadPublished() {
+    return fetch(S.data_url.split(S.slug.slot).join(correcting)).then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    }).then(function (record) {
+      load(record);
+      announce("Eksempelet er hentet inn i skjemaet.");
+    }).catch(function () {
+      announce("Fant ikke eksempelet. Skjemaet er tomt.");
+      load({});
+    });
+  }
 
   // ---- showing the errors: at the field, and in a summary that links to each ----
   function describedBy(node, id, on) {
@@ -325,16 +340,7 @@
     announce("Utkastet ditt er hentet fram.");
     recordReady = Promise.resolve();
   } else if (correcting) {
-    recordReady = fetch(S.data_url.split(S.slug.slot).join(correcting)).then(function (response) {
-      if (!response.ok) throw new Error(response.status);
-      return response.json();
-    }).then(function (record) {
-      load(record);
-      announce("Eksempelet er hentet inn i skjemaet.");
-    }).catch(function () {
-      announce("Fant ikke eksempelet. Skjemaet er tomt.");
-      load({});
-    });
+    recordReady = loadPublished();
   } else {
     load({});
     recordReady = Promise.resolve();
