@@ -532,12 +532,16 @@ def test_the_finished_file_has_no_violations_and_says_how_to_hand_it_in(tab, bas
 REPO = "https://github.com/eksempel/kunnskapsbank"
 
 
-@pytest.fixture
-def repository_tab(tab, base_url):
-    """The form as a site built with repo_url shows it: the article made with the repository's address."""
+EDITORS = "redaksjonen@kommune.test"
+
+
+@pytest.fixture(params=[None])
+def repository_tab(request, tab, base_url):
+    """The form as a site built with repo_url shows it: the article made with the repository's address
+    (and, when the test asks, an editors' address)."""
     from generator.site import contribution_form
 
-    article = contribution_form.page(load_catalog(ROOT), REPO).html.strip()
+    article = contribution_form.page(load_catalog(ROOT), REPO, request.param).html.strip()
     end_mark = 'contribution-form.js" defer></script>'
 
     def rewrite(route):
@@ -604,3 +608,26 @@ def test_deleting_the_draft_of_a_correction_brings_back_the_published_case(tab, 
     expect(tab.locator("#f-title")).to_have_value(published)
     tab.reload()
     expect(tab.locator("#f-title")).to_have_value(published)
+
+
+@pytest.mark.parametrize("repository_tab", [EDITORS], indirect=True)
+def test_with_an_editors_address_the_file_can_go_by_e_mail(repository_tab, base_url):
+    tab = repository_tab
+    open_form(tab, base_url, f"?eksempel={CASE_SLUGS[0]}")
+    tab.get_by_role("button", name="Kontroller og lag filen").click()
+    mail = tab.get_by_role("link", name="Send filen som vedlegg til redaksjonen")
+    expect(mail).to_have_attribute("href", re.compile(rf"^mailto:{re.escape(EDITORS)}\?subject=.*{CASE_SLUGS[0]}\.yaml$"))
+
+
+def test_opening_githubs_new_file_page_puts_the_file_on_the_clipboard(repository_tab, base_url):
+    tab = repository_tab
+    tab.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    open_form(tab, base_url)
+    tab.evaluate("record => window.ikbForm.load(record)", _base())
+    tab.get_by_role("button", name="Kontroller og lag filen").click()
+    # The page stays: the test follows what the link does here, not GitHub.
+    tab.evaluate("() => document.addEventListener('click', event => event.preventDefault(), true)")
+    tab.get_by_role("link", name="lag filen direkte på GitHub").click()
+    text = tab.locator("[data-preview]").text_content()
+    tab.wait_for_function("text => navigator.clipboard.readText().then(t => t === text)", arg=text)
+    tab.context.clear_permissions()
