@@ -251,16 +251,22 @@ NEW_CASE = {
     "sources": [{"id": "arsmelding", "title": "Årsmelding for flyktningtjenesten", "published_year": 2023}],
     "municipalities": [{"name": "Tastaturby", "region": "nordland",
                         "population": {"label": "Innbyggere", "value": "4210", "unit": "personer", "year": "2023",
-                                       "source": "arsmelding"}}],
+                                       "source": "arsmelding"},
+                        "immigrant_share": {"label": "Andel innvandrere", "value": "12,5", "unit": "prosent",
+                                            "year_note": "oppgitt uten år", "source": "arsmelding"}}],
+    "aliases": ["Tastaturmodellen"],
     "themes": ["organisering", "sprakopplaering"],
     "target_groups": ["flyktninger"],
     "organisation": {"model": "egen-tjeneste", "unit": "Flyktningtjenesten",
                      "description": "Et eget team følger opp deltakerne: #1 er arbeid."},
+    "background": "Kommunen tok imot flere flyktninger enn før.",
     "practices": [
         {"name": "Språkpraksis med fadder", "description": "Praksis fra første uke.", "source": "arsmelding",
          "target_groups": ["introduksjonsdeltakere"]},
         {"name": "Jobbklubb", "description": "Ukentlig jobbklubb: yes, på tirsdager.", "source": "arsmelding"},
     ],
+    "success_factors": ["Tett oppfølging"],
+    "challenges": ["Få praksisplasser"],
     "key_figures": [{"label": "Deltakere", "value": "38", "unit": "personer", "year": "2023", "source": "arsmelding"}],
     "results": [{"label": "I arbeid eller utdanning", "definition": "Andel etter programmet.", "source": "arsmelding",
                  "points": [{"year": "2021", "value": "55"}, {"year": "2022", "value": "61,5"},
@@ -271,6 +277,7 @@ NEW_CASE = {
                 "statements": [{"summary": "Fadderne er nøkkelen."}]}],
     "partners": [{"name": "NAV Tastaturby", "role": "Arbeidstrening"}],
     "literature": [{"title": "En rapport om språkpraksis", "year": "2019"}],
+    "related": [CASE_SLUGS[0]],
     "updated": "2024-05-31",
     "last_verified": "2024-05-31",
 }
@@ -404,13 +411,16 @@ def test_a_case_typed_with_the_keyboard_alone_is_accepted_built_and_shown(typed_
     assert built.returncode == 0, built.stdout + built.stderr
     page = (tmp_path / "site" / "eksempler" / "tastaturby" / "index.html").read_text(encoding="utf-8")
     text = visible_text(BeautifulSoup(page, "html.parser"))
-    for typed in (NEW_CASE["title"], "Språkpraksis med fadder", "Jobbklubb", "Kari Tastesen", "Fadderne er nøkkelen.", "NAV Tastaturby",
+    related_title = load_catalog(ROOT).cases[CASE_SLUGS[0]].title
+    for typed in (NEW_CASE["title"], related_title, "Tett oppfølging", "Få praksisplasser", "Språkpraksis med fadder", "Jobbklubb", "Kari Tastesen", "Fadderne er nøkkelen.", "NAV Tastaturby",
                   "Et eget team følger opp deltakerne: #1 er arbeid."):
         assert typed in text, typed
     record = load_record(project / "cases" / typed_case.name, Case, project)
     assert [p.value for p in record.results[0].points] == [55, 61.5, 70]
     assert record.contacts[0].phones == ["0047 75 12 34 56"]
     assert record.summary == NEW_CASE["summary"]
+    assert record.municipalities[0].immigrant_share.value == 12.5 and record.related == [CASE_SLUGS[0]]
+    assert record.aliases == ["Tastaturmodellen"] and record.contacts[0].last_verified is None
 
 
 # ---- the draft ----
