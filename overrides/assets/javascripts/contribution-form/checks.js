@@ -82,6 +82,29 @@ window.ikbFormChecks = function (form, S, correcting, r) {
     return fill(M.number_text, { field: key, text: text });
   }
 
+  // As the model's phone check words it: what is wrong with the digits, or the words around them.
+  function phoneMessage(key, text) {
+    var phone = new RegExp(R.phone);
+    var compact = function (number) { return number.replace(/[\s\-.]/g, ""); };
+    if (phone.test(compact(text))) return null;
+    var words = new RegExp(R.phone_words).exec(text);
+    if (words && (words[1] || words[3])) {
+      var extra = [words[1], words[3]].filter(function (w) { return w.trim(); })
+        .map(function (w) { return "«" + w.trim() + "»"; }).join(" og ");
+      if (phone.test(compact(words[2]))) return fill(M.phone_words, { field: key, extra: extra, number: words[2] });
+      return fill(M.phone_words_wrong, { field: key, text: text, problem: phoneProblem(compact(words[2])), extra: extra });
+    }
+    return fill(M.phone_wrong, { field: key, text: text, problem: phoneProblem(compact(text)) });
+  }
+
+  function phoneProblem(digits) {
+    var national = digits.replace(/^(?:\+47|0047)/, "");
+    if (/^(?:\+|00)/.test(national)) return M.phone_problems.foreign;
+    if (!/^\d+$/.test(national)) return M.phone_problems.digits;
+    if (national.length !== 8) return fill(M.phone_problems.count, { count: national.length });
+    return fill(M.phone_problems.first, { first: national.charAt(0) });
+  }
+
   function checkScalar(field, add) {
     var kind = field.dataset.kind;
     if (kind === "bool") return;
@@ -121,8 +144,9 @@ window.ikbFormChecks = function (form, S, correcting, r) {
       var todayText = today.getFullYear() + "-" + String(today.getMonth() + 1).padStart(2, "0") + "-" + String(today.getDate()).padStart(2, "0");
       if (text > todayText) return add(fill(M.date_future, { field: key, value: text }));
     }
-    if (field.dataset.rule === "phone" && !new RegExp(R.phone).test(text.replace(/[\s\-.]/g, ""))) {
-      add(fill(M.phone, { field: key, text: text }));
+    if (field.dataset.rule === "phone") {
+      var wrong = phoneMessage(key, text);
+      if (wrong) add(wrong);
     }
   }
 
