@@ -1,0 +1,192 @@
+"""The messages the contribution form shows, made by the code `make validate` runs.
+
+Each message is got by feeding the real check a probe value and putting a {placeholder} where the
+probe stands, so the form says what `make validate` would say, in the same words, and a reworded
+message reaches the form by itself.
+"""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
+
+from generator.records import text_slips
+from generator.records.model import Case, Figure, MAX_YEAR, MIN_YEAR, Municipality, Point, Result
+from generator.records.model.case import WHOLE_UNITS
+from generator.records.model.fields import _check_date, _check_phone, _check_year, _what_is_wrong
+from generator.records.validation_messages import (
+    _PLAIN_NUMBER, _QUALIFIERS, _RANGE, _date_message, _message, _number_message, _pattern_hint, _year_message,
+)
+from generator.records.yaml_checks import CONTROL, _invisible_message
+from generator.text import SLUG_MAX, slug_problem
+
+FIELD, TEXT = "QQFIELD", "QQTEXT"
+
+
+def _template(message: str, **probes: str) -> str:
+    message = message.replace(FIELD, "{field}")
+    for name, probe in probes.items():
+        message = message.replace(str(probe), "{" + name + "}")
+    return message
+
+
+def _value_error(error: Exception, field: str = FIELD) -> str:
+    return _message({"type": "value_error", "loc": (field, 0), "msg": str(error), "ctx": {"error": error}, "input": {}}, Case)
+
+
+def _validation(model, data: dict) -> dict:
+    try:
+        model.model_validate(data)
+    except ValidationError as error:
+        return error.errors(include_url=False)[0]
+    raise AssertionError(f"probe {data} was accepted")
+
+
+def _raised(check, value) -> str:
+    try:
+        check(value)
+    except (ValueError, PydanticCustomError) as error:
+        return str(error.message() if isinstance(error, PydanticCustomError) else error)
+    raise AssertionError(f"probe {value!r} was accepted")
+
+
+def _figure(**fields) -> dict:
+    return {"label": "a", "value": 5, "unit": "prosent", "year": 2020, "source": "s", **fields}
+
+
+def _case_rule(rule: str, **fields) -> str:
+    case = Case.model_construct(**{"key_figures": [], "results": [], "sources": [], "practices": [], "contacts": [],
+                                   "people": [], "municipalities": [], "literature": [], **fields})
+    return _raised(lambda c: getattr(Case, rule)(c), case)
+
+
+def messages() -> dict[str, str]:
+    """Message templates by rule; {field}, {text}, {value} and the like are filled in by the form."""
+    import datetime as dt
+
+    future = dt.date(MAX_YEAR + 1, 1, 2)
+    found = {
+        "missing": _template(_message({"type": "missing", "loc": (FIELD,)}, Case)),
+        "too_long": _template(_message({"type": "string_too_long", "loc": (FIELD,), "input": "x", "ctx": {"max_length": 987}}, Case), max=987),
+        "too_few": _template(_message({"type": "too_short", "loc": ("municipalities",), "input": [1], "ctx": {"min_length": 987}}, Case).replace("municipalities", FIELD), min=987),
+        "too_many": _template(_message({"type": "too_long", "loc": (FIELD,), "input": [1], "ctx": {"max_length": 987, "actual_length": 986}}, Case), max=987, count=986),
+        "url": "«{field}» " + _template(_pattern_hint("url", TEXT), text=TEXT),
+        "email": "«{field}» " + _pattern_hint("email", TEXT),
+        "slug": "«{field}» " + _pattern_hint("slug", "QQ TEXT").replace("QQ TEXT", "{text}").replace(
+            slug_problem("QQ TEXT"), "{problem}").replace("qq-text", "{suggestion}"),
+        "year_range": _template(_message({"type": "value_error", "loc": (FIELD,), "msg": "", "input": 1234,
+                                          "ctx": {"error": ValueError(_raised(_check_year, 1234))}}, Case), value=1234),
+        "year_text": _template(_number_message("year", TEXT, Point).replace("«year»", f"«{FIELD}»"), text=TEXT),
+        "number_text": _template(_number_message(FIELD, TEXT, Point), text=TEXT),
+        "date_text": _template(_date_message(FIELD, TEXT, None), text=TEXT),
+        "date_future": _template(_value_error(ValueError(_raised(_check_date, future))).replace("«QQFIELD»: ", "«{field}»: "),
+                                 value=future.isoformat()),
+        "year_or_note": _template(_value_error(ValueError(_validation(Figure, _figure(year=None))["ctx"]["error"]))),
+        "percent": _template(_value_error(_validation(Figure, _figure(value=123.5))["ctx"]["error"]), value="123.5"),
+        "negative": _template(_value_error(_validation(Figure, _figure(value=-5, unit="antall"))["ctx"]["error"])),
+        "whole_thousands": _template(_validation(Figure, _figure(value=4.21, unit=WHOLE_UNITS[0]))["msg"],
+                                     unit=WHOLE_UNITS[0], thousands=4210),
+        "whole_round": _template(_validation(Figure, _figure(value=4.2345, unit=WHOLE_UNITS[0]))["msg"], unit=WHOLE_UNITS[0]),
+        "point_percent": _template(_validation(Result, {"label": "a", "definition": "d", "source": "s", "points": [
+            {"year": 2020, "value": 123.5}]})["msg"], value="123.5"),
+        "duplicate_year": _template(_validation(Result, {"label": "a", "definition": "d", "source": "s", "points": [
+            {"year": 2020, "value": 1}, {"year": 2020, "value": 2}]})["msg"], year=2020),
+        "minimum": _template(_message({"type": "greater_than_equal", "loc": (FIELD,), "input": -1, "ctx": {"ge": 987}}, Case), min=987),
+        "basis_without_region": _validation(Municipality, {"name": "a", "region_basis": "offentlig-inndeling"})["msg"],
+        "two_headlines": _case_rule("_one_headline", key_figures=[Figure.model_construct(headline=True)],
+                                    results=[Result.model_construct(headline=True)]),
+        "invisible_between": _template(_invisible_message("AAQQ\u200bBBQQ", 4, (FIELD,)), code="U+200B", before="AAQQ", after="BBQQ"),
+        "invisible_alone": _template(_invisible_message("\u200b", 0, (FIELD,)), code="U+200B"),
+        "wrapped": "«{field}»: " + text_slips.WRAPPED_IN_STRAIGHT,
+    }
+    found.update(_reference_messages())
+    found.update(_slip_messages())
+    found.update(_phone_messages())
+    for kind in ("population", "immigrant_share"):
+        data = {"name": "a", kind: _figure(value=0, unit="personer")}
+        found[f"zero_{kind}"] = _validation(Municipality, data)["msg"]
+    found["slug_problems"] = {"empty": slug_problem(""), "long": slug_problem("a" * (SLUG_MAX + 1)),
+                              "hyphens": slug_problem("-a"), "letters": slug_problem("Å")}
+    found["starter"] = _starter_messages()
+    found["same_title"] = _same_title()
+    return found
+
+
+def _slip_messages() -> dict[str, str]:
+    """What `validate` says of the usual slips in a number, a year, a date or an address."""
+    quote = 'https://QQ"X'
+    return {
+        "url_quote": "«{field}» " + _pattern_hint("url", quote).replace(quote, "{text}").replace('«"»', "«{char}»"),
+        "url_space": "«{field}» " + _template(_pattern_hint("url", "https://QQ X"), text="https://QQ X"),
+        "url_www": "«{field}» " + _template(_pattern_hint("url", "www.QQ"), text="www.QQ"),
+        "year_span_note": _template(_year_message("year", "1991/1992", Figure), text="1991/1992", first=1991,
+                                    second=1992).replace("«year»", "«{field}»"),
+        "year_span": _template(_year_message("year", "1991/1992", Point), text="1991/1992").replace("«year»", "«{field}»"),
+        "year_first": _template(_year_message("year", "1993 QQ", Point), text="1993 QQ", first=1993).replace(
+            "«year»", "«{field}»"),
+        "number_percent": _template(_number_message(FIELD, "987 %", Point), text="987 %"),
+        "number_qualifier": _template(_number_message(FIELD, "ca. 987", Point), text="ca. 987", number=987).replace(
+            '"ca."', '"{qualifier}"'),
+        "date_dotted": _template(_date_message(FIELD, "31.12.1999", None), text="31.12.1999", iso="1999-12-31"),
+    }
+
+
+def _phone_messages() -> dict:
+    """What the model says of a number that is not a Norwegian phone number, and of words around one."""
+    def said(value: str) -> str:
+        return f"«{FIELD}»: " + _raised(_check_phone, value)
+
+    count, first = _what_is_wrong("12345"), _what_is_wrong("12345678")
+    return {
+        "phone_wrong": _template(said("tolv").replace(_what_is_wrong("tolv"), "{problem}"), text="tolv"),
+        "phone_words": _template(said("tlf. 912 34 567"), extra="«tlf»", number="912 34 567"),
+        "phone_words_wrong": _template(said("tlf 123 45").replace(count, "{problem}"), text="tlf 123 45", extra="«tlf»"),
+        "phone_problems": {
+            "foreign": _what_is_wrong("+4612345678"), "digits": _what_is_wrong("tolv"),
+            "count": count.replace(" 5 siffer", " {count} siffer"), "first": first.replace("på 1,", "på {first},"),
+        },
+    }
+
+
+def _reference_messages() -> dict[str, str]:
+    source = type("S", (), {"id": "qqa"})
+    unknown = _case_rule("_references", sources=[source], key_figures=[Figure.model_construct(source="qqref", headline=False)])
+    twice = _case_rule("_references", sources=[source, source])
+    return {"unknown_source": _template(unknown, ref="qqref", known="qqa"), "duplicate_source": _template(twice, id="qqa")}
+
+
+def _same_title() -> str:
+    """What `validate` says of a title another case has, however written; {there} is the other file."""
+    from generator.records.catalog import Catalog, _cross_check
+
+    catalog = Catalog()
+    for slug in ("qqa", "qqb"):
+        catalog.cases[slug] = Case.model_construct(title="QQ", municipalities=[], related=[], practices=[])
+        catalog.case_files[slug] = f"{slug}.yaml"
+    _cross_check(catalog)
+    message = next(p.message for p in catalog.problems if p.path == "qqb.yaml")
+    return message.replace("qqa.yaml", "{there}")
+
+
+def _starter_messages() -> dict[str, str]:
+    text = 'title: "Min kommune"\nsummary: "Min kommune"\nbackground: "..."\n'
+    data = {"title": "Min kommune", "summary": "Min kommune", "background": "..."}
+    marks = {("title",): (1, 8), ("summary",): (2, 10), ("background",): (3, 13)}
+    title, name, dots = (message for _line, _col, message in text_slips.slips(text, data, marks))
+    return {"title": title, "name": name.replace("«summary»", "«{field}»"), "dots": dots.replace("«background»", "«{field}»")}
+
+
+def rules() -> dict:
+    """The values the form's checks need, from where the model keeps them."""
+    from generator.records.model.fields import _PHONE_DIGITS, _PHONE_IN_WORDS
+
+    return {
+        "min_year": MIN_YEAR, "max_year": MAX_YEAR, "whole_units": list(WHOLE_UNITS), "percent_unit": "prosent",
+        "control": CONTROL.pattern, "phone": _PHONE_DIGITS.pattern, "phone_words": _PHONE_IN_WORDS.pattern,
+        "wrap_quotes": dict(text_slips._CLOSES), "quotes": text_slips._QUOTES,
+        "starter_words": "Min kommune", "lone_dots": text_slips._LONE_DOTS.pattern,
+        "headline_lists": ["key_figures", "results"],
+        # How `validate` recognises a span of years, a hedged number and a plain number in what was typed.
+        "year_span": _RANGE.pattern, "qualifiers": [[p.pattern, q] for p, q in _QUALIFIERS],
+        "plain_number": _PLAIN_NUMBER.pattern,
+    }
