@@ -539,7 +539,9 @@ def test_the_form_with_every_group_open_and_errors_shown_has_no_violations(tab, 
     assert width[0] <= width[1], f"sideways scroll at {viewport['width']} px: {width}"
 
 
-def test_the_finished_file_has_no_violations_and_says_how_to_hand_it_in(tab, base_url):
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_finished_file_has_no_violations_and_says_how_to_hand_it_in(tab, base_url, viewport):
+    tab.set_viewport_size(viewport)
     open_form(tab, base_url, f"?eksempel={CASE_SLUGS[0]}")
     tab.get_by_role("button", name="Kontroller og lag filen").click()
     result = tab.locator("[data-result]")
@@ -547,6 +549,10 @@ def test_the_finished_file_has_no_violations_and_says_how_to_hand_it_in(tab, bas
     expect(result.get_by_role("heading", name="Slik sender du inn filen")).to_be_visible()
     # The test site is built without repo_url: the form says so and offers the download.
     expect(result).to_contain_text("bygget uten adresse til et kodelager")
+    result.locator("summary").click()  # the file's text, shown
+    expect(result.locator("[data-preview]")).to_be_visible()
+    width = tab.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert width[0] <= width[1], f"sideways scroll at {viewport['width']} px: {width}"
     violations = axe_violations(tab)
     assert not violations, describe_violations(violations)
 
