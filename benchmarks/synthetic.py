@@ -11,6 +11,7 @@ generator/records/vocabulary.yaml, so the records pass `python -m generator vali
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import random
 import re
@@ -26,6 +27,13 @@ SEED = 2026
 TODAY = dt.date(2026, 11, 1)  # fixed, so records do not change with the day the benchmark runs
 
 VOCABULARY = yaml.safe_load((ROOT / "generator" / "records" / "vocabulary.yaml").read_text(encoding="utf-8"))
+
+
+def todays_municipalities() -> list[tuple[str, str]]:
+    """(name, county key) of each of today's municipalities, from the classification validate checks against."""
+    lines = (ROOT / "generator" / "records" / "municipalities.csv").read_text(encoding="utf-8").splitlines()
+    rows = csv.DictReader(line for line in lines if not line.startswith("#"))
+    return [(re.sub(r"\s*\(.*\)$", "", r["name"]).split(" - ")[0], r["county"]) for r in rows if not r["valid_until"]]
 
 # --- word pools --------------------------------------------------------------------------------
 
@@ -238,7 +246,6 @@ def case_record(index: int, n: int, template_slugs: list[str], seed: int = SEED)
 
     source_ids = ["imdi", "ssb", "kommunen", "rapport"][: rng.randint(2, 4)]
     src = lambda: rng.choice(source_ids)  # noqa: E731
-    regions = list(VOCABULARY["regions"])
     themes = rng.sample(list(VOCABULARY["themes"]), rng.randint(2, 4))
     groups = rng.sample(list(VOCABULARY["target_groups"]), rng.randint(1, 3))
 
@@ -256,10 +263,13 @@ def case_record(index: int, n: int, template_slugs: list[str], seed: int = SEED)
         return f
 
     municipalities = []
-    for i, name in enumerate(names):
-        m = {"name": name, "region": rng.choice(regions)}
+    # The invented place names make each case's text its own; the municipalities themselves must be real
+    # (validate checks them against Statistics Norway's classification), each with its county.
+    today = todays_municipalities()
+    for name, county in dict(rng.choice(today) for _ in names).items():
+        m = {"name": name, "region": county}
         if rng.random() < 0.2:
-            del m["region"]  # a source that does not name the county
+            m["region_basis"] = "offentlig-inndeling"  # a source that does not name the county
         m["population"] = figure("Innbyggere", "antall", rng.randint(800, 60000))
         if rng.random() < 0.7:
             m["immigrant_share"] = figure("Andel innvandrere", "prosent", round(rng.uniform(3, 30), 1), rng.random() < 0.85)
@@ -308,6 +318,8 @@ def case_record(index: int, n: int, template_slugs: list[str], seed: int = SEED)
     sources = []
     for sid in source_ids:
         s = {"id": sid, "title": f"{rng.choice(TOPICS).capitalize()} i {names[0]}", "publisher": rng.choice(PUBLISHERS)}
+        if any(other["title"] == s["title"] for other in sources):  # two sources a reader could not tell apart
+            s["title"] += f" ({sid})"
         if rng.random() < 0.5:
             s["published"] = _date(rng, 2015)
         else:

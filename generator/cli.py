@@ -18,12 +18,11 @@ from generator.mkdocs.build import SITE_BUILDERS
 from generator.records.catalog import ROOT, load_catalog
 from generator.records.model.schema import SCHEMAS, schema_text
 from generator.records.problems import count_text, in_github_actions, report_lines
+from generator.records.starter import STARTER, starter_text
 from generator.records.vocabulary import VOCABULARY_FILE
 from generator.search import pagefind_index
 from generator.text import slug_problem, slug_suggestion
 
-# Also what contributors copy in GitHub's web editor (CONTRIBUTING.md), so it is used as it is.
-STARTER = Path(__file__).parent / "records" / "starter_case.yaml"
 
 
 def _print_problems(problems) -> None:
@@ -109,6 +108,10 @@ def cmd_schema(args) -> int:
     for name, model in SCHEMAS.items():
         (out / name).write_text(schema_text(model), encoding="utf-8")
         print(f"skrev {out / name}")
+    # The project's own schema/: the starter's lists of terms are made from the vocabulary too.
+    if out.resolve() == (ROOT / "schema").resolve() and STARTER.read_text(encoding="utf-8") != starter_text():
+        STARTER.write_text(starter_text(), encoding="utf-8")
+        print(f"skrev {STARTER.relative_to(ROOT)}")
     return 0
 
 
@@ -130,7 +133,7 @@ def cmd_new(args) -> int:
         return 1
     target = candidates[0]
     target.parent.mkdir(exist_ok=True)
-    target.write_text(STARTER.read_text(encoding="utf-8"), encoding="utf-8")
+    target.write_text(starter_text(), encoding="utf-8")
     print(f"Skrev cases/{slug}.yaml. Fyll ut feltene (forklaringene står i filen), og kjør `make validate`.")
     return 0
 
@@ -146,7 +149,7 @@ def cmd_stale(args) -> int:
         for contact in case.contacts:
             if is_stale(contact.last_verified, today, args.years):
                 when = contact.last_verified or "aldri (bare hentet fra kilden)"
-                lines.append(f"{path}: kontaktpersonen {contact.name} ble sist bekreftet {when}")
+                lines.append(f"{path}: kontaktpersonen {contact.label} ble sist bekreftet {when}")
     print("\n".join(lines) if lines else f"Alt er bekreftet de siste {args.years} årene.")
     return 0
 
@@ -179,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         help="MkDocs eller ProperDocs (standard: miljøvariabelen SITE_BUILDER, ellers mkdocs)",
     )
     build.set_defaults(func=cmd_build)
-    schema = sub.add_parser("schema", help="skriv JSON Schema for caser og maler")
+    schema = sub.add_parser("schema", help="skriv JSON Schema for caser og maler (og ordlistene i startfilen)")
     schema.add_argument("--out", default=str(ROOT / "schema"))
     schema.set_defaults(func=cmd_schema)
     new = sub.add_parser("new", help="lag cases/SLUG.yaml fra en kommentert startfil")

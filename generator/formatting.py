@@ -71,7 +71,7 @@ def number(value: float, decimals: int | None = None) -> str:
 
 def quantity(value: float, unit: str, qualifier: str | None = None) -> str:
     """A number with its unit and the source's hedge, the same in text, tables and chart labels:
-    «over 60 %», «309 personer», «1,2 millioner kr»."""
+    «over 60 %», «309 personer», «1,2 millioner kr», «5,7 mill. kr»."""
     prefix = f"{qualifier} " if qualifier else ""
     if unit == "prosent":
         body = f"{number(value)}{NBSP}%"
@@ -79,6 +79,8 @@ def quantity(value: float, unit: str, qualifier: str | None = None) -> str:
         body = f"{number(value / 1_000_000)}{NBSP}millioner kr"
     elif unit == "kroner":
         body = f"{number(value)}{NBSP}kr"
+    elif unit == "millioner kroner":
+        body = f"{number(value)}{NBSP}mill.{NBSP}kr"
     elif unit == "antall":
         body = number(value)
     else:

@@ -6,9 +6,14 @@ Paths are relative to the site's docs folder, as the site builder sees them («e
 
 from __future__ import annotations
 
+import ipaddress
+from urllib.parse import urlsplit
+
 CASES_DIR = "eksempler"
 TEMPLATES_DIR = "maler"
 COMPARISON = "sammenligning.md"
+CASES_INDEX = f"{CASES_DIR}/index.md"
+SEARCH_PAGE = "sok.md"  # hand-written: docs/sok.md
 # Vocabulary kind -> (folder, heading) of the pages that list the cases by that term.
 FACET_FOLDERS = {
     "themes": ("tema", "Temaer"),
@@ -57,12 +62,46 @@ def absolute(site_url: str, location: str) -> str:
     return site_url.rstrip("/") + "/" + location.lstrip("/")
 
 
+def is_public(site_url: str | None) -> bool:
+    """Whether readers can reach the site at this address: not this machine's own (the address
+    mkdocs.yml falls back to when SITE_URL is unset, and the one `make serve` uses)."""
+    host = urlsplit(site_url or "").hostname
+    if not host:
+        return False
+    if host == "localhost" or host.endswith(".localhost"):
+        return False
+    try:
+        return not ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a name, not a number
+        return True
+
+
 def record_urls(repo_url: str | None, record_file: str) -> tuple[str | None, str | None]:
     """(view, edit): a record file such as cases/nesna.yaml in the repository, when it has an address."""
     if not repo_url:
         return None, None
     base = repo_url.rstrip("/")
     return f"{base}/blob/main/{record_file}", f"{base}/edit/main/{record_file}"
+
+
+# Long lists (the case list, the comparison, the theme, target-group, county and size pages) come in
+# pages of generator.site.paging.PAGE_SIZE; page 2 on sits in the list's folder: eksempler/side/2/.
+PAGE_FOLDER = "side"
+SIZE_FOLDER = "storrelse"  # pages listing the cases by municipality size: storrelse/under-5000/
+CASE_LIST_INDEX = f"{CASES_DIR}/indeks.json"  # what the case list's filters and the comparison read
+
+
+def size_path(key: str) -> str:
+    return f"{SIZE_FOLDER}/{key}.md"
+
+
+def numbered_page(path: str, number: int) -> str:
+    """Page `number` of the list at `path`: eksempler/index.md -> eksempler/side/2.md, tema/arbeid.md ->
+    tema/arbeid/side/2.md, sammenligning.md -> sammenligning/side/2.md; page 1 is the list itself."""
+    if number == 1:
+        return path
+    folder = path[: -len("/index.md")] if path.endswith("/index.md") else path[: -len(".md")]
+    return f"{folder}/{PAGE_FOLDER}/{number}.md"
 
 
 # The contribution form; it writes records for this folder of the repository.

@@ -6,7 +6,10 @@ import unicodedata
 
 # Letters with their own place in the Norwegian alphabet, after z: æ, ø, å (ä and ö sort as æ and ø).
 _NORWEGIAN_ORDER = str.maketrans({"æ": "{", "ä": "{", "ø": "|", "ö": "|", "å": "}"})
-_ASCII = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"})
+# æ, ø and å as written without them, for slugs here and for search queries in the browser (the build
+# writes this table into every page: generator/search/definitions.py).
+ASCII_FOLDING = {"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"}
+_ASCII = str.maketrans(ASCII_FOLDING)
 
 
 def slug_folding() -> dict[str, str]:

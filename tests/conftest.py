@@ -33,6 +33,27 @@ def site(tmp_path_factory) -> Path:
     return out
 
 
+# A public address for the site built from the fixture records: reserved for examples, never reached.
+PUBLIC_SITE_URL = "https://integreringspraksis.example/"
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    """The site built from the fixture records (tests/fixtures/cases/), published at a public address."""
+    from .sandbox import make_project
+
+    cases = {p.name: p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "cases").glob("*.yaml"))}
+    project = make_project(tmp_path_factory.mktemp("fixture-project"), cases=cases, site=True)
+    out = project / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": PUBLIC_SITE_URL}
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--site-dir", str(out)], cwd=project, env=env,
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
 @pytest.fixture(scope="session")
 def page(site):
     """page("eksempler/ralingen/") -> BeautifulSoup of the built page's HTML."""

@@ -38,12 +38,25 @@ def test_pull_requests_are_validated_tested_built_and_previewed():
     assert "chromium" not in first_install and "python3-venv" in first_install
 
 
+def debian_packages(script: str) -> set[str]:
+    """Every package any `apt-get install` in a shell script installs (continued lines, several commands)."""
+    script = re.sub(r"#[^\n]*", "", script).replace("\\\n", " ")
+    packages = set()
+    for command in re.findall(r"apt-get install([^\n;&|>]*)", script):
+        packages |= {word for word in command.split() if not word.startswith(("-", "$"))}
+    return packages
+
+
+def test_reading_the_package_lists_counts_every_install_command():
+    script = "apt-get update\n# apt-get install nothing\napt-get install -y a \\\n  b >/dev/null\nif x; then apt-get install -qq c; fi\n"
+    assert debian_packages(script) == {"a", "b", "c"}
+
+
 def test_ci_installs_the_same_debian_packages_as_ci_run():
-    ci_run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    install = re.search(r"apt-get install([^>]*)>", ci_run.replace("\\\n", " ")).group(1)
-    packages = {word for word in install.split() if not word.startswith("-")}
-    installed = " ".join(step.get("run", "") for step in steps(workflow("ci.yml"), "check"))
-    assert packages and all(package in installed.split() for package in packages), packages
+    ci_run = debian_packages((ROOT / ".ci" / "run").read_text(encoding="utf-8"))
+    pull_request = debian_packages("\n".join(step.get("run", "") for step in steps(workflow("ci.yml"), "check")))
+    assert "poppler-utils" in ci_run  # the PDF form fields are drawn on every pull request as well
+    assert pull_request == ci_run, f"only in ci.yml: {pull_request - ci_run}; only in .ci/run: {ci_run - pull_request}"
 
 
 def test_main_is_built_with_the_repository_urls_and_deployed_to_pages():
@@ -99,3 +112,26 @@ def test_error_lines_shown_in_contributing_are_what_validate_prints(tmp_path):
         return re.sub(r"^cases/bodo\.yaml:\d+:\d+: ", "", line)
 
     assert [message(line) for line in shown if line] == [message(line) for line in printed if line]
+
+
+def test_a_word_added_to_the_vocabulary_on_main_reaches_the_schema_and_the_starter(tmp_path):
+    """What .github/workflows/schema.yml does after a pull request adds a theme in the browser."""
+    flow = workflow("schema.yml")
+    assert flow["on"]["push"]["branches"] == ["main"]
+    assert "generator/records/vocabulary.yaml" in flow["on"]["push"]["paths"]
+    assert flow["permissions"] == {"contents": "write"}
+    runs = [step.get("run", "") for step in steps(flow, "schema")]
+    assert "make schema" in [r.strip() for r in runs]
+    assert any("git add schema/ generator/records/starter_case.yaml" in r and "git push" in r for r in runs)
+    # `make schema` in a copy of the project whose vocabulary has a new theme
+    project = make_project(tmp_path / "project")
+    vocabulary = project / "generator" / "records" / "vocabulary.yaml"
+    text = vocabulary.read_text(encoding="utf-8")
+    vocabulary.write_text(text.replace("\n\ntarget_groups:", "\n  idrett: Idrett og fritid\n\ntarget_groups:", 1), encoding="utf-8")
+    result = run_generator("schema", cwd=project)
+    assert result.returncode == 0, result.stderr
+    schema = yaml.safe_load((project / "schema" / "case.schema.json").read_text(encoding="utf-8"))
+    assert "idrett" in schema["properties"]["themes"]["items"]["enum"]
+    starter = (project / "generator" / "records" / "starter_case.yaml").read_text(encoding="utf-8")
+    assert re.search(r"^#   .*\bforskning, idrett$", starter, re.M)
+    assert "generator/records/starter_case.yaml" in result.stdout

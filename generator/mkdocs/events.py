@@ -13,7 +13,7 @@ from mkdocs.structure.toc import get_toc
 
 from generator import documents, parallel
 from generator.site import pages
-from generator.search import page_data, pagefind_index
+from generator.search import definitions, page_data, pagefind_index
 from generator.mkdocs import parallel_pages, theme_assets
 from generator.site.finished_pages import FinishedPage
 from generator.records.catalog import load_catalog
@@ -120,6 +120,8 @@ class KnowledgeBaseHooks:
         # MkDocs makes a new Jinja environment for every build, so `make serve` compiled Material's
         # templates again on every edit. Compiled templates are kept by their source's checksum.
         env.bytecode_cache = FileSystemBytecodeCache(str(_cache_dir(config, "jinja")))
+        # A global, not page context: the 404 page has a search field too, and no page.
+        env.globals["ikb_search_definitions"] = definitions.for_templates(self.catalog, config.theme["language"])
         if not self.problems and self.in_parallel:
             try:
                 self.workers = parallel_pages.start(
@@ -159,6 +161,8 @@ class KnowledgeBaseHooks:
             record = self.catalog.case_files.get(slug) if slug else None
             page.edit_url = paths.record_urls(config.repo_url, record)[1] if record else None
         context["page_search"] = page_data.for_page(self.catalog, page.meta, page.content or "")
+        # A printout names the page's address only where readers can open it.
+        context["printed_from"] = page.canonical_url if paths.is_public(config.site_url) else None
         return context
 
     def on_post_build(self, config):

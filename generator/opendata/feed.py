@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from feedgen.ext.base import BaseEntryExtension
 from feedgen.feed import FeedGenerator
 
 from generator.records.catalog import Catalog
@@ -14,6 +15,22 @@ FEED_TITLE = "Nye og oppdaterte eksempler"
 # Feed readers fetch the feed again and again and show what is new: the newest cases are enough, and
 # the feed stays small however many cases there are (data/cases.json has them all).
 FEED_ENTRIES = 50
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+FEED_LANGUAGE = "nb"
+
+
+class _EntryLanguage(BaseEntryExtension):
+    """xml:lang on an entry whose text is not in the feed's language (a case written in nynorsk)."""
+
+    def __init__(self):
+        self.code = FEED_LANGUAGE
+
+    def extend_atom(self, entry):
+        if self.code != FEED_LANGUAGE:
+            entry.set(XML_LANG, self.code)
+        return entry
 
 
 def _moment(day: dt.date) -> dt.datetime:
@@ -32,7 +49,7 @@ def atom(catalog: Catalog, site_name: str, site_url: str, url_for) -> bytes:
     feed.author({"name": site_name})
     feed.link(href=base + FEED, rel="self", type="application/atom+xml")
     feed.link(href=base, rel="alternate", type="text/html")
-    feed.language("nb")
+    feed.language(FEED_LANGUAGE)
     feed.rights("CC BY 4.0")
     feed.generator(site_name)
     newest_first = sorted(catalog.cases.items(), key=lambda item: (-item[1].updated.toordinal(), item[0]))
@@ -40,6 +57,8 @@ def atom(catalog: Catalog, site_name: str, site_url: str, url_for) -> bytes:
         feed.updated(_moment(newest_first[0][1].updated))
     for slug, case in newest_first[:FEED_ENTRIES]:
         entry = feed.add_entry(order="append")
+        entry.register_extension("text_language", _EntryLanguage, atom=True, rss=False)
+        entry.text_language.code = case.language
         entry.id(url_for(slug))
         entry.title(case.title)
         entry.link(href=url_for(slug), rel="alternate", type="text/html")

@@ -21,18 +21,24 @@ def _place(m: Municipality) -> dict:
 
 
 def _contact(contact) -> dict:
+    phones = [phone_uri(number).removeprefix("tel:") for number in (*contact.phones, contact.mobile) if number]
+    points = [{"@type": "ContactPoint", "telephone": phone, "contactType": contact.role} for phone in phones]
+    if contact.email:
+        points.append({"@type": "ContactPoint", "email": contact.email, "contactType": contact.role})
+    if not contact.name:  # a function: the organisation, reached through the role
+        return {"@type": "Organization", "name": contact.organisation, "contactPoint": points}
     person = {
         "@type": "Person",
         "name": contact.name,
         "jobTitle": contact.role,
         "worksFor": {"@type": "Organization", "name": contact.organisation},
     }
-    phones = [phone_uri(number).removeprefix("tel:") for number in contact.phones]
     if phones:
         person["telephone"] = phones[0] if len(phones) == 1 else phones
-        person["contactPoint"] = [
-            {"@type": "ContactPoint", "telephone": phone, "contactType": contact.role} for phone in phones
-        ]
+    if contact.email:
+        person["email"] = contact.email
+    if points:
+        person["contactPoint"] = points
     return person
 
 
@@ -57,7 +63,7 @@ def case_data(case: Case, page_url: str, site_name: str, site_url: str) -> dict:
         "headline": case.title,
         "name": case.title,
         "description": case.summary,
-        "inLanguage": "nb",
+        "inLanguage": case.language,
         "dateModified": case.updated.isoformat(),
         "about": places,
         "spatialCoverage": places,

@@ -53,9 +53,18 @@ class FastLoader(CParser, SafeConstructor, Resolver):
         return SEQ if kind is SequenceNode else MAP
 
 
-# Anchors (&), aliases (*), tags (!), nested flow collections and compact nested sequences, and very
-# deep indentation: only the strict, pure-Python loader handles these safely.
-NEEDS_STRICT = re.compile(r"[&*!]|[\[{]\s*[\[{]|-[ \t]+-[ \t]|^[ \t]{100,}", re.MULTILINE)
+# What only the strict, pure-Python loader handles safely: anchors (&), aliases (*) and tags (!),
+# directives (%), nested flow collections, compact nested sequences and very deep indentation.
+# YAML reads &, * and ! as anchor, alias or tag only where a node begins: at the start of a line (after
+# its indentation), after «- », «? », «: » or «---», and in [ ] or { } after «[», «{» or «,». Elsewhere
+# they are text: «Velkommen!», «Mat & drikke», a quoted «*», a URL's «?id=1&cat=2». So the screen looks
+# for them only after those places (and after every character YAML counts as a line break). A text line
+# that merely begins with one of them (in a block scalar, say) is sent the slow way too: that costs
+# time, never a different answer (tests/records/test_load.py checks the screen against libyaml's events).
+_NODE_START = r"(?:^|[-?:\[{,\r\x85\u2028\u2029\ufeff])[ \t]*[&*!]"
+NEEDS_STRICT = re.compile(
+    _NODE_START + r"|^%|[\[{]\s*[\[{]|-[ \t]+-[ \t]|^[ \t]{100,}", re.MULTILINE
+)
 
 
 class Fallback(Exception):

@@ -10,7 +10,8 @@ from pydantic import BaseModel, ValidationError
 
 from generator.records.problems import Marks, Problem
 from generator.records.syntax_messages import NBSP_MESSAGE
-from generator.records.model.fields import MAX_YEAR, MIN_YEAR, Year, _check_year
+from generator.records.model.fields import MAX_YEAR, MIN_YEAR
+from generator.records.number_messages import millions_key_message, number_message, shown
 from generator.text import slug_problem, slug_suggestion
 
 
@@ -49,83 +50,19 @@ def _pattern_hint(field: str, value) -> str:
     if field == "url":
         text = str(value).strip()
         quote = re.search(r"[\"'<>]", text)
-        if text.startswith("https://") and quote:
+        web = text.startswith(("https://", "http://"))
+        if web and quote:
             return (f"inneholder tegnet «{quote.group()}» («{text}»), som ikke kan stå i en nettadresse; fjern det, "
                     f"eller kopier adressen på nytt fra adressefeltet i nettleseren")
-        if text.startswith("https://") and re.search(r"\s", text):
+        if web and re.search(r"\s", text):
             return f"inneholder mellomrom («{text}»); bytt hvert mellomrom i nettadressen med %20"
         if text.startswith("www."):
             return f"må være en nettadresse som starter med https://; skriv «https://{text}»"
-        return f"må være en nettadresse som starter med https://, ikke «{text}»"
+        return f"må være en nettadresse som starter med https:// (eller http:// når kilden bare finnes der), ikke «{text}»"
     if field == "email":
         return "er ikke en gyldig e-postadresse"
     text = str(value)
     return f"er «{text}», men {slug_problem(text)}; skriv f.eks. «{slug_suggestion(text)}»"
-
-
-def _shown(value) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return " ".join(str(value).split())
-
-
-def _is_year(parent: type[BaseModel] | None, field: str) -> bool:
-    info = parent.model_fields.get(field) if parent else None
-    if info is None:
-        return False
-    annotations = [info.annotation, *typing.get_args(info.annotation)]
-    return Year in annotations or any(getattr(m, "func", None) is _check_year for m in info.metadata)
-
-
-_RANGE = re.compile(r"(\d{4})\s*[-–—/]\s*(\d{2,4})")
-# What people write before a number, and the qualifier that says it («under» has none).
-_QUALIFIERS = (
-    (re.compile(r"(?:ca\.?|cirka|omtrent|~)\s*", re.I), "ca."),
-    (re.compile(r"rundt\s*", re.I), "rundt"),
-    (re.compile(r"om lag\s*", re.I), "om lag"),
-    (re.compile(r"(?:over|mer enn|mer end|>)\s*", re.I), "mer enn"),
-    (re.compile(r"(?:opp mot|opptil|nesten)\s*", re.I), "opp mot"),
-)
-_PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
-
-
-def _year_message(field: str, text: str, parent: type[BaseModel] | None) -> str:
-    span = _RANGE.fullmatch(text)
-    if span:
-        if parent and "year_note" in parent.model_fields:
-            return (f"«{field}» skal være ett årstall, ikke «{text}»; velg året tallet gjelder, "
-                    f'eller skriv perioden i year_note: "{span.group(1)}–{span.group(2)}"')
-        return f"«{field}» skal være ett årstall, ikke «{text}»; velg ett år"
-    first = re.match(r"(\d{4})\b", text)
-    if first:
-        return f"«{field}» skal være et årstall, ikke «{text}»; skriv bare {first.group(1)}"
-    return f"«{field}» skal være et årstall med fire siffer, f.eks. 2019, ikke «{text}»"
-
-
-def _number_message(field: str, value, parent: type[BaseModel] | None) -> str:
-    """What was written, and the slip in it: a % sign, «ca.», a decimal comma, a space, quotes, a range."""
-    if isinstance(value, (list, dict)):
-        return f"«{field}» skal være ett tall, ikke en liste eller en samling felt"
-    text = _shown(value)
-    if _is_year(parent, field):
-        return _year_message(field, text, parent)
-    start = f"«{field}» skal være et tall, ikke «{text}»"
-    if "%" in text:
-        return f"{start}; fjern %-tegnet (enheten står i unit)"
-    for pattern, qualifier in _QUALIFIERS:
-        words = pattern.match(text)
-        number = text[words.end():] if words else ""
-        if words and _PLAIN_NUMBER.fullmatch(number):
-            if parent and "qualifier" in parent.model_fields:
-                return f'{start}; skriv bare tallet ({number}) og sett qualifier: "{qualifier}"'
-            return f"{start}; skriv bare tallet ({number})"
-    if re.fullmatch(r"[-+]?\d+,\d+", text):
-        return f"{start}; bruk punktum som desimaltegn: {text.replace(',', '.')}"
-    if re.fullmatch(r"\d{1,3}(?:\s\d{3})+", text):
-        return f"{start}; skriv tallet uten mellomrom: {''.join(text.split())}"
-    if isinstance(value, str) and _PLAIN_NUMBER.fullmatch(text):
-        return f"«{field}» skal være et tall, men «{text}» står i anførselstegn; fjern anførselstegnene"
-    return f"{start}; skriv tallet uten anførselstegn, med punktum som desimaltegn (f.eks. 16.3)"
 
 
 def _date_message(field: str, value, parent: type[BaseModel] | None) -> str:
@@ -134,7 +71,7 @@ def _date_message(field: str, value, parent: type[BaseModel] | None) -> str:
         if parent and f"{field}_year" in parent.model_fields:
             return f"{start}; er bare året kjent, skriv {field}_year: {value} i stedet"
         return f"{start}; skriv hele datoen, ikke bare året"
-    text = _shown(value)
+    text = shown(value)
     dotted = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
     if dotted:
         day, month, year = dotted.groups()
@@ -164,7 +101,8 @@ def _empty_message(field: str, parent: type[BaseModel] | None) -> str:
 # Words people write for a field, in Norwegian or English, that difflib matches to the wrong one
 # («mobile» looks like «role»): the field each may mean, in order, and how to write it.
 _FIELD_WORDS = {
-    ("mobile", "mobil", "mobilnummer", "phone", "telefon", "telefonnummer", "tlf", "tel", "telephone"): "phones",
+    ("mobil", "mobilnummer", "mobiltelefon", "mobile_phone", "cell", "cellphone"): "mobile",
+    ("phone", "telefon", "telefonnummer", "tlf", "tel", "telephone"): "phones",
     ("e-post", "epost", "e_post", "mail", "e-mail", "epostadresse"): "email",
     ("navn",): "name",
     ("tittel",): "title",
@@ -176,7 +114,8 @@ _FIELD_WORDS = {
     ("lenke", "link", "nettadresse", "adresse"): "url",
     ("år", "aar", "årstall"): "year",
 }
-_HOW_TO_WRITE = {"phones": ', f.eks. phones: ["+47 913 54 954"]', "email": ", f.eks. email: navn@kommune.no"}
+_HOW_TO_WRITE = {"phones": ', f.eks. phones: ["+47 913 54 954"]', "mobile": ', f.eks. mobile: "+47 913 54 954"',
+                 "email": ", f.eks. email: navn@kommune.no"}
 
 
 def _unknown_field(field: str, known: list[str]) -> str:
@@ -210,6 +149,8 @@ def _message(error: dict, model: type[BaseModel]) -> str:
         return f"mangler feltet «{field}»"
     if kind == "extra_forbidden" and "\u00a0" in str(field):
         return NBSP_MESSAGE
+    if kind == "extra_forbidden" and millions_key_message(str(field)):
+        return millions_key_message(str(field))
     if kind == "extra_forbidden":
         parent = _model_at(model, loc[:-1])
         return _unknown_field(str(field), list(parent.model_fields) if parent else [])
@@ -220,7 +161,7 @@ def _message(error: dict, model: type[BaseModel]) -> str:
     if kind == "int_from_float":
         return f"«{field}» skal være et helt tall"
     if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "finite_number"):
-        return _number_message(field, error.get("input"), _model_at(model, loc[:-1]))
+        return number_message(field, error.get("input"), _model_at(model, loc[:-1]))
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
         return _date_message(field, error.get("input"), _model_at(model, loc[:-1]))
     if kind == "string_pattern_mismatch":

@@ -23,6 +23,10 @@ DISPLAY = "generator/records/vocabulary.yaml"
 # Each list, with how a message names one of its terms.
 KINDS = {"themes": "temaet", "target_groups": "målgruppen", "regions": "fylket", "organisation_models": "modellen"}
 MAX_LABEL = 200
+# Not a list of terms: the nynorsk form of a theme's or a target group's key, and the key it stands for,
+# so a nynorsk writer who types «busetjing-og-bustad» is told the key is «bosetting-og-bolig».
+NYNORSK = "nynorsk"
+NYNORSK_KINDS = ("themes", "target_groups")
 
 
 def read(path: Path = VOCABULARY_FILE, display: str = DISPLAY) -> tuple[dict[str, dict[str, str]], list[Problem]]:
@@ -39,6 +43,8 @@ def read(path: Path = VOCABULARY_FILE, display: str = DISPLAY) -> tuple[dict[str
         problems.append(Problem(display, line, column, message))
 
     for kind, terms in data.items():
+        if kind == NYNORSK:
+            continue
         if kind not in KINDS:
             close = difflib.get_close_matches(kind, KINDS, n=1)
             hint = f"mente du «{close[0]}»?" if close else f"listene heter {', '.join(KINDS)}"
@@ -50,11 +56,32 @@ def read(path: Path = VOCABULARY_FILE, display: str = DISPLAY) -> tuple[dict[str
         else:
             for key, text in terms.items():
                 vocabulary[kind][key] = _checked_term(kind, key, text, marks, add)
+    vocabulary[NYNORSK] = _nynorsk_forms(data.get(NYNORSK), vocabulary, add)
     misspelt = {close for name in data if name not in KINDS for close in difflib.get_close_matches(name, KINDS, n=1)}
     for kind in KINDS:
         if kind not in data and kind not in misspelt:
             add((), f"mangler listen «{kind}:»; hent den fra forrige versjon av filen")
     return vocabulary, sorted(problems)
+
+
+def _nynorsk_forms(forms, vocabulary: dict, add) -> dict[str, str]:
+    """{nynorsk key: the key it stands for}, after adding any problem with the list."""
+    if forms is None:
+        return {}
+    if not isinstance(forms, dict):
+        add((NYNORSK,), f"«{NYNORSK}» skal ha én linje per ord på formen «nynorsk-nokkel: bokmal-nokkel»")
+        return {}
+    known = {key for kind in NYNORSK_KINDS for key in vocabulary[kind]}
+    checked = {}
+    for form, key in forms.items():
+        problem = slug_problem(str(form))
+        if problem:
+            add(("<key>", NYNORSK, form), f"nøkkelen «{form}» {problem}; skriv f.eks. «{slug_suggestion(str(form), 'nytt-ord')}»")
+        elif key not in known:
+            add((NYNORSK, form), f"«{key}» er ikke et tema eller en målgruppe; skriv nøkkelen nynorskformen «{form}» står for")
+        else:
+            checked[form] = key
+    return checked
 
 
 def _checked_term(kind: str, key: str, text, marks: Marks, add) -> str:
@@ -121,10 +148,10 @@ class Vocabulary(Mapping):
         return self._loaded()[kind]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._loaded())
+        return iter(KINDS)  # the lists of terms; the nynorsk forms are looked up by name
 
     def __len__(self) -> int:
-        return len(self._loaded())
+        return len(KINDS)
 
 
 VOCABULARY = Vocabulary()
@@ -183,6 +210,10 @@ def suggestion(kind: str, value: str) -> str:
     if kind == "regions" and folded in FORMER_REGIONS and folded not in terms:
         return _former_region(folded)
     by_label = {slugify(text): key for key, text in terms.items()}
+    nynorsk = {form: key for form, key in (VOCABULARY.get(NYNORSK) or {}).items() if key in terms}
+    if folded in nynorsk:
+        return f"; «{folded}» er nynorsk, i filen skriver du nøkkelen «{nynorsk[folded]}» (teksten kan gjerne være på nynorsk)"
+    by_label.update(nynorsk)  # a nynorsk form with a letter wrong is matched below too
     if folded in terms:
         return f"; mente du «{folded}»?{_how_keys_are_written(value)}"
     if folded in by_label:

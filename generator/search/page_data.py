@@ -23,7 +23,18 @@ from generator.text import ascii_variants
 from generator.records.vocabulary import VOCABULARY
 from generator.site.facets import LEGENDS, TERMS_OF_KIND
 
-KINDS = {"case": "Eksempel", "template": "Mal", "page": "Side"}
+
+@dataclass(frozen=True)
+class Kind:
+    key: str  # in the search page's address: type=mal
+    label: str  # what the index holds and a result shows
+
+
+# In the order results are ranked: cases, then templates, then every other page.
+KINDS = {"case": Kind("eksempel", "Eksempel"), "template": Kind("mal", "Mal"), "page": Kind("side", "Side")}
+KIND_PARAM = "type"
+KIND_FILTER = "Type"  # the kind's filter in the index; the other filters are named by their legend (LEGENDS)
+
 _WORD = re.compile(r"\w+")
 # What the index does not read: elements it is told to ignore, and those Pagefind never reads as text.
 _NOT_READ = "//*[@data-pagefind-ignore] | //script | //style | //svg | //form | //label | //nav | //template"
@@ -76,7 +87,7 @@ def searched_text(html: str) -> str:
 
 def for_page(catalog: Catalog, meta: dict, html: str) -> PageSearch | None:
     """The search data of a page, from its front matter and finished HTML; None for the search page."""
-    if meta.get("search_page"):
+    if meta.get("search_page") or meta.get("not_searched"):  # the search page; page 2 on of a list
         return None
     description = str(meta.get("description") or "")
     case = catalog.cases.get(meta.get("case_slug") or "")
@@ -84,8 +95,8 @@ def for_page(catalog: Catalog, meta: dict, html: str) -> PageSearch | None:
         names = case_names(case)
         folded_names = folded_words(*names)
         return PageSearch(
-            KINDS["case"], [("Type", KINDS["case"]), *case_filters(case)], " ".join([*names, *folded_names]),
+            KINDS["case"].label, [(KIND_FILTER, KINDS["case"].label), *case_filters(case)], " ".join([*names, *folded_names]),
             " ".join(w for w in folded_words(searched_text(html)) if w not in set(folded_names)), description,
         )
-    kind = KINDS["template"] if meta.get("template_slug") in catalog.templates else KINDS["page"]
-    return PageSearch(kind, [("Type", kind)], "", " ".join(folded_words(searched_text(html))), description)
+    kind = (KINDS["template"] if meta.get("template_slug") in catalog.templates else KINDS["page"]).label
+    return PageSearch(kind, [(KIND_FILTER, kind)], "", " ".join(folded_words(searched_text(html))), description)

@@ -30,6 +30,14 @@ EXCLUDED = (".ikb-filters", ".headerlink")
 UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
 
 
+def search_code(language: str) -> tuple[str, str]:
+    """(script, WebAssembly) that a browser loads before its first search, as site paths.
+
+    Pagefind names its search code by the language of the pages (lang="nb": wasm.nb.pagefind).
+    """
+    return f"{OUTPUT_DIR}/pagefind.js", f"{OUTPUT_DIR}/wasm.{language}.pagefind"
+
+
 class IndexFailed(Exception):
     """Pagefind could not index the site; the message says why in Norwegian."""
 

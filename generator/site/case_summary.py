@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from generator import formatting
-from generator.records.model import Case, Contact, Figure, Person, Result
+from generator.records.model import Case, Contact, Figure, Municipality, Person, Result
 from generator.site import charts
 
 # A figure older than this many years is marked as such wherever it is shown.
@@ -76,15 +78,54 @@ def headline(case: Case, today: dt.date) -> Headline | None:
                     item.headline, is_old(item.year, today))
 
 
-def regions(case: Case) -> list[tuple[str, bool]]:
-    """(county key, taken from the public classification rather than the source), without repeats."""
-    classified = {m.region for m in case.municipalities if m.region and m.region_basis == "offentlig-inndeling"}
-    return [(key, key in classified) for key in case.regions]
+SITE_LANGUAGE = "nb"  # theme.language in mkdocs.yml
+PUBLIC_CLASSIFICATION = "offentlig inndeling, ikke fra kilden"
+
+
+def _and(names: list[str]) -> str:
+    """«Sel», «Sel og Vågå», «Sel, Vågå og Lom»."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1]
+
+
+def regions(case: Case) -> list[tuple[str, str | None]]:
+    """(county key, where the county is not from the source: a note saying so), each county once.
+
+    The basis belongs to each municipality: where the source gives the county of some of a county's
+    municipalities and not of others, the note names those it does not give it for.
+    """
+    result = []
+    for key in case.regions:
+        inside = [m for m in case.municipalities if m.region == key]
+        classified = [m.name for m in inside if m.region_basis == "offentlig-inndeling"]
+        if not classified:
+            result.append((key, None))
+        elif len(classified) == len(inside):
+            result.append((key, PUBLIC_CLASSIFICATION))
+        else:
+            result.append((key, f"for {_and(classified)}: {PUBLIC_CLASSIFICATION}"))
+    return result
+
+
+def municipality_name(municipality: Municipality) -> str:
+    """The name the record gives, with what a former municipality is part of today: «Kvalsund (nå Hammerfest)»."""
+    today = municipality.part_of_today
+    return f"{municipality.name} (nå {_and(list(today))})" if today else municipality.name
+
+
+def text_lang(case: Case) -> Markup:
+    """The lang attribute for the elements holding the record's own text, when it is not bokmål like the
+    site: the page stays «nb» (Pagefind keeps one index per page language, and a nynorsk case must be
+    found from every page), its parts say what they are (WCAG 3.1.2)."""
+    return Markup(f' lang="{case.language}"') if case.language != SITE_LANGUAGE else Markup("")
+
+
+def municipality_names(case: Case) -> str:
+    return ", ".join(municipality_name(m) for m in case.municipalities)
 
 
 def people_not_contacts(case: Case) -> list[Person]:
     """The people the sources name who are not listed as contacts (a contact is named once, as a contact)."""
-    contacts = {c.name.casefold() for c in case.contacts}
+    contacts = {c.name.casefold() for c in case.contacts if c.name}
     return [p for p in case.people if p.name.casefold() not in contacts]
 
 

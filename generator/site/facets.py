@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.paths import FACET_FOLDERS
+from generator.paths import FACET_FOLDERS, facet_path, size_path
 from generator.records.catalog import Catalog
 from generator.records.model import Case
 from generator.text import sort_key
 from generator.records.vocabulary import VOCABULARY
+from generator.site.case_summary import municipality_names
 
 UNKNOWN_SIZE = "ukjent"
 # Bands as in SSB's KOSTRA grouping: small, medium and large municipalities by population.
@@ -90,6 +91,20 @@ def filter_groups(catalog: Catalog) -> list[FilterGroup]:
             ordered = [key for key in SIZE_LABELS if key in counts]
         groups.append(FilterGroup(param, legend, [(key, labels[key], counts[key]) for key in ordered], kind))
     return groups
+
+
+def term_page(group: FilterGroup, key: str) -> str:
+    """The page listing the cases of one term of a filter group: tema/arbeid.md, storrelse/under-5000.md."""
+    return facet_path(group.facet_kind, key) if group.facet_kind else size_path(key)
+
+
+def case_line(case: Case) -> str:
+    """The line under a case's title in the case list, as text: «Kommune · Fylke · Tema, Tema»."""
+    parts = [municipality_names(case)]
+    if case.regions:
+        parts.append(", ".join(VOCABULARY["regions"][key] for key in case.regions))
+    parts.append(", ".join(VOCABULARY["themes"][key] for key in case.themes))
+    return " · ".join(parts)
 
 
 def cases_by_size(catalog: Catalog) -> list[tuple[str, str, list[tuple[str, Case]]]]:

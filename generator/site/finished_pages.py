@@ -3,7 +3,8 @@
 Case, theme, comparison, case-list and template pages are headings with finished HTML between them.
 Running them through Python-Markdown only to turn `## Tiltak` into a heading with an anchor would cost
 more than everything else a case page needs, so the generator does that part itself, the way
-Python-Markdown's toc extension would (same ids, same de-duplication, same permalink), and MkDocs gets a page whose Markdown is only
+Python-Markdown's toc extension would (same ids, same de-duplication; the permalink after the heading, as
+generator.site.heading_links puts it on hand-written pages), and MkDocs gets a page whose Markdown is only
 the front matter. The site builder's hook puts the HTML, the table of contents and the anchors in place.
 """
 
@@ -15,10 +16,9 @@ from dataclasses import dataclass, field
 
 from markdown.extensions.toc import nest_toc_tokens, strip_tags, unique
 
+from generator.site.heading_links import heading_html
 from generator.text import slugify
 
-# As mkdocs.yml configures the toc extension for the hand-written pages.
-PERMALINK_TITLE = "Lenke til denne delen"
 # A layout line holding only this becomes a short list of the page's sections (its h2 headings): phones
 # do not show Material's table of contents for pages outside the navigation, such as case pages.
 JUMP_LIST = "<!-- ikb:jump-list -->"
@@ -42,10 +42,7 @@ class FinishedPage:
 def _heading(level: int, inner: str, used: set[str]) -> tuple[str, dict]:
     name = strip_tags(inner)
     anchor = unique(slugify(html.unescape(name)), used)
-    markup = (
-        f'<h{level} id="{anchor}">{inner}<a class="headerlink" href="#{anchor}" '
-        f'title="{PERMALINK_TITLE}">&para;</a></h{level}>'
-    )
+    markup = heading_html(level, anchor, inner, name)
     return markup, {"level": level, "id": anchor, "name": name, "html": inner, "data-toc-label": ""}
 
 

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape as html_escape
 
-from generator.site import case_summary, charts, facets
+from generator.site import case_summary, charts, facets, list_index, paging
 from generator import documents, formatting
 from generator.site.finished_pages import FinishedPage, finish
 from generator.records.catalog import Catalog
@@ -23,8 +23,8 @@ from generator.records.model import Case, phone_uri
 from generator.opendata import jsonld, records, vcard
 from generator.paths import CONTRIBUTION_FORM
 from generator.paths import (
-    CASES_DIR, COMPARISON, FACET_FOLDERS, TEMPLATES_DIR, absolute, case_path, contact_card_path, facet_path,
-    page_location, record_urls, template_file, template_path,
+    CASE_LIST_INDEX, CASES_DIR, COMPARISON, FACET_FOLDERS, TEMPLATES_DIR, absolute, case_path, contact_card_path,
+    facet_path, page_location, record_urls, size_path, template_file, template_path,
 )
 from generator.text import sort_key
 from generator.records.vocabulary import VOCABULARY
@@ -157,20 +157,36 @@ def case_page(
         record_urls=record_urls(repo_url, catalog.case_files[slug]),
         json_href=href(records.case_json_path(slug), here),
         regions=case_summary.regions(case),
+        municipality_names=case_summary.municipality_names(case),
+        text_lang=case_summary.text_lang(case),
         contact_cards=[contact_card_path(slug, name) for name in vcard.card_names(case)],
         structured_data=jsonld.script(jsonld.case_data(case, page_url, site_name, site_url)),
     )
 
 
-def cases_index(catalog: Catalog) -> FinishedPage:
-    return finish(_render(
-        "cases_index.md.j2", f"{CASES_DIR}/index.md", cases=catalog.sorted_cases(),
-        filters=facets.filter_groups(catalog), terms_of=facets.case_terms,
-        sizes=facets.cases_by_size(catalog),
-    ))
+def cases_index(catalog: Catalog) -> dict[str, FinishedPage]:
+    """The case list, a page for every paging.PAGE_SIZE cases: eksempler/, eksempler/side/2/, …"""
+    here = f"{CASES_DIR}/index.md"
+    filters = facets.filter_groups(catalog)
+    return {
+        page.path: finish(_render(
+            "cases_index.md.j2", page.path, page=page, filters=filters,
+            size_group=next(g for g in filters if not g.facet_kind), case_line=facets.case_line,
+            group_page=facets.term_page, index_href=href(CASE_LIST_INDEX, page.path),
+        ))
+        for page in paging.split(catalog.sorted_cases(), here)
+    }
+
+
+def _listing(path: str, cases: list, **context) -> dict[str, FinishedPage]:
+    return {
+        page.path: finish(_render("facet.md.j2", page.path, page=page, **context))
+        for page in paging.split(cases, path)
+    }
 
 
 def facet_pages(catalog: Catalog) -> dict[str, str | FinishedPage]:
+    """The theme, target-group and county pages with their indexes, and the pages by municipality size."""
     pages = {}
     for kind, (_folder, heading) in FACET_FOLDERS.items():
         getter = facets.TERMS_OF_KIND[kind]
@@ -185,20 +201,31 @@ def facet_pages(catalog: Catalog) -> dict[str, str | FinishedPage]:
         for key, label in terms:
             # «Innlandet» points to «Oppland – nå Innlandet», where the sources' older county has cases.
             see_also = [(k, other) for k, other in terms if k != key and label in other and groups[k]]
-            pages[facet_path(kind, key)] = finish(_render(
-                "facet.md.j2", facet_path(kind, key), kind=kind, heading=heading, label=label, cases=groups[key],
-                see_also=see_also,
+            pages.update(_listing(
+                facet_path(kind, key), groups[key], kind=kind, label=label, see_also=see_also,
+                back_path=facet_path(kind), back_text=f"alle {heading.lower()}",
             ))
+    for key, label, members in facets.cases_by_size(catalog):
+        pages.update(_listing(
+            size_path(key), members, kind=None, label=label, see_also=[],
+            back_path=f"{CASES_DIR}/index.md", back_text="alle eksemplene",
+        ))
     return pages
 
 
-def comparison_page(catalog: Catalog, today: dt.date | None = None) -> FinishedPage:
+def comparison_page(catalog: Catalog, today: dt.date | None = None) -> dict[str, FinishedPage]:
+    """The comparison, a page of the full table for every paging.PAGE_SIZE cases."""
     today = today or dt.date.today()
-    return finish(_render(
-        "comparison.md.j2", COMPARISON, cases=catalog.sorted_cases(),
-        headline=lambda case: case_summary.headline(case, today), regions=case_summary.regions,
-        is_old=lambda year: case_summary.is_old(year, today), point_value=formatting.point_value,
-    ))
+    return {
+        page.path: finish(_render(
+            "comparison.md.j2", page.path, page=page, page_size=paging.PAGE_SIZE,
+            index_href=href(CASE_LIST_INDEX, page.path),
+            headline=lambda case: case_summary.headline(case, today), regions=case_summary.regions,
+            municipality_names=case_summary.municipality_names,
+            is_old=lambda year: case_summary.is_old(year, today), point_value=formatting.point_value,
+        ))
+        for page in paging.split(catalog.sorted_cases(), COMPARISON)
+    }
 
 
 def home_sections(catalog: Catalog, here: str = "index.md") -> str:
@@ -271,13 +298,13 @@ def finished_case_page(context: CaseContext, slug: str) -> FinishedPage:
 
 
 def render_pages(catalog: Catalog, sizes: dict | None = None) -> dict[str, str | FinishedPage]:
-    """Every generated page, keyed by its docs-relative path: Markdown, or finished HTML.
+    """Every generated page, keyed by its docs-relative path: Markdown, or finished HTML; and the case
+    list's index (JSON) that the filters and the comparison read.
 
     Case pages are only their front matter here (see case_front_matter).
     """
-    pages: dict[str, str | FinishedPage] = {
-        f"{CASES_DIR}/index.md": cases_index(catalog), COMPARISON: comparison_page(catalog)
-    }
+    pages: dict[str, str | FinishedPage] = {**cases_index(catalog), **comparison_page(catalog)}
+    pages[CASE_LIST_INDEX] = list_index.build(catalog, href)
     pages.update(template_pages(catalog, sizes or {}))
     for slug, case in catalog.cases.items():
         pages[case_path(slug)] = case_front_matter(slug, case)

@@ -7,7 +7,8 @@ import datetime as dt
 from generator import paths
 from generator.records.catalog import Catalog
 from generator.records.vocabulary import VOCABULARY
-from generator.site.facets import TERMS_OF_KIND
+from generator.site import paging
+from generator.site.facets import TERMS_OF_KIND, cases_by_size
 
 
 def page_dates(catalog: Catalog) -> dict[str, dt.date]:
@@ -29,4 +30,16 @@ def page_dates(catalog: Catalog) -> dict[str, dt.date]:
                 listed = [c.updated for c in catalog.cases.values() if key in getter(c)]
                 if listed:
                     dates[paths.facet_path(kind, key)] = max(listed)
+                    _later_pages(dates, paths.facet_path(kind, key), len(listed))
+        for key, _label, members in cases_by_size(catalog):
+            dates[paths.size_path(key)] = max(c.updated for _s, c in members)
+            _later_pages(dates, paths.size_path(key), len(members))
+        _later_pages(dates, f"{paths.CASES_DIR}/index.md", len(catalog.cases))
+        _later_pages(dates, paths.COMPARISON, len(catalog.cases))
     return dates
+
+
+def _later_pages(dates: dict[str, dt.date], first: str, count: int) -> None:
+    """Page 2 on of a long list (generator.site.paging) has the date of the list."""
+    for path in paging.page_paths(first, count)[1:]:
+        dates[path] = dates[first]

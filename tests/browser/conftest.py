@@ -100,15 +100,25 @@ class SiteServer(http.server.ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
-@pytest.fixture(scope="session")
-def base_url(site):
-    server = SiteServer(("127.0.0.1", 0), functools.partial(SiteHandler, directory=str(site)))
+def _serve(folder: Path):
+    server = SiteServer(("127.0.0.1", 0), functools.partial(SiteHandler, directory=str(folder)))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    yield from _serve(site)
+
+
+@pytest.fixture(scope="session")
+def fixture_base_url(fixture_site):
+    """The site built from the fixture records, on its own local server (open it in a new context)."""
+    yield from _serve(fixture_site)
 
 
 @dataclass

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 from playwright.sync_api import expect
 
+from generator.records.catalog import load_catalog
+
+from ..conftest import ROOT
 from .conftest import DESKTOP, PAGE_TYPES, PHONE, axe_violations, describe_violations, open_page
 
 pytestmark = pytest.mark.browser
@@ -87,3 +91,42 @@ def test_missing_address_shows_norwegian_not_found_page(tab, base_url, traffic):
     assert not violations, describe_violations(violations)
     tab.get_by_role("link", name="Gå til forsiden").click()
     expect(tab).to_have_url(base_url + "/")
+
+
+# A heading or link in Playwright's aria snapshot: «- heading "Kontaktpersoner" [level=2]», quoted as YAML
+# when the name needs it.
+_SNAPSHOT_ROLE = re.compile(r"""^\s*- '?(heading|link) "((?:[^"\\]|\\.)*)"(?: \[level=(\d)\])?""")
+
+
+def _named(tab, role: str) -> list[str]:
+    snapshot = tab.locator("body").aria_snapshot()
+    return [m.group(2).replace('\\"', '"') for m in map(_SNAPSHOT_ROLE.match, snapshot.splitlines()) if m and m.group(1) == role]
+
+
+def _stray(name: str) -> list[str]:
+    """Characters a screen reader would read out after a heading's words: a pilcrow, a section sign, a
+    link symbol, or any other symbol (Unicode category S)."""
+    return [c for c in name if c in "¶§#" or unicodedata.category(c).startswith("S")]
+
+
+@pytest.mark.parametrize("page_type", [*PAGE_TYPES, "search"])
+def test_headings_are_named_by_their_words_alone_and_keep_their_permalinks(tab, base_url, page_paths, page_type):
+    path = "/sok/" if page_type == "search" else page_paths[page_type]
+    open_page(tab, base_url, path)
+    headings = _named(tab, "heading")
+    assert headings, f"{path}: no headings in the accessibility tree"
+    for name in headings:
+        assert not _stray(name), f"{path}: the heading «{name}» is read with {_stray(name)}"
+    permalinks = {name.removeprefix("Lenke til denne delen: ") for name in _named(tab, "link") if name.startswith("Lenke til denne delen: ")}
+    # Every heading of the page's own text has its permalink; a template's preview (its sections in
+    # .mal-seksjon) is the document drawn as it prints, and the 404 page a single title, without them.
+    own = [] if page_type == "404" else tab.locator("article :is(h1, h2, h3, h4, h5, h6)[id]:not(.mal-seksjon *)").all()
+    assert own or page_type == "404"
+    for heading in own:
+        name = " ".join(heading.inner_text().split())
+        assert name in headings and name in permalinks, f"{path}: «{name}» has no permalink after it"
+        link = tab.locator(f"article a.headerlink[href='#{heading.get_attribute('id')}']")
+        expect(link).to_have_count(1)
+    if page_type.startswith("case-"):
+        case = load_catalog(ROOT).cases[page_type.removeprefix("case-")]
+        assert headings[headings.index(case.title)] == case.title  # the page's title exactly as recorded

@@ -13,10 +13,11 @@ import pytest
 from playwright.sync_api import expect
 
 from generator.records.catalog import load_catalog
+from generator.records.model import Case
 from generator.records.vocabulary import VOCABULARY
 from generator.site import case_summary
 
-from ..conftest import ROOT
+from ..conftest import FIXTURES, ROOT
 from .conftest import PAGE_TYPES, SETTLED, axe_violations, describe_violations, open_page
 
 pytestmark = pytest.mark.browser
@@ -67,7 +68,7 @@ def test_headline_and_contacts_are_within_two_phone_screens(first_screens, base_
         if first_phone:
             call = contacts.locator('a[href^="tel:"]').first
             expect(call).to_have_text(first_phone)
-            assert call.evaluate(TOP) < WITHIN + 400, "the first number to call is far down"
+            assert call.evaluate(TOP) < WITHIN, f"the first number to call is {call.evaluate(TOP)} px down"
     else:
         expect(contacts).to_have_text("Kildene oppgir ingen kontaktperson.")
     expect(tab.locator("[data-ikb-age]")).to_be_in_viewport()
@@ -88,15 +89,34 @@ def test_summary_county_and_practices_are_within_two_phone_screens(first_screens
     for key, _classified in case_summary.regions(case):
         link = county.get_by_role("link", name=VOCABULARY["regions"][key])
         assert link.evaluate(TOP) < WITHIN, f"the county is {link.evaluate(TOP)} px down"
-    # Every practice is a link to its own section, and the list starts on the first two screens.
+    # Every practice is a link to its own section. The list opens the practices' section, right after
+    # whom to call (so the contacts stand where they stand however many practices there are).
     practices = tab.get_by_role("navigation", name=re.compile("^Tiltak"))
     links = practices.get_by_role("link")
     assert links.all_inner_texts() == [p.name for p in case.practices]
-    assert links.first.evaluate(TOP) < WITHIN, f"the practices start {links.first.evaluate(TOP)} px down"
+    assert practices.evaluate("n => n.previousElementSibling.querySelector('h2').id") == "tiltak"
+    assert tab.locator("[data-ikb-contacts]").evaluate(TOP) < practices.evaluate(TOP)
+    assert links.first.evaluate(TOP) < WITHIN + 400, f"the practices start {links.first.evaluate(TOP)} px down"
     for link in links.all():
         assert link.bounding_box()["height"] >= 24, f"«{link.inner_text()}» is too small to tap"
         section = tab.locator(link.get_attribute("href"))
         expect(section).to_contain_text(link.inner_text())
+
+
+def test_with_as_many_practices_as_a_case_may_have_whom_to_call_is_on_the_first_two_screens(browser, fixture_base_url):
+    most = Case.model_fields["practices"].metadata
+    allowed = next(m.max_length for m in most if getattr(m, "max_length", None))
+    catalog = load_catalog(FIXTURES)
+    slug, case = max(catalog.cases.items(), key=lambda item: len(item[1].practices))
+    assert len(case.practices) == allowed, f"no fixture case has {allowed} practices"
+    context = browser.new_context(viewport=FIRST_SCREENS, **SETTLED)
+    page = context.new_page()
+    page.goto(f"{fixture_base_url}/eksempler/{slug}/")
+    call = page.locator('[data-ikb-contacts] a[href^="tel:"], [data-ikb-contacts] a[href^="mailto:"]').first
+    expect(call).to_be_visible()
+    assert call.evaluate(TOP) < WITHIN, f"with {allowed} practices the first contact is {call.evaluate(TOP)} px down"
+    expect(page.get_by_role("navigation", name="Tiltak").get_by_role("link")).to_have_count(allowed)
+    context.close()
 
 
 def test_chosen_cases_side_by_side_fit_a_phone_at_a_shareable_address(phone_tab, base_url, cases, in_page_order):

@@ -108,7 +108,8 @@ def test_text_shows_as_written_with_a_quote_in_front_and_numbers_stay_numbers(op
 def test_every_text_that_starts_like_a_formula_gets_the_quote_and_nothing_else_does(catalog, written):
     case = catalog.cases["formler"]
     expected = {
-        tables.CASES_CSV: [case.title, case.municipalities[0].name],
+        # (a municipality's name cannot start like a formula: it must be one of Statistics Norway's)
+        tables.CASES_CSV: [case.title],
         tables.FIGURES_CSV: [case.municipalities[0].population.label, case.key_figures[0].label,
                              case.key_figures[0].definition, case.results[0].label, case.sources[0].title],
     }

@@ -62,7 +62,8 @@ EXPECTED = {
     "phone-foreign.yaml": "«+46 70 123 45 67» er ikke et norsk telefonnummer",
     "phone-short.yaml": "«400 00» er ikke et norsk telefonnummer",
     "bad-email.yaml": "«email» er ikke en gyldig e-postadresse",
-    "http-url.yaml": "«url» må være en nettadresse som starter med https://",
+    "ftp-url.yaml": "bad/ftp-url.yaml:39:10: «url» må være en nettadresse som starter med https:// (eller http:// når "
+                    "kilden bare finnes der), ikke «ftp://ftp.eksempelby.kommune.no/rapport.pdf»",
     "javascript-url.yaml": "«url» må være en nettadresse som starter med https://",
     "unknown-theme.yaml": "ukjent tema «sport»",
     "unknown-target-group.yaml": "ukjent målgruppe «turister»",
@@ -142,7 +143,7 @@ EXPECTED = {
         f"bad/look-alike-name-nfd.yaml:6:11: «name»: «{unicodedata.normalize('NFD', 'Båtsfjord')}» ser ut som «Båtsfjord» "
         "i bad/look-alike-name.yaml, men er "
         "lagret med andre tegn (en bokstav som æ, ø eller å er satt sammen av to tegn); slett navnet og skriv det inn på nytt",
-    "municipality-twice.yaml": "bad/municipality-twice.yaml:7:11: «name»: kommunen «FJELLVIK» står to ganger i "
+    "municipality-twice.yaml": "bad/municipality-twice.yaml:8:11: «name»: kommunen «VEFSN» står to ganger i "
                                "«municipalities»; fjern den ene",
     "population-zero.yaml": "bad/population-zero.yaml:8:44: «value»: innbyggertallet kan ikke være 0; skriv tallet fra "
                             "kilden, eller fjern «population» hvis kilden ikke oppgir det",
@@ -155,11 +156,44 @@ EXPECTED = {
     "url-with-quote.yaml": 'bad/url-with-quote.yaml:39:10: «url» inneholder tegnet «"» («https://www.example.no/rapport"2023»), '
                            "som ikke kan stå i en nettadresse; fjern det, eller kopier adressen på nytt fra adressefeltet "
                            "i nettleseren",
-    "unknown-field-mobile.yaml": 'bad/unknown-field-mobile.yaml:33:5: ukjent felt «mobile»; feltet heter «phones», f.eks. '
-                                 'phones: ["+47 913 54 954"]',
+    "unknown-field-mobil.yaml": 'bad/unknown-field-mobil.yaml:33:5: ukjent felt «mobil»; feltet heter «mobile», f.eks. '
+                                'mobile: "+47 913 54 954"',
+    # what sources say that the model says otherwise: reachable contacts, sums in millions, ranges, source titles
+    "contact-unreachable.yaml": "bad/contact-unreachable.yaml:30:5: kontakten har verken telefonnummer («phones» eller "
+                                "«mobile») eller e-post («email»); skriv jobbnummeret eller jobb-e-posten fra kilden. "
+                                "Oppgir ikke kilden noen av dem, finn nummeret på arbeidsstedets nettsted og før opp den "
+                                "siden som kilde, eller før personen opp under «people» i stedet for under «contacts»",
+    "sum-in-millions.yaml": "bad/sum-in-millions.yaml:24:12: «value» skal være et tall, ikke «5,706 mill.»; et beløp i "
+                            "millioner skrives value: 5.706 og unit: millioner kroner (vises som «… mill. kr»)",
+    "sum-in-millions-in-braces.yaml": "bad/sum-in-millions-in-braces.yaml:23:32: «value» ble delt ved kommaet, og "
+                                      "«706 mill.» ble lest som et feltnavn; et beløp i millioner skrives med punktum "
+                                      "som desimaltegn og unit: millioner kroner",
+    "sum-in-billions.yaml": "bad/sum-in-billions.yaml:30:16: «value» skal være et tall, ikke «ca. 1,2 mrd. kr»; et beløp i "
+                            'millioner skrives value: 1200 og qualifier: "ca." her, og unit: millioner kroner på serien',
+    "kroner-with-decimals.yaml": "bad/kroner-with-decimals.yaml:23:30: «value» skal være et helt tall for enheten «kroner»; "
+                                 "står beløpet i millioner i kilden, skriv unit: millioner kroner (og value: 5.706)",
+    "number-range.yaml": "bad/number-range.yaml:24:12: «value» skal være et tall, ikke «mellom 18 og 55»; et spenn er ikke "
+                         "ett tall: skriv det i teksten (label eller definition, f.eks. «mellom 18 og 55 år»), eller som "
+                         "to tall, ett med value: 18 og ett med value: 55",
+    "same-source-title.yaml": "bad/same-source-title.yaml:40:12: «title»: kilden «annen-side» har samme tittel som kilden "
+                              "«testkilde» («INTEGRERING»), så leseren ser ikke forskjell på dem; legg til det som skiller "
+                              "dem i tittelen, f.eks. delen av nettstedet siden ligger under",
     "phone-with-words-quoted.yaml": "bad/phone-with-words-quoted.yaml:33:14: «phones»: «tlf. 12 34 56 78» er ikke et norsk "
                                     "telefonnummer: det begynner på 1, men norske numre begynner ikke på 0 eller 1; sjekk "
                                     "nummeret i kilden, og skriv bare nummeret, uten «tlf»",
+    # a municipality and its county, checked against Statistics Norway's classification; the record's language
+    "municipality-misspelt.yaml": "bad/municipality-misspelt.yaml:6:11: «name»: «Raelingen» er ikke en kommune i SSBs "
+                                  "kommuneinndeling (generator/records/municipalities.csv); mente du «Rælingen»?",
+    "municipality-wrong-county.yaml": "bad/municipality-wrong-county.yaml:7:13: «region»: Hattfjelldal ligger i "
+                                      "«nordland» ifølge SSBs kommuneinndeling (generator/records/municipalities.csv), "
+                                      "ikke i «troms»; skriv «region: nordland»",
+    "municipality-without-county.yaml": "bad/municipality-without-county.yaml:7:12: «region» mangler: hver kommune ligger "
+                                        "i et fylke, og Bindal ligger i «nordland» ifølge SSBs kommuneinndeling "
+                                        "(generator/records/municipalities.csv). Skriv «region: nordland», og "
+                                        "«region_basis: offentlig-inndeling» på linjen under når kilden ikke nevner fylket",
+    "language-unknown.yaml": "bad/language-unknown.yaml:4:11: «language» må være en av: 'nb' eller 'nn'",
+    "theme-in-nynorsk.yaml": "bad/theme-in-nynorsk.yaml:10:10: «themes»: ukjent tema «busetjing-og-bustad»; "
+                             "«busetjing-og-bustad» er nynorsk, i filen skriver du nøkkelen «bosetting-og-bolig»",
     # made by the `project` fixture below
     "oversized.yaml": "filen er for stor",
     "long-line.yaml": "«summary» er for lang (høyst 4000 tegn)",

@@ -63,6 +63,8 @@ def test_listing_pages_are_found_by_their_own_words(site, indexed):
     assert facet_pages
     for location in [*facet_pages, "eksempler", "sammenligning"]:
         soup = BeautifulSoup((site / location / "index.html").read_text(encoding="utf-8"), "html.parser")
-        own = [soup.select_one("article h1"), *soup.select("article h1 ~ p")[:1]]  # the heading and introduction
+        # The heading and the introduction (after the heading's wrapper, which holds its permalink).
+        own = [soup.select_one("article h1"), *soup.select("article .ikb-heading:has(> h1) ~ p")[:1]]
+        assert own[0], location
         for element in own:
             assert words(element.get_text(" ")) <= words(indexed[location]["content"]), (location, element)

@@ -1,12 +1,15 @@
 """Finished pages get the same headings, anchors and table of contents Python-Markdown would give them."""
 
 import markdown
+from bs4 import BeautifulSoup
 
+from generator.site import heading_links
 from generator.site.finished_pages import finish
 from generator.formatting import escape
 from generator.text import slugify
 
-TOC = {"toc": {"permalink": True, "permalink_title": "Lenke til denne delen", "slugify": slugify}}
+# As mkdocs.yml configures the hand-written pages.
+TOC = {"toc": {"slugify": slugify}}
 
 HEADINGS = [
     "# Åsåsen: ett kontor for alt",
@@ -21,7 +24,7 @@ HEADINGS = [
 
 
 def _python_markdown(headings: list[str]):
-    md = markdown.Markdown(extensions=["toc"], extension_configs=TOC)
+    md = markdown.Markdown(extensions=["toc", heading_links.makeExtension()], extension_configs=TOC)
     return md.convert("\n\n".join(headings)), md.toc_tokens
 
 
@@ -32,7 +35,7 @@ def _strip(tokens):
 def test_headings_anchors_and_toc_are_the_ones_python_markdown_makes():
     page = finish("---\ntitle: x\n---\n" + "\n\n<p>tekst</p>\n\n".join(HEADINGS) + "\n")
     expected_html, expected_tokens = _python_markdown(HEADINGS)
-    headings = [line for line in page.html.split("\n") if line.startswith("<h")]
+    headings = [line for line in page.html.split("\n") if line.startswith("<div")]
     assert headings == expected_html.split("\n")
     assert _strip(page.toc) == _strip(expected_tokens)
     assert page.anchors == {"asasen-ett-kontor-for-alt", "tiltak", "tiltak_1", "tiltak-1", "sprakpraksis-del-1-tolk-i",
@@ -51,3 +54,13 @@ def test_record_text_starting_with_hashes_stays_text():
     line = f"<p>{escape('## 1 i Norge')}</p>"
     page = finish(f"---\n---\n{escape('## 1 i Norge')}\n{line}\n")
     assert page.toc == [] and "<h2" not in page.html
+
+
+def test_a_headings_permalink_stands_after_it_and_names_the_heading_it_leads_to():
+    text = escape("Språkpraksis & «tolk» <i>")
+    for html_text in (finish(f"---\n---\n## {text}\n").html, _python_markdown([f"## {text}"])[0]):
+        wrapper = BeautifulSoup(html_text, "html.parser").select_one(".ikb-heading")
+        heading, link = wrapper.find_all(recursive=False)
+        assert heading.name == "h2" and heading.get_text() == "Språkpraksis & «tolk» <i>" and not heading.find("a")
+        assert link["href"] == f"#{heading['id']}" and link.get_text() == "¶"
+        assert link["aria-label"] == "Lenke til denne delen: Språkpraksis & «tolk» <i>"

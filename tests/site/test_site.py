@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from generator import paths
+from generator import formatting, paths
+from generator.site.finished_pages import finish
 from generator.site import pages
 
 from generator.records.catalog import load_catalog
+from generator.records.model import Case
 from generator.text import sort_key
 
-from tests.conftest import CASE_SLUGS, ROOT, visible_text
+from tests.conftest import CASE_SLUGS, PUBLIC_SITE_URL, ROOT, visible_text
+
+CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -250,13 +255,48 @@ def test_case_pages_say_what_was_checked_and_how_to_check_contacts(page, catalog
         assert "aldri bekreftet" not in text and "sentralbord" not in text
         assert ("Kort om prosjektet" if case.kind == "prosjekt" else "Kort om kommunen") in text
         assert "Kort om casen" not in text
-        for contact in case.contacts:
-            if not contact.last_verified:
-                assert "Ikke bekreftet siden kilden ble skrevet" in text
+        cards = page(f"eksempler/{slug}/").select("article .ikb-contact__meta")
+        for contact, card in zip(case.contacts, cards, strict=True):
+            assert contact_basis(case, contact) in " ".join(card.get_text(" ").replace("\u00a0", " ").split())
         for person in case.people:  # «Brynhild Belsom, enhetsleder for …» in the heading
             heading = f"{person.name}, {after_a_name(person.role)}"
             assert any(" ".join(h.get_text(" ", strip=True).split()).startswith(heading)
                        for h in page(f"eksempler/{slug}/").select("article h3"))
+
+
+# What CONTRIBUTING.md tells a contributor the page says of a contact taken from a source alone.
+FROM_SOURCE_ONLY = re.search(r"siden viser «([^»]+)»", " ".join(CONTRIBUTING.split())).group(1)
+
+
+def contact_basis(case, contact) -> str:
+    """How a contact card says where its details stand: confirmed when, or taken from which source of when."""
+    if contact.last_verified:
+        return f"Sist bekreftet: {formatting.date(contact.last_verified)}".replace("\u00a0", " ")
+    source = case.source(contact.source)
+    when = formatting.date(source.published) if source.published else source.published_year
+    return f"{FROM_SOURCE_ONLY}: {source.title}" + (f", {when}".replace("\u00a0", " ") if when else " (udatert)")
+
+
+@pytest.mark.parametrize(("published", "published_year", "said"), [
+    (None, None, " (udatert)"), (None, 2014, ", 2014"), (dt.date(2019, 3, 5), None, ", 5. mars 2019"),
+])
+def test_a_contact_taken_from_a_source_says_so_with_the_sources_date_or_that_it_has_none(catalog, published, published_year, said):
+    slug, case = next((s, c) for s, c in catalog.cases.items() if c.contacts)
+    source = case.source(case.contacts[0].source).model_copy(update={"published": published, "published_year": published_year})
+    case = case.model_copy(update={
+        "contacts": [case.contacts[0].model_copy(update={"last_verified": None})],
+        "sources": [source if s.id == source.id else s for s in case.sources],
+    })
+    html = finish(pages.case_page(slug, case, catalog, dt.date(2026, 1, 1))).html
+    meta = " ".join(BeautifulSoup(html, "html.parser").select_one(".ikb-contact__meta").get_text(" ").replace("\u00a0", " ").split())
+    assert meta.endswith(f"{FROM_SOURCE_ONLY}: {source.title}{said}"), meta
+
+def test_the_guides_call_an_unconfirmed_contact_what_the_page_calls_it():
+    bidra = " ".join((ROOT / "docs" / "bidra.md").read_text(encoding="utf-8").split())
+    assert FROM_SOURCE_ONLY in bidra
+    starter = (ROOT / "generator" / "records" / "starter_case.yaml").read_text(encoding="utf-8")
+    for text in (CONTRIBUTING, bidra, starter, json.dumps(Case.model_json_schema(), ensure_ascii=False)):
+        assert "aldri bekreftet" not in " ".join(text.split())
 
 
 def test_job_titles_after_a_name_keep_abbreviations_in_capitals():
@@ -266,13 +306,35 @@ def test_job_titles_after_a_name_keep_abbreviations_in_capitals():
     assert "Brynhild Belsom, enhetsleder" in BeautifulSoup(html, "html.parser").get_text()
 
 
-def test_printed_case_leaves_out_related_cases_and_editing_and_names_its_address(page):
-    soup = page("eksempler/ralingen/")
-    screen_only = soup.select_one("article .ikb-screen-only")
-    assert {h["id"] for h in screen_only.select("h2")} >= {"endre-eller-rette-opp"}
-    printed = soup.select_one("article .ikb-print-only")
-    assert printed.get_text(strip=True).endswith("/eksempler/ralingen/")
-    assert printed.get_text().startswith("Skrevet ut fra Integreringspraksis")
+def test_printed_case_leaves_out_related_cases_and_editing_and_names_no_address_the_reader_cannot_open(page):
+    # The tests build the site as `make build` does without SITE_URL: mkdocs.yml then falls back to
+    # this machine's own address, which no reader of a printout can open.
+    assert not paths.is_public(os.environ.get("SITE_URL")), "the tests expect SITE_URL to be unset"
+    for slug in CASE_SLUGS:
+        soup = page(f"eksempler/{slug}/")
+        screen_only = soup.select_one("article .ikb-screen-only")
+        assert {h["id"] for h in screen_only.select("h2")} >= {"endre-eller-rette-opp"}
+        printed = soup.select_one(".ikb-print-only")
+        assert printed.get_text(strip=True) == "Skrevet ut fra Integreringspraksis."
+    assert "127.0.0.1" not in page("").select_one(".ikb-print-only").get_text()
+
+
+def test_a_site_with_a_public_address_prints_each_pages_address(fixture_site):
+    for index in sorted(fixture_site.glob("eksempler/*/index.html")) + [fixture_site / "index.html"]:
+        location = index.parent.relative_to(fixture_site).as_posix()
+        printed = BeautifulSoup(index.read_text(encoding="utf-8"), "html.parser").select_one(".ikb-print-only")
+        address = paths.absolute(PUBLIC_SITE_URL, "" if location == "." else location + "/")
+        assert printed.get_text(strip=True) == f"Skrevet ut fra Integreringspraksis: {address}"
+
+
+@pytest.mark.parametrize(("site_url", "public"), [
+    (None, False), ("", False), ("http://127.0.0.1:8000/", False), ("http://127.1.2.3/", False),
+    ("http://localhost:8000/", False), ("http://[::1]:8000/", False), ("http://site.localhost/", False),
+    ("https://integreringspraksis.example/", True), ("https://eier.github.io/kunnskapsbank/", True),
+    ("http://10.0.0.5/", True),  # a machine others on the network can open
+])
+def test_only_an_address_off_this_machine_is_public(site_url, public):
+    assert paths.is_public(site_url) is public
 
 
 def test_comparison_uses_the_full_width_and_names_each_row_by_its_case(page):
@@ -290,7 +352,7 @@ def test_template_downloads_sit_under_the_name_and_say_which_template_they_are(p
         (t.title for t in catalog.templates.values()), key=sort_key)
     for heading in sections:
         title = heading.get_text(strip=True).rstrip("¶")
-        first = heading.find_next_sibling("p", class_="ikb-downloads")
+        first = heading.find_parent(class_="ikb-heading").find_next_sibling("p", class_="ikb-downloads")
         links = first.select("a.ikb-downloads__link")
         assert [a.get_text(" ", strip=True).split(", ")[-1] for a in links] == ["ODT", "DOCX", "PDF"]
         for link in links:

@@ -1,12 +1,11 @@
 """The data model: the only place where the fields of a case record and a template are defined.
 
 Descriptions are Norwegian because they reach contributors through the JSON Schema (editor tooltips).
-fields.py holds the shared field types, case.py the case record, template.py the downloadable templates.
+fields.py holds the shared field types, case.py the case record, contact.py its contacts, template.py the downloadable templates.
 """
 
 from generator.records.model.case import (
     Case,
-    Contact,
     Figure,
     Literature,
     Municipality,
@@ -19,6 +18,7 @@ from generator.records.model.case import (
     Source,
     Statement,
 )
+from generator.records.model.contact import Contact
 from generator.records.model.fields import MAX_YEAR, MIN_YEAR, Base, Slug, phone_uri
 from generator.records.model.template import Template, TemplateColumn, TemplateField, TemplateSection, TemplateTable
 

@@ -4,30 +4,36 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
+from generator.records.model import places
 from generator.records.model.fields import (
     Base,
-    Email,
-    HttpsUrl,
     OrganisationModel,
     PastDate,
-    Phone,
     Region,
     ShortText,
     Slug,
     TargetGroup,
     Text,
     Theme,
+    WebUrl,
     Year,
 )
+from generator.records.model.contact import Contact
+from generator.text import look_alike_key
 
-Unit = Literal["prosent", "antall", "personer", "årsverk", "kroner", "land", "år"]
+# «millioner kroner» because budgets are given in millions («5,706 mill.»): kroner are whole kroner.
+Unit = Literal["prosent", "antall", "personer", "årsverk", "kroner", "millioner kroner", "land", "år"]
 # Units that count whole things: 4.210 here is a Norwegian thousands point, not four and a bit.
-WHOLE_UNITS = ("antall", "personer", "land")
-# How a source hedges a number; shown before it («over 60 %») wherever the number is shown.
-Qualifier = Literal["ca.", "om lag", "rundt", "mer enn", "over", "minst", "opp mot", "under"]
+WHOLE_UNITS = ("antall", "personer", "land", "kroner")
+# How a source hedges a number; shown before it («over 60 %», «i overkant av 60 %») wherever the number is
+# shown. The words Norwegian reports use: about, nearly, just under, just over, at least, at most.
+Qualifier = Literal[
+    "ca.", "om lag", "rundt", "nærmere", "nesten", "knapt", "snaut", "i underkant av", "drøyt", "i overkant av",
+    "mer enn", "over", "minst", "opp mot", "under",
+]
 
 
 class Figure(Base):
@@ -36,8 +42,10 @@ class Figure(Base):
     label: ShortText = Field(description="Hva tallet viser, f.eks. «Innbyggere».")
     # strict: true, "12" and nan are not numbers here (YAML would otherwise let them through as 1, 12, nan)
     value: float = Field(strict=True, allow_inf_nan=False, description="Tallverdien (prosent skrives som 16.3, ikke 0.163).")
-    unit: Unit = Field(description="Enhet: prosent, antall, personer, årsverk, kroner, land eller år.")
-    qualifier: Qualifier | None = Field(None, description="Brukes når kilden sier ca., rundt, over, minst o.l.")
+    unit: Unit = Field(
+        description="Enhet: prosent, antall, personer, årsverk, kroner (hele kroner), millioner kroner, land eller år."
+    )
+    qualifier: Qualifier | None = Field(None, description="Brukes når kilden sier ca., rundt, nærmere, drøyt, over, minst o.l.")
     headline: bool = Field(False, description="true for tallet kilden framhever som hovedresultatet; vises øverst på siden.")
     year: Year | None = Field(None, description="Året tallet gjelder. Påkrevd, med mindre year_note forklarer hvorfor det mangler.")
     year_note: ShortText | None = Field(None, description="Når kilden ikke oppgir år: hva kilden sier om tid, f.eks. «to år på rad».")
@@ -59,7 +67,9 @@ class Figure(Base):
 class Point(Base):
     year: Year = Field(description="Året verdien gjelder.")
     value: float = Field(ge=0, strict=True, allow_inf_nan=False, description="Verdien dette året.")
-    qualifier: Qualifier | None = Field(None, description="Brukes når kilden sier ca., rundt, over, minst o.l. om verdien.")
+    qualifier: Qualifier | None = Field(
+        None, description="Brukes når kilden sier ca., rundt, nærmere, drøyt, over, minst o.l. om verdien."
+    )
 
 
 class Result(Base):
@@ -99,18 +109,28 @@ def _whole(unit: str, value: float, at: tuple) -> None:
         hint = f"er punktumet et tusenskille, skriv {round(thousands)} (uten punktum eller mellomrom); ellers rund av til et helt tall"
     else:
         hint = "rund av til et helt tall"
+    if unit == "kroner":  # «5,706 mill.» written as 5.706 would be shown as 5,7 kr
+        hint = f"står beløpet i millioner i kilden, skriv unit: millioner kroner (og value: {value:g}); {hint}"
     raise PydanticCustomError(
         "whole_number", "«value» skal være et helt tall for enheten «{unit}»; {hint}", {"unit": unit, "hint": hint, "at": at}
     )
 
 
 class Municipality(Base):
-    name: ShortText = Field(description="Kommunens navn, f.eks. «Rælingen».")
+    # region is optional to pydantic only so that places.py can say which county is missing; the editor's
+    # schema and the form require it
+    model_config = ConfigDict(**Base.model_config, json_schema_extra=places.county_required)
+
+    name: ShortText = Field(description=(
+        "Kommunens navn slik SSB skriver det, f.eks. «Rælingen», eller en tidligere kommune kilden nevner "
+        "(f.eks. «Kvalsund», nå Hammerfest); se generator/records/municipalities.csv."
+    ))
     region: Region | None = Field(
         None,
         description=(
             "Fylket kommunen ligger i: dagens fylke etter SSBs inndeling, eller et tidligere fylke når kilden "
-            "bruker det og det står i regions i generator/records/vocabulary.yaml (f.eks. oppland)."
+            "bruker det og det står i regions i generator/records/vocabulary.yaml (f.eks. oppland). Står ikke "
+            "fylket i kilden, finn det i generator/records/municipalities.csv og skriv region_basis: offentlig-inndeling."
         ),
         examples=["akershus"],
     )
@@ -125,13 +145,19 @@ class Municipality(Base):
     immigrant_share: Figure | None = Field(None, description="Andel innvandrere, i prosent.")
 
     @model_validator(mode="after")
-    def _basis_needs_region(self):
-        if self.region_basis != "kilde" and self.region is None:
-            raise PydanticCustomError(
-                "basis_without_region", "«region_basis» sier hvor fylket kommer fra; skriv også «region», eller fjern linjen",
-                {"at": ("region_basis",)},
-            )
+    def _in_the_classification(self):
+        places.check(self.name, self.region, "region" in self.model_fields_set)
         return self
+
+    @property
+    def part_of_today(self) -> tuple[str, ...]:
+        """Today's municipalities a former one is part of («Kvalsund» -> ("Hammerfest",)); empty for today's."""
+        return places.today(self.name, self.region)
+
+    @property
+    def number(self) -> str | None:
+        """The municipality's number in Statistics Norway's classification."""
+        return places.number(self.name, self.region)
 
     @model_validator(mode="after")
     def _not_zero(self):
@@ -167,18 +193,6 @@ class Practice(Base):
     source: Slug = Field(description="id til kilden tiltaket er beskrevet i.")
 
 
-class Contact(Base):
-    name: ShortText = Field(description="Fullt navn. Bare personer som har sagt ja til å stå oppført, eller som kilden selv oppgir som kontakt.")
-    role: ShortText = Field(description="Stilling eller rolle, f.eks. «Leder».")
-    organisation: ShortText = Field(description="Arbeidsstedet, f.eks. «Rælingen kommune».")
-    phones: list[Phone] = Field(default_factory=list, min_length=1, max_length=5, description="Jobbnummer, aldri private numre.")
-    email: Email | None = Field(None, description="Bare når kilden oppgir en ekte e-postadresse.")
-    last_verified: PastDate | None = Field(
-        description="Dato kontaktinformasjonen sist ble bekreftet. null betyr: bare hentet fra kilden, aldri bekreftet.",
-    )
-    source: Slug = Field(description="id til kilden kontaktopplysningene kommer fra.")
-
-
 class Statement(Base):
     """What a person said, in our words; quote holds at most a few words of their own."""
 
@@ -207,7 +221,7 @@ class Source(Base):
     publisher: ShortText | None = Field(None, description="Utgiver, f.eks. «IMDi».")
     published: PastDate | None = Field(None, description="Publiseringsdato (ÅÅÅÅ-MM-DD).")
     published_year: Year | None = Field(None, description="Publiseringsår, når datoen ikke er kjent.")
-    url: HttpsUrl | None = Field(None, description="Nettadressen til kilden (https://).")
+    url: WebUrl | None = Field(None, description="Nettadressen til kilden (https://, eller http:// når kilden bare finnes der).")
     note: Text | None = Field(None, description="Merknad om kilden.")
 
 
@@ -216,8 +230,9 @@ class Literature(Base):
     author: ShortText | None = Field(None, description="Forfatter(e).")
     series: ShortText | None = Field(None, description="Rapportserie og nummer, f.eks. «NIBR-rapport 2015:2».")
     year: Year | None = Field(None, description="Utgivelsesår.")
-    url: HttpsUrl | None = Field(None, description="Nettadresse (https://).")
+    url: WebUrl | None = Field(None, description="Nettadresse (https://, eller http:// når den bare finnes der).")
     summary: Text | None = Field(None, description="Hva den handler om, med egne ord.")
+    note: Text | None = Field(None, description="Merknad om litteraturen, f.eks. hvor den kan lånes.")
     source: Slug | None = Field(None, description="Kilden som nevner litteraturen.")
 
 
@@ -229,6 +244,9 @@ class Case(Base):
         "kommune", description="kommune: én kommunes praksis. prosjekt: prosjekt eller modell i flere kommuner."
     )
     summary: Text = Field(description="Et kort sammendrag (2–3 setninger) som vises i lister og søk.")
+    language: Literal["nb", "nn"] = Field(
+        "nb", description="Språket teksten i posten er skrevet på: nb (bokmål, standard) eller nn (nynorsk), slik kilden skriver."
+    )
     municipalities: list[Municipality] = Field(min_length=1, max_length=50, description="Kommunen eller kommunene casen gjelder.")
     aliases: list[ShortText] = Field(default_factory=list, max_length=30, description="Andre navn folk kan søke på.")
     themes: list[Theme] = Field(min_length=1, description="Minst ett tema.", examples=[["organisering", "arbeid-og-kvalifisering"]])
@@ -286,6 +304,22 @@ class Case(Base):
         """
         marked = [item for item in (*self.key_figures, *self.results) if item.headline]
         return next(iter(marked or self.results or self.key_figures), None)
+
+    @model_validator(mode="after")
+    def _distinct_source_titles(self):
+        # Every «Kilde: …» line names a source by its title: two alike would be two sources no reader can tell apart.
+        seen: dict[str, str] = {}
+        for index, source in enumerate(self.sources):
+            first = seen.setdefault(look_alike_key(source.title), source.id)
+            if first != source.id:
+                raise PydanticCustomError(
+                    "same_source_title",
+                    "«title»: kilden «{id}» har samme tittel som kilden «{first}» («{title}»), så leseren ser ikke forskjell "
+                    "på dem; legg til det som skiller dem i tittelen, f.eks. delen av nettstedet siden ligger under "
+                    "(«{title} – Voksenopplæring») eller året («{title} 2016»)",
+                    {"id": source.id, "first": first, "title": source.title, "at": ("sources", index, "title")},
+                )
+        return self
 
     @model_validator(mode="after")
     def _references(self):

@@ -56,10 +56,15 @@ OrganisationModel = _term(
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX)]
-HttpsUrl = Annotated[
+# http:// too: older reports are often reachable only so, and refusing the address would lose the provenance.
+# Every other scheme (javascript:, ftp:, file:) stays refused.
+WebUrl = Annotated[
     str,
-    StringConstraints(pattern=r"^https://[^\s<>\"']+$", max_length=500),
-    Field(description="Nettadresse. Bare https:// er tillatt.", examples=["https://www.imdi.no/"]),
+    StringConstraints(pattern=r"^https?://[^\s<>\"']+$", max_length=500),
+    Field(
+        description="Nettadresse som starter med https://, eller http:// når kilden bare finnes der.",
+        examples=["https://www.imdi.no/"],
+    ),
 ]
 Email = Annotated[
     str,
@@ -115,7 +120,9 @@ def _check_phone(value: str) -> str:
         number = words.group(2)
         extra = " og ".join(f"«{w.strip()}»" for w in (words.group(1), words.group(3)) if w.strip())
         if _PHONE_DIGITS.match(re.sub(r"[\s\-.]", "", number)):
-            raise ValueError(f'skriv bare nummeret, uten {extra}: "{number}"')
+            mobile = "mobil" in words.group(1).casefold()  # «Mobil: 913 54 954»: the contact's `mobile` says so
+            hint = f'; det er en mobil: skriv det som mobile: "{number}"' if mobile else ""
+            raise ValueError(f'skriv bare nummeret, uten {extra}: "{number}"{hint}')
         # 8 digits with a word in front: say what is wrong with the digits, and that the word goes too.
         problem = _what_is_wrong(re.sub(r"[\s\-.]", "", number))
         raise ValueError(f"«{value}» er ikke et norsk telefonnummer: {problem}, og skriv bare nummeret, uten {extra}")

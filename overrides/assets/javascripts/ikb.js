@@ -9,7 +9,9 @@
     var caption = table.querySelector("caption");
     if (caption) return caption.textContent.trim();
     for (var node = table.closest(".md-typeset__scrollwrap") || table; node; node = node.previousElementSibling || node.parentElement) {
-      if (/^H[1-6]$/.test(node.tagName)) return node.textContent.replace("¶", "").trim();
+      /* A heading stands in a wrapper with its permalink (generator/site/heading_links.py). */
+      var heading = node.classList && node.classList.contains("ikb-heading") ? node.firstElementChild : node;
+      if (/^H[1-6]$/.test(heading.tagName)) return heading.textContent.trim();
       if (node.classList && node.classList.contains("md-content__inner")) break;
     }
     return document.title;

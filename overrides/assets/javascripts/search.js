@@ -1,23 +1,23 @@
 /* Search with Pagefind's index (site/pagefind/, see generator/search/pagefind_index.py): results under the
    header field as you type (this file; the search page sok/ adds search-page.js). Pagefind's script is
    loaded from this site only when someone searches; it fetches only the index chunks a query needs.
-   Nothing typed leaves the browser or is stored. */
+   Nothing typed leaves the browser or is stored. What it knows of the site (kinds of page, filters,
+   folding, common words, addresses) the build writes into the page (generator/search/definitions.py). */
 (function () {
   "use strict";
 
-  var KIND_ORDER = { "Eksempel": 0, "Mal": 1 };
   var HEADER_LIMIT = 3;  /* a phone shows one or two with their sections; the search page shows them all */
   /* As you type, searching starts at the third character: one or two letters begin a large share of all
      words, and would load index chunks and results nobody asked for. Enter searches whatever is typed. */
   var MIN_TYPED = 3;
-  /* Words on nearly every page narrow nothing down, and their index chunks are the largest there are (a
-     word's chunk holds where it stands on every page). In a query with other words they are left out:
-     «arbeid og kvalifisering» searches «arbeid kvalifisering». Alone they are searched as typed. */
-  var COMMON = ["og", "i", "på", "pa", "er", "det", "som", "en", "et", "ei", "til", "av", "for", "med",
-    "at", "de", "den", "har", "å", "a", "om", "ikke", "seg", "fra", "var", "kan", "vi", "men", "så",
-    "sa", "eller", "etter", "ved", "hos", "også", "ogsa", "blir", "ble", "skal", "sin", "sine", "sitt"];
   var form = document.querySelector("[data-ikb-search]");
-  if (!form) return;
+  var block = document.getElementById("ikb-search-definitions");
+  if (!form || !block) return;
+  var definitions = JSON.parse(block.textContent);
+  var kinds = definitions.kinds;
+  /* Results are ranked by kind: each kind but the last is searched for on its own, and what none of
+     them finds (the last kind: other pages) comes after. */
+  var ranked = kinds.options.slice(0, -1);
   /* The site root, relative to this page ("../..") or, on the 404 page, absolute ("/"): the site may
      be served under a sub-path. */
   var root = (form.getAttribute("data-ikb-root") || ".").replace(/\/+$/, "");
@@ -37,11 +37,14 @@
 
   /* People type æ, ø and å or leave them out. The index holds every word with these letters also as
      typed without them (generator/search/page_data.py); the query is searched as typed and without them,
-     so a page that writes «Raelingen» is found by «Rælingen» too. */
+     so a page that writes «Raelingen» is found by «Rælingen» too. The query is folded as the site's slugs
+     are (generator/text.py): the letters of the folding table, then accents taken off (ö -> o). */
+  var folding = definitions.folding;
+  var foldable = new RegExp(Object.keys(folding).map(function (c) {
+    return c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }).join("|"), "g");
   function fold(text) {
-    return text.replace(/[æÆ]/g, function (c) { return c === "æ" ? "ae" : "Ae"; })
-      .replace(/[øöØÖ]/g, function (c) { return c === c.toLowerCase() ? "o" : "O"; })
-      .replace(/[åÅ]/g, function (c) { return c === "å" ? "a" : "A"; });
+    return text.replace(foldable, function (c) { return folding[c]; }).normalize("NFD").replace(/\p{Mn}/gu, "");
   }
 
   /* Searching as you type: at once after a pause (wait ms), but while keys come quickly, less than
@@ -60,16 +63,20 @@
     return typed;
   }
 
+  /* Words on nearly every page (definitions.common, generator/search/definitions.py) are left out of a
+     query with other words, typed with or without æ, ø and å: «arbeid og kvalifisering» searches
+     «arbeid kvalifisering». Alone they are searched as typed. */
+  var common = definitions.common.map(function (word) { return fold(word); });
   function withoutCommonWords(query) {
     var words = query.split(/\s+/).filter(Boolean);
-    var telling = words.filter(function (word) { return COMMON.indexOf(word.toLowerCase()) < 0; });
+    var telling = words.filter(function (word) { return common.indexOf(fold(word.toLocaleLowerCase("nb"))) < 0; });
     return (telling.length ? telling : words).join(" ");
   }
 
   function withKind(filters, kind) {
     var copy = {};
     Object.keys(filters).forEach(function (key) { copy[key] = filters[key]; });
-    copy.Type = kind;
+    copy[kinds.name] = kind.label;
     return copy;
   }
 
@@ -83,25 +90,25 @@
       var runs = [];
       forms.forEach(function (q) {
         runs.push(pf.search(q, { filters: filters }));
-        Object.keys(KIND_ORDER).forEach(function (kind) {
+        ranked.forEach(function (kind) {
           runs.push(pf.search(q, { filters: withKind(filters, kind) }));
         });
       });
       return Promise.all(runs).then(function (found) {
-        var step = 1 + Object.keys(KIND_ORDER).length;
+        var step = 1 + ranked.length;
         var byId = {};
         var kindOf = {};
         found.forEach(function (search, i) {
-          var kind = Object.keys(KIND_ORDER)[(i % step) - 1];
+          var rank = (i % step) - 1;  /* -1: the search with the reader's filters only */
           (search.results || []).forEach(function (result) {
-            if (kind) kindOf[result.id] = KIND_ORDER[kind];
+            if (rank >= 0) kindOf[result.id] = rank;
             else if (!byId[result.id] || byId[result.id].score < result.score) byId[result.id] = result;
           });
         });
         var results = Object.keys(byId).map(function (id) { return byId[id]; });
         results.sort(function (a, b) {
-          var ka = a.id in kindOf ? kindOf[a.id] : 9;
-          var kb = b.id in kindOf ? kindOf[b.id] : 9;
+          var ka = a.id in kindOf ? kindOf[a.id] : ranked.length;
+          var kb = b.id in kindOf ? kindOf[b.id] : ranked.length;
           return ka - kb || b.score - a.score || (a.id < b.id ? -1 : 1);
         });
         return { results: results, filters: found[0].filters || {} };
@@ -134,15 +141,16 @@
   }
 
   /* The page's description, or else the words found in it; then up to three sections (practice,
-     contact, key figures) that hold the words, each a link to its heading. */
-  function resultItem(data) {
+     contact, key figures) that hold the words, each a link to its heading. The title is a heading of
+     the level the list stands at (h2 on the search page, right under its h1). */
+  function resultItem(data, level) {
     var item = element("li", "ikb-hit");
     var link = element("a", "ikb-hit__link", data.meta.title || data.url);
     link.href = data.url;
-    var heading = element("h3", "ikb-hit__title");
+    var heading = element(level, "ikb-hit__title");
     heading.appendChild(link);
     item.appendChild(heading);
-    var kind = (data.filters && data.filters.Type || [])[0];
+    var kind = ((data.filters || {})[kinds.name] || [])[0];
     if (kind) item.appendChild(element("p", "ikb-hit__kind", kind));
     var text = element("p", "ikb-hit__text");
     if (data.meta.description) text.textContent = data.meta.description;
@@ -181,9 +189,10 @@
     return p;
   }
 
-  function renderInto(list, results) {
+  /* The items of these results, made before any is shown, so a list changes in one step. */
+  function render(results, level) {
     return Promise.all(results.map(function (r) { return r.data(); })).then(function (datas) {
-      datas.forEach(function (data) { list.appendChild(resultItem(data)); });
+      return datas.map(function (data) { return resultItem(data, level); });
     });
   }
 
@@ -200,8 +209,8 @@
   var field = form.querySelector("input[name=q]");
   var panel = form.querySelector("[data-ikb-search-panel]");
   var status = form.querySelector("[data-ikb-search-status]");
-  var caseList = rootPath + "eksempler/";
-  var searchPage = rootPath + "sok/";
+  var caseList = rootPath + definitions.pages.cases;
+  var searchPage = rootPath + definitions.pages.search;
   var headerTurn = latestOnly();
 
   function close(returnFocus) {
@@ -218,7 +227,8 @@
       box.appendChild(element("p", "ikb-search__count", count));
       var list = element("ol", "ikb-search-results");
       box.appendChild(list);
-      return renderInto(list, found.results.slice(0, HEADER_LIMIT)).then(function () {
+      return render(found.results.slice(0, HEADER_LIMIT), "h3").then(function (items) {
+        list.replaceChildren.apply(list, items);
         if (!found.results.length) box.appendChild(noHits(caseList));
         else {
           var all = element("a", "ikb-search__all", "Se alle " + found.results.length + " treff på søkesiden");
@@ -260,8 +270,8 @@
 
   /* For the search page (search-page.js), which runs after this file. */
   window.ikbSearch = {
-    pagefind: pagefind, find: find, renderInto: renderInto, countText: countText, noHits: noHits,
-    element: element, latestOnly: latestOnly, caseList: caseList, MIN_TYPED: MIN_TYPED,
+    definitions: definitions, pagefind: pagefind, find: find, render: render, countText: countText,
+    noHits: noHits, element: element, latestOnly: latestOnly, caseList: caseList, MIN_TYPED: MIN_TYPED,
     whenTypingPauses: whenTypingPauses,
   };
 })();
