@@ -104,10 +104,22 @@ def numbered_page(path: str, number: int) -> str:
     return f"{folder}/{PAGE_FOLDER}/{number}.md"
 
 
+# Scripts and styles only some pages use: named in those pages' front matter (`assets`) and loaded there
+# alone (overrides/ikb/layout.html), so no other page carries their weight.
+PAGE_ASSETS = {
+    "case_list": ("assets/javascripts/filters.js", "assets/stylesheets/filters.css"),
+    "comparison": ("assets/javascripts/compare.js", "assets/stylesheets/filters.css"),
+    "template": ("assets/stylesheets/mal-forhandsvisning.css",),
+}
+PREVIEW_CSS = PAGE_ASSETS["template"][0]  # the templates' preview styles, copied in by the build
+
+
 # The contribution form; it writes records for this folder of the repository.
 CONTRIBUTION_FORM = "bidra/skjema.md"
 # The cases the form offers as related, and checks a new title against: loaded by the form when open.
 CONTRIBUTION_FORM_CASES = "bidra/skjema/eksempler.json"
+# The municipalities the form offers, with their counties: loaded by the form when open.
+CONTRIBUTION_FORM_MUNICIPALITIES = "bidra/skjema/kommuner.json"
 CASES_FOLDER = "cases"
 
 

@@ -24,7 +24,6 @@ from generator.site import contribution_form, sitemap_dates
 from generator.site.problems_page import problems_page
 
 HOME_MARKER = "<!-- generert: forside -->"
-PREVIEW_CSS = "assets/stylesheets/mal-forhandsvisning.css"  # listed in mkdocs.yml extra_css
 
 
 def _root(config) -> Path:
@@ -85,6 +84,8 @@ class KnowledgeBaseHooks:
             catalog, config.repo_url, (config.extra or {}).get("editors_email")
         )
         files.append(File.generated(config, paths.CONTRIBUTION_FORM_CASES, content=contribution_form.cases_json(catalog)))
+        files.append(File.generated(config, paths.CONTRIBUTION_FORM_MUNICIPALITIES,
+                                    content=contribution_form.municipalities_json()))
         self.case_context = pages.CaseContext(
             catalog, dt.date.today(), config.repo_url, config.site_url or "", config.site_name
         )
@@ -95,7 +96,7 @@ class KnowledgeBaseHooks:
             files.append(File.generated(config, path, content=page.markdown if isinstance(page, FinishedPage) else page))
         for (slug, fmt), data in built.items():
             files.append(File.generated(config, paths.template_file(slug, fmt), content=data))
-        files.append(File.generated(config, PREVIEW_CSS, abs_src_path=str(documents.PREVIEW_CSS)))
+        files.append(File.generated(config, paths.PREVIEW_CSS, abs_src_path=str(documents.PREVIEW_CSS)))
         # The parts are in the theme's custom_dir (overrides/), the first of the theme's folders holding them.
         parts = next(Path(d) / contribution_form.SCRIPT.removesuffix(".js") for d in config.theme.dirs
                      if (Path(d) / contribution_form.SCRIPT.removesuffix(".js")).is_dir())

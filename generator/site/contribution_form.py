@@ -16,11 +16,16 @@ from markupsafe import Markup
 from pydantic import TypeAdapter
 
 from generator.opendata import records
-from generator.paths import CASES_FOLDER, CONTRIBUTION_FORM, CONTRIBUTION_FORM_CASES, folder_urls, page_location, record_urls
+from generator.paths import (
+    CASES_FOLDER, CONTRIBUTION_FORM, CONTRIBUTION_FORM_CASES, CONTRIBUTION_FORM_MUNICIPALITIES, folder_urls, page_location,
+    record_urls,
+)
 from generator.records.catalog import Catalog
 from generator.records.model.fields import Phone
+from generator.records.model import places
 from generator.records.model.schema import SCHEMAS
-from generator.records.vocabulary import VOCABULARY
+from generator.records.municipalities import municipality_choices, register
+from generator.records.vocabulary import FORMER_REGIONS, VOCABULARY
 from generator.site import form_fields, form_messages
 from generator.site.finished_pages import FinishedPage, finish
 from generator.text import SLUG_MAX, SLUG_PATTERN, slug_folding, slug_suggestion, sort_key
@@ -32,6 +37,7 @@ SCRIPT_PARTS = ("record", "checks", "yaml", "main")
 
 # GitHub refuses longer addresses; past this the new-file page gets the name only, the text goes by the clipboard.
 MAX_URL = 8000
+MUNICIPALITY_LIST = "ikb-kommuner"  # the id of the <datalist> the page fills from CONTRIBUTION_FORM_MUNICIPALITIES
 SLUG_SLOT = "__SLUG__"
 
 
@@ -75,6 +81,11 @@ def settings(catalog: Catalog, repo_url: str | None, editors_email: str | None) 
         "dates": [f.path for f in form(catalog).walk() if f.kind == "date"],
         "file_name_from": ["municipalities", "name"],
         "cases_url": "../" * depth + CONTRIBUTION_FORM_CASES,
+        "municipalities_url": "../" * depth + CONTRIBUTION_FORM_MUNICIPALITIES,
+        "municipality_list": MUNICIPALITY_LIST,
+        "county_basis": _county_basis(schema),
+        # A former county a record may name, with today's counties its municipalities are in now.
+        "former_regions": {key: list(now) for key, now in FORMER_REGIONS.items() if key in VOCABULARY["regions"]},
         "case_folder": CASES_FOLDER,
         "data_url": "../" * depth + records.case_json_path(SLUG_SLOT),
         # As the records in cases/ start: editors that read it offer the schema's help while typing.
@@ -85,10 +96,30 @@ def settings(catalog: Catalog, repo_url: str | None, editors_email: str | None) 
     }
 
 
+def _county_basis(schema: dict) -> str:
+    """The region_basis that says a county was taken from the classification: the choice that is not the default."""
+    basis = schema["$defs"]["Municipality"]["properties"]["region_basis"]
+    return next(value for value in basis["enum"] if value != basis["default"])
+
+
 def cases_json(catalog: Catalog) -> str:
     """The cases by title, with their files: what a new record may relate to, and titles it must not repeat."""
     cases = [{"slug": slug, "title": case.title, "file": catalog.case_files[slug]} for slug, case in catalog.sorted_cases()]
     return json.dumps(cases, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def municipalities_json() -> str:
+    """What the form offers and checks a municipality against: the classification's names (for the list of
+    choices, as municipality_choices() gives them), and for every name it accepts (by look-alike key) its
+    counties and, for a former one, the name with what it is part of today; names by slug form, for «mente du …?»."""
+    known = {}
+    for key in register().keys():
+        found = register().find(key)
+        counties = sorted({k.county for k in found})
+        suffix = places.described(found[0], "")  # « (nå Hammerfest)» for a former one
+        known[key] = [counties, suffix]
+    data = {"names": list(municipality_choices()), "known": known, "folded": register().folded()}
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def _script_json(data: dict) -> Markup:
@@ -104,7 +135,8 @@ def _fields_html(catalog: Catalog) -> Markup:
                       trim_blocks=True, lstrip_blocks=True)
     fields = form(catalog)
     ids = {f.path: number for number, f in enumerate(fields.walk())}
-    return Markup(env.get_template("contribution_form_fields.html.j2").render(form=fields, ids=ids))
+    return Markup(env.get_template("contribution_form_fields.html.j2").render(form=fields, ids=ids,
+                                                                              municipality_list=MUNICIPALITY_LIST))
 
 
 def page(catalog: Catalog, repo_url: str | None = None, editors_email: str | None = None) -> FinishedPage:
@@ -114,6 +146,6 @@ def page(catalog: Catalog, repo_url: str | None = None, editors_email: str | Non
     return finish(_render(
         "contribution_form.md.j2", CONTRIBUTION_FORM, fields=_fields_html(catalog), repo_url=repo_url,
         upload_url=upload, new_file_url=new_file, edit_url_template=record_urls(repo_url, f"{CASES_FOLDER}/")[1],
-        case_folder=CASES_FOLDER, editors_email=editors_email, script=SCRIPT,
+        case_folder=CASES_FOLDER, editors_email=editors_email, script=SCRIPT, municipality_list=MUNICIPALITY_LIST,
         settings=_script_json(settings(catalog, repo_url, editors_email)),
     ))

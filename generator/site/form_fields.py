@@ -27,7 +27,7 @@ LABELS = {
     "sources": "Kilder", "id": "Kort id", "publisher": "Utgiver", "published": "Publiseringsdato",
     "published_year": "Publiseringsår", "url": "Nettadresse", "note": "Merknad", "literature": "Litteratur",
     "author": "Forfatter", "series": "Serie", "related": "Relaterte eksempler", "updated": "Sist endret",
-    "language": "Språk", "phone": "Telefon", "number": "Nummer",
+    "language": "Språk", "phone": "Telefon", "number": "Nummer", "mobile": "Mobil",
 }
 # One item of a list, for «Tiltak 2», «Legg til tiltak» and «Fjern tiltak 2».
 ITEM_LABELS = {
@@ -43,6 +43,8 @@ ITEM_LABELS = {
 CITES = {"source": "sources", "related": "cases", "templates": "templates"}
 # The list whose items the `source` fields cite; the form puts it before the first field citing it.
 CITED_LIST = "sources"
+# A municipality's name and county: the form offers the classification's names and fills in the county.
+PLACE_RULES = {"name": "municipality", "region": "county"}
 # Texts longer than this get a text area.
 SHORT_TEXT = 200
 
@@ -69,6 +71,7 @@ class FormField:
     schema: dict | None = None
     max_items: int | None = None
     item_label: str = ""
+    any_of: list[str] = field(default_factory=list)  # an object needs at least one of these (a contact: a way to reach it)
 
     def walk(self):
         yield self
@@ -89,7 +92,7 @@ def _unwrap(schema: dict, node: dict) -> tuple[dict, bool]:
     """The schema of a value and whether null is allowed (Optional[...] is anyOf [X, null])."""
     node = _resolve(schema, node)
     options = node.get("anyOf")
-    if not options:
+    if not options or "properties" in node:  # an object's anyOf is a rule over its fields, not a choice of types
         return node, False
     real = [o for o in options if o.get("type") != "null"]
     outer = {k: v for k, v in node.items() if k != "anyOf"}
@@ -114,7 +117,7 @@ def build(schema: dict, vocabulary, records: dict[str, list[tuple[str, str]]], r
     root = FormField("", "", "object", "", required=True)
     root.fields = _fields(schema, schema, "", vocabulary, records)
     for field in root.walk():
-        field.rule = next((name for name, rule in (rules or {}).items() if field.schema == rule), "")
+        field.rule = field.rule or next((name for name, rule in (rules or {}).items() if field.schema == rule), "")
         field.schema = None
     _cited_list_first(root)
     return root
@@ -148,11 +151,17 @@ def _field(schema, key, prop, path, required, vocabulary, records) -> FormField:
         return made
     if kind == "object" or "properties" in node:
         made.fields = _fields(schema, node, f"{path}/", vocabulary, records)
+        made.any_of = [key for option in node.get("anyOf", []) for key in option.get("required", [])]
+        keys = {f.key for f in made.fields}
+        if set(PLACE_RULES) <= keys and "region_basis" in keys:
+            for child in made.fields:
+                child.rule = PLACE_RULES.get(child.key, child.rule)
         if required:
             made.kind = "object"
             return made
         # An optional group is a list of at most one: «Legg til innbyggertall» / «Fjern innbyggertall».
-        item = FormField(key, f"{path}", "object", ITEM_LABELS.get(key, made.label), required=True, fields=made.fields)
+        item = FormField(key, f"{path}", "object", ITEM_LABELS.get(key, made.label), required=True, fields=made.fields,
+                         any_of=made.any_of)
         return FormField(key, path, "list", made.label, hint=made.hint, max_items=1, item=item,
                          item_label=item.label, default="single")
     if key in CITES:  # a source, or a case the page loads a list of when it needs it

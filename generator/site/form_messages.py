@@ -11,12 +11,14 @@ from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from generator.records import text_slips
-from generator.records.model import Case, Figure, MAX_YEAR, MIN_YEAR, Municipality, Point, Result
+from generator.records.model import Case, Figure, MAX_YEAR, MIN_YEAR, Municipality, Point, Result, places
+from generator.records.model.contact import Contact
+from generator.records.municipalities import register
+from generator.records.vocabulary import FORMER_REGIONS, VOCABULARY
 from generator.records.model.case import WHOLE_UNITS
 from generator.records.model.fields import _check_date, _check_phone, _check_year, _what_is_wrong
-from generator.records.validation_messages import (
-    _PLAIN_NUMBER, _QUALIFIERS, _RANGE, _date_message, _message, _number_message, _pattern_hint, _year_message,
-)
+from generator.records.number_messages import PLAIN_NUMBER, QUALIFIERS, YEAR_SPAN, number_message
+from generator.records.validation_messages import date_message, message, pattern_hint
 from generator.records.yaml_checks import CONTROL, _invisible_message
 from generator.text import SLUG_MAX, slug_problem
 
@@ -31,7 +33,7 @@ def _template(message: str, **probes: str) -> str:
 
 
 def _value_error(error: Exception, field: str = FIELD) -> str:
-    return _message({"type": "value_error", "loc": (field, 0), "msg": str(error), "ctx": {"error": error}, "input": {}}, Case)
+    return message({"type": "value_error", "loc": (field, 0), "msg": str(error), "ctx": {"error": error}, "input": {}}, Case)
 
 
 def _validation(model, data: dict) -> dict:
@@ -66,19 +68,19 @@ def messages() -> dict[str, str]:
 
     future = dt.date(MAX_YEAR + 1, 1, 2)
     found = {
-        "missing": _template(_message({"type": "missing", "loc": (FIELD,)}, Case)),
-        "too_long": _template(_message({"type": "string_too_long", "loc": (FIELD,), "input": "x", "ctx": {"max_length": 987}}, Case), max=987),
-        "too_few": _template(_message({"type": "too_short", "loc": ("municipalities",), "input": [1], "ctx": {"min_length": 987}}, Case).replace("municipalities", FIELD), min=987),
-        "too_many": _template(_message({"type": "too_long", "loc": (FIELD,), "input": [1], "ctx": {"max_length": 987, "actual_length": 986}}, Case), max=987, count=986),
-        "url": "«{field}» " + _template(_pattern_hint("url", TEXT), text=TEXT),
-        "email": "«{field}» " + _pattern_hint("email", TEXT),
-        "slug": "«{field}» " + _pattern_hint("slug", "QQ TEXT").replace("QQ TEXT", "{text}").replace(
+        "missing": _template(message({"type": "missing", "loc": (FIELD,)}, Case)),
+        "too_long": _template(message({"type": "string_too_long", "loc": (FIELD,), "input": "x", "ctx": {"max_length": 987}}, Case), max=987),
+        "too_few": _template(message({"type": "too_short", "loc": ("municipalities",), "input": [1], "ctx": {"min_length": 987}}, Case).replace("municipalities", FIELD), min=987),
+        "too_many": _template(message({"type": "too_long", "loc": (FIELD,), "input": [1], "ctx": {"max_length": 987, "actual_length": 986}}, Case), max=987, count=986),
+        "url": "«{field}» " + _template(pattern_hint("url", TEXT), text=TEXT),
+        "email": "«{field}» " + pattern_hint("email", TEXT),
+        "slug": "«{field}» " + pattern_hint("slug", "QQ TEXT").replace("QQ TEXT", "{text}").replace(
             slug_problem("QQ TEXT"), "{problem}").replace("qq-text", "{suggestion}"),
-        "year_range": _template(_message({"type": "value_error", "loc": (FIELD,), "msg": "", "input": 1234,
+        "year_range": _template(message({"type": "value_error", "loc": (FIELD,), "msg": "", "input": 1234,
                                           "ctx": {"error": ValueError(_raised(_check_year, 1234))}}, Case), value=1234),
-        "year_text": _template(_number_message("year", TEXT, Point).replace("«year»", f"«{FIELD}»"), text=TEXT),
-        "number_text": _template(_number_message(FIELD, TEXT, Point), text=TEXT),
-        "date_text": _template(_date_message(FIELD, TEXT, None), text=TEXT),
+        "year_text": _template(number_message("year", TEXT, Point).replace("«year»", f"«{FIELD}»"), text=TEXT),
+        "number_text": _template(number_message(FIELD, TEXT, Point), text=TEXT),
+        "date_text": _template(date_message(FIELD, TEXT, None), text=TEXT),
         "date_future": _template(_value_error(ValueError(_raised(_check_date, future))).replace("«QQFIELD»: ", "«{field}»: "),
                                  value=future.isoformat()),
         "year_or_note": _template(_value_error(ValueError(_validation(Figure, _figure(year=None))["ctx"]["error"]))),
@@ -91,8 +93,7 @@ def messages() -> dict[str, str]:
             {"year": 2020, "value": 123.5}]})["msg"], value="123.5"),
         "duplicate_year": _template(_validation(Result, {"label": "a", "definition": "d", "source": "s", "points": [
             {"year": 2020, "value": 1}, {"year": 2020, "value": 2}]})["msg"], year=2020),
-        "minimum": _template(_message({"type": "greater_than_equal", "loc": (FIELD,), "input": -1, "ctx": {"ge": 987}}, Case), min=987),
-        "basis_without_region": _validation(Municipality, {"name": "a", "region_basis": "offentlig-inndeling"})["msg"],
+        "minimum": _template(message({"type": "greater_than_equal", "loc": (FIELD,), "input": -1, "ctx": {"ge": 987}}, Case), min=987),
         "two_headlines": _case_rule("_one_headline", key_figures=[Figure.model_construct(headline=True)],
                                     results=[Result.model_construct(headline=True)]),
         "invisible_between": _template(_invisible_message("AAQQ\u200bBBQQ", 4, (FIELD,)), code="U+200B", before="AAQQ", after="BBQQ"),
@@ -102,8 +103,11 @@ def messages() -> dict[str, str]:
     found.update(_reference_messages())
     found.update(_slip_messages())
     found.update(_phone_messages())
+    found.update(_place_messages())
+    found.update(_contact_messages())
+    name, (county,) = _a_place()
     for kind in ("population", "immigrant_share"):
-        data = {"name": "a", kind: _figure(value=0, unit="personer")}
+        data = {"name": name, "region": county, kind: _figure(value=0, unit="personer")}
         found[f"zero_{kind}"] = _validation(Municipality, data)["msg"]
     found["slug_problems"] = {"empty": slug_problem(""), "long": slug_problem("a" * (SLUG_MAX + 1)),
                               "hyphens": slug_problem("-a"), "letters": slug_problem("Å")}
@@ -116,18 +120,18 @@ def _slip_messages() -> dict[str, str]:
     """What `validate` says of the usual slips in a number, a year, a date or an address."""
     quote = 'https://QQ"X'
     return {
-        "url_quote": "«{field}» " + _pattern_hint("url", quote).replace(quote, "{text}").replace('«"»', "«{char}»"),
-        "url_space": "«{field}» " + _template(_pattern_hint("url", "https://QQ X"), text="https://QQ X"),
-        "url_www": "«{field}» " + _template(_pattern_hint("url", "www.QQ"), text="www.QQ"),
-        "year_span_note": _template(_year_message("year", "1991/1992", Figure), text="1991/1992", first=1991,
+        "url_quote": "«{field}» " + pattern_hint("url", quote).replace(quote, "{text}").replace('«"»', "«{char}»"),
+        "url_space": "«{field}» " + _template(pattern_hint("url", "https://QQ X"), text="https://QQ X"),
+        "url_www": "«{field}» " + _template(pattern_hint("url", "www.QQ"), text="www.QQ"),
+        "year_span_note": _template(number_message("year", "1991/1992", Figure), text="1991/1992", first=1991,
                                     second=1992).replace("«year»", "«{field}»"),
-        "year_span": _template(_year_message("year", "1991/1992", Point), text="1991/1992").replace("«year»", "«{field}»"),
-        "year_first": _template(_year_message("year", "1993 QQ", Point), text="1993 QQ", first=1993).replace(
+        "year_span": _template(number_message("year", "1991/1992", Point), text="1991/1992").replace("«year»", "«{field}»"),
+        "year_first": _template(number_message("year", "1993 QQ", Point), text="1993 QQ", first=1993).replace(
             "«year»", "«{field}»"),
-        "number_percent": _template(_number_message(FIELD, "987 %", Point), text="987 %"),
-        "number_qualifier": _template(_number_message(FIELD, "ca. 987", Point), text="ca. 987", number=987).replace(
+        "number_percent": _template(number_message(FIELD, "987 %", Point), text="987 %"),
+        "number_qualifier": _template(number_message(FIELD, "ca. 987", Point), text="ca. 987", number=987).replace(
             '"ca."', '"{qualifier}"'),
-        "date_dotted": _template(_date_message(FIELD, "31.12.1999", None), text="31.12.1999", iso="1999-12-31"),
+        "date_dotted": _template(date_message(FIELD, "31.12.1999", None), text="31.12.1999", iso="1999-12-31"),
     }
 
 
@@ -153,6 +157,50 @@ def _reference_messages() -> dict[str, str]:
     unknown = _case_rule("_references", sources=[source], key_figures=[Figure.model_construct(source="qqref", headline=False)])
     twice = _case_rule("_references", sources=[source, source])
     return {"unknown_source": _template(unknown, ref="qqref", known="qqa"), "duplicate_source": _template(twice, id="qqa")}
+
+
+def _a_place(shared: bool = False) -> tuple[str, tuple[str, ...]]:
+    """A name the classification knows, with its counties: one in a single county, or one shared by two."""
+    for key in register().keys():
+        found = register().find(key)
+        counties = tuple(sorted({k.county for k in found}))
+        if (len(counties) > 1) == shared and found[0].valid_until is None and found[0].short_name.casefold() == key:
+            return found[0].short_name, counties
+    raise AssertionError("no such municipality in the classification")
+
+
+def _place_messages() -> dict[str, str]:
+    """What `validate` says of a municipality not in the classification, a county missing, or the wrong county."""
+    def said(name, region, given):
+        return _raised(lambda _: places.check(name, region, given), None)
+
+    name, (county,) = _a_place()
+    shared, both = _a_place(shared=True)
+    other = next(key for key in VOCABULARY["regions"] if key != county and key not in FORMER_REGIONS)
+    unknown = "Qqzzqq"
+    meant, written = next((folded, form) for folded, form in register().folded().items()
+                          if not form.isascii() and form.isalpha() and not register().find(folded))
+    fix = lambda counties: " eller ".join(f"«region: {c}»" for c in counties)  # noqa: E731
+    return {
+        "unknown_municipality": said(unknown, county, True).replace(unknown, "{name}"),
+        "unknown_municipality_meant": said(meant, county, True).replace(f"«{written}»?", "«{meant}»?").replace(
+            f"«{meant}»", "«{name}»"),
+        "missing_region": said(name, None, False).replace(fix([county]), "{fix}").replace(f"«{county}»", "{counties}")
+        .replace(name, "{place}"),
+        "missing_region_shared": said(shared, None, False).replace(fix(both), "{fix}").replace(
+            " og ".join(f"«{c}»" for c in both), "{both}").replace(shared, "{name}"),
+        "wrong_region": said(name, other, True).replace(fix([county]), "{fix}").replace(f"«{other}»", "«{region}»")
+        .replace(f"«{county}»", "{counties}").replace(name, "{place}"),
+    }
+
+
+def _contact_messages() -> dict[str, str]:
+    """A contact with no way to reach it, and two sources a reader cannot tell apart by title."""
+    unreachable = _validation(Contact, {"role": "a", "organisation": "b", "last_verified": None, "source": "s"})["msg"]
+    source = lambda id_: type("S", (), {"id": id_, "title": "QQTITLE"})  # noqa: E731
+    twice = _case_rule("_distinct_source_titles", sources=[source("qqfirst"), source("qqsecond")])
+    return {"unreachable_contact": unreachable,
+            "same_source_title": _template(twice, id="qqsecond", first="qqfirst", title="QQTITLE")}
 
 
 def _same_title() -> str:
@@ -187,6 +235,6 @@ def rules() -> dict:
         "starter_words": "Min kommune", "lone_dots": text_slips._LONE_DOTS.pattern,
         "headline_lists": ["key_figures", "results"],
         # How `validate` recognises a span of years, a hedged number and a plain number in what was typed.
-        "year_span": _RANGE.pattern, "qualifiers": [[p.pattern, q] for p, q in _QUALIFIERS],
-        "plain_number": _PLAIN_NUMBER.pattern,
+        "year_span": YEAR_SPAN.pattern, "qualifiers": [[p.pattern, q] for p, q in QUALIFIERS],
+        "plain_number": PLAIN_NUMBER.pattern,
     }

@@ -127,8 +127,9 @@ def test_choices_come_from_the_vocabulary_and_sources_come_before_what_cites_the
 
 
 def test_the_page_does_not_grow_with_the_cases_it_offers_as_related(catalog):
-    more = load_catalog(ROOT, extra=sorted((FIXTURES / "cases").glob("*.yaml")))
-    assert len(more.cases) == len(catalog.cases) + 2
+    extra = sorted((FIXTURES / "cases").glob("*.yaml"))
+    more = load_catalog(ROOT, extra=extra)
+    assert len(more.cases) > len(catalog.cases)
     assert contribution_form.page(more).html == contribution_form.page(catalog).html
     listed = json.loads(contribution_form.cases_json(more))
     assert [(c["slug"], c["title"], c["file"]) for c in listed] == [

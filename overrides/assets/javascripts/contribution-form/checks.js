@@ -112,7 +112,10 @@ window.ikbFormChecks = function (form, S, correcting, r) {
     var key = field.dataset.key;
     var text = input.value.trim();
     if (text === "") {
-      if (field.hasAttribute("data-required") && !field.hasAttribute("data-nullable")) add(fill(M.missing, { field: key }));
+      // A missing county is told with the municipality's own (checkPlace)
+      if (field.hasAttribute("data-required") && !field.hasAttribute("data-nullable") && field.dataset.rule !== "county") {
+        add(fill(M.missing, { field: key }));
+      }
       return;
     }
     if (checkText(field, input.value, add)) return;
@@ -183,8 +186,16 @@ window.ikbFormChecks = function (form, S, correcting, r) {
         else if (whole(data.unit, one.value)) report(point.value, wholeMessage(data.unit, one.value));
       });
     }
-    if (fields.region_basis && fields.region && data.region_basis !== fields.region_basis.dataset.default && !data.region) {
-      report(fields.region_basis, M.basis_without_region);
+    var named = Object.keys(fields).filter(function (key) { return fields[key].dataset.rule === "municipality"; })[0];
+    if (named) checkPlace(fields, data[named], data, report);
+    var anyOf = container.dataset.anyOf;
+    if (anyOf) {
+      var ways = anyOf.split(" ");
+      var reachable = ways.some(function (key) {
+        var given = data[key];
+        return Array.isArray(given) ? given.length > 0 : given !== undefined && given !== null && given !== "";
+      });
+      if (!reachable) report(fields[ways[0]] || container, M.unreachable_contact);
     }
     Object.keys(fields).forEach(function (key) {
       var zero = M["zero_" + key];
@@ -194,6 +205,38 @@ window.ikbFormChecks = function (form, S, correcting, r) {
         report(fieldsByKey(item).value, zero);
       }
     });
+  }
+
+  // A municipality against the classification the page loaded beside it, and its county against the municipality.
+  function checkPlace(fields, name, data, report) {
+    var region = fields.region && data.region;
+    var county = fields.region;
+    var P = r.places();
+    if (!P || typeof name !== "string" || !name) {
+      if (county && !region) report(county, fill(M.missing, { field: county.dataset.key }));
+      return;
+    }
+    var nameField = fields[Object.keys(fields).filter(function (key) { return fields[key].dataset.rule === "municipality"; })[0]];
+    var known = P.known[lookAlike(name)];
+    if (!known) {
+      var meant = P.folded[r.slugify(name)];
+      report(nameField, meant ? fill(M.unknown_municipality_meant, { name: name, meant: meant }) : fill(M.unknown_municipality, { name: name }));
+      return;
+    }
+    var counties = known[0], place = name + known[1];
+    var quoted = counties.map(function (c) { return "«" + c + "»"; });
+    var listed = quoted.length === 1 ? quoted[0] : quoted.slice(0, -1).join(", ") + " eller " + quoted[quoted.length - 1];
+    var fix = counties.map(function (c) { return "«region: " + c + "»"; }).join(" eller ");
+    if (!county) return;
+    if (!region) {
+      if (counties.length === 1) report(nameField, fill(M.missing_region, { place: place, counties: listed, fix: fix }));
+      else report(nameField, fill(M.missing_region_shared, { name: name, both: quoted.join(" og "), fix: fix }));
+      return;
+    }
+    var today = [region].concat(S.former_regions[region] || []);
+    if (!counties.some(function (c) { return today.indexOf(c) >= 0; })) {
+      report(county, fill(M.wrong_region, { place: place, counties: listed, region: region, fix: fix }));
+    }
   }
 
   function check() {
@@ -251,10 +294,18 @@ window.ikbFormChecks = function (form, S, correcting, r) {
     var list = citedList();
     if (list) {
       var ids = [];
+      var titles = {};  // look-alike key of a source's title -> the id of the first source with it
       itemsOf(list).forEach(function (item) {
         var idField = fieldsByKey(item)[S.cited.id];
+        var titleField = fieldsByKey(item)[S.cited.title];
         var id = controlOf(idField).value.trim();
+        var title = titleField ? controlOf(titleField).value.trim() : "";
+        var titleKey = lookAlike(title);
         if (id && ids.indexOf(id) >= 0) report(idField, fill(M.duplicate_source, { id: id }));
+        else if (titleKey && Object.prototype.hasOwnProperty.call(titles, titleKey) && titles[titleKey] !== id) {
+          report(titleField, fill(M.same_source_title, { id: id, first: titles[titleKey], title: title }));
+        }
+        if (titleKey && !Object.prototype.hasOwnProperty.call(titles, titleKey)) titles[titleKey] = id;
         if (id) ids.push(id);
       });
       var known = ids.slice().sort().join(", ");
