@@ -83,7 +83,7 @@ def settings(catalog: Catalog, repo_url: str | None, editors_email: str | None) 
         "cases_url": "../" * depth + CONTRIBUTION_FORM_CASES,
         "municipalities_url": "../" * depth + CONTRIBUTION_FORM_MUNICIPALITIES,
         "municipality_list": MUNICIPALITY_LIST,
-        "county_basis": _county_basis(schema),
+        "county_basis": county_basis(schema),
         # A former county a record may name, with today's counties its municipalities are in now.
         "former_regions": {key: list(now) for key, now in FORMER_REGIONS.items() if key in VOCABULARY["regions"]},
         "case_folder": CASES_FOLDER,
@@ -96,7 +96,7 @@ def settings(catalog: Catalog, repo_url: str | None, editors_email: str | None) 
     }
 
 
-def _county_basis(schema: dict) -> str:
+def county_basis(schema: dict) -> str:
     """The region_basis that says a county was taken from the classification: the choice that is not the default."""
     basis = schema["$defs"]["Municipality"]["properties"]["region_basis"]
     return next(value for value in basis["enum"] if value != basis["default"])

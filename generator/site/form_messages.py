@@ -137,6 +137,8 @@ def _slip_messages() -> dict[str, str]:
 
 def _phone_messages() -> dict:
     """What the model says of a number that is not a Norwegian phone number, and of words around one."""
+    from generator.records.model.fields import MOBILE_WORD
+
     def said(value: str) -> str:
         return f"«{FIELD}»: " + _raised(_check_phone, value)
 
@@ -144,6 +146,7 @@ def _phone_messages() -> dict:
     return {
         "phone_wrong": _template(said("tolv").replace(_what_is_wrong("tolv"), "{problem}"), text="tolv"),
         "phone_words": _template(said("tlf. 912 34 567"), extra="«tlf»", number="912 34 567"),
+        "phone_words_mobile": _template(said(f"{MOBILE_WORD} 912 34 567"), extra=f"«{MOBILE_WORD}»", number="912 34 567"),
         "phone_words_wrong": _template(said("tlf 123 45").replace(count, "{problem}"), text="tlf 123 45", extra="«tlf»"),
         "phone_problems": {
             "foreign": _what_is_wrong("+4612345678"), "digits": _what_is_wrong("tolv"),
@@ -226,11 +229,12 @@ def _starter_messages() -> dict[str, str]:
 
 def rules() -> dict:
     """The values the form's checks need, from where the model keeps them."""
-    from generator.records.model.fields import _PHONE_DIGITS, _PHONE_IN_WORDS
+    from generator.records.model.fields import _PHONE_DIGITS, _PHONE_IN_WORDS, MOBILE_WORD
 
     return {
         "min_year": MIN_YEAR, "max_year": MAX_YEAR, "whole_units": list(WHOLE_UNITS), "percent_unit": "prosent",
         "control": CONTROL.pattern, "phone": _PHONE_DIGITS.pattern, "phone_words": _PHONE_IN_WORDS.pattern,
+        "mobile_word": MOBILE_WORD,
         "wrap_quotes": dict(text_slips._CLOSES), "quotes": text_slips._QUOTES,
         "starter_words": "Min kommune", "lone_dots": text_slips._LONE_DOTS.pattern,
         "headline_lists": ["key_figures", "results"],

@@ -19,8 +19,11 @@ from playwright.sync_api import expect
 from generator.records.catalog import load_catalog
 from generator.records.load import read_yaml
 from generator.records.model import Case
+from generator.records.municipalities import municipality_choices, register
+from generator.site import contribution_form
 from generator.records.problems import LoadError
 from generator.records.yaml_checks import CONTROL
+from generator.text import slugify
 from generator.records.catalog import load_record
 
 from ..conftest import CASE_SLUGS, FIXTURES, ROOT, run_generator, visible_text
@@ -183,8 +186,19 @@ def _mutations() -> dict:
         "punkt-samme-ar": put(("results", 0, "points", 1, "year"), 2019),
         "to-hovedresultater": lambda record: (record["key_figures"][0].update(headline=True),
                                               record["results"][0].update(headline=True)),
-        "fylke-grunnlag-uten-fylke": lambda record: (record["municipalities"][0].pop("region"),
-                                                     record["municipalities"][0].update(region_basis="offentlig-inndeling")),
+        "fylke-mangler": lambda record: (record["municipalities"][0].pop("region"),
+                                         record["municipalities"][0].update(region_basis="offentlig-inndeling")),
+        "fylke-mangler-for-delt-navn": lambda record: (record["municipalities"][0].pop("region"),
+                                                       record["municipalities"][0].update(name="Herøy")),
+        "fylke-feil": put(("municipalities", 0, "region"), "troms"),
+        "fylke-feil-tidligere-fylke": put(("municipalities", 0, "region"), "oppland"),
+        "kommune-ikke-i-listen": put(("municipalities", 0, "name"), "Tastaturby"),
+        "kommune-skrevet-uten-ae-o-a": put(("municipalities", 0, "name"), "Raelingen"),
+        "kommune-tidligere-i-feil-fylke": lambda record: record["municipalities"][0].update(name="Kvalsund"),
+        "kontakt-uten-telefon-mobil-og-e-post": lambda record: (record["contacts"][0].pop("phones"),
+                                                                record["contacts"][0].pop("name")),
+        "to-kilder-med-samme-tittel": add_source({"id": "ny", "title": " EN  TESTKILDE"}),
+        "tall-med-naermere": put(("key_figures", 0, "value"), "nærmere 40"),
         "innbyggertall-null": put(("municipalities", 0, "population", "value"), 0),
         "e-post-ugyldig": put(("contacts", 0, "email"), "kari@"),
         "telefon-med-bokstaver": put(("contacts", 0, "phones"), ["tolv"]),
@@ -254,7 +268,8 @@ NEW_CASE = {
     "title": "Tastaturby: språkpraksis og «fadder» i to spor",
     "summary": "Tastaturby gir alle deltakere praksis med fadder.\nDe følger opp arbeidsgiverne hver måned: 100 % oppmøte.",
     "sources": [{"id": "arsmelding", "title": "Årsmelding for flyktningtjenesten", "published_year": 2023}],
-    "municipalities": [{"name": "Tastaturby", "region": "nordland",
+    "language": "nb",
+    "municipalities": [{"name": "Bindal", "region": "nordland",
                         "population": {"label": "Innbyggere", "value": "4210", "unit": "personer", "year": "2023",
                                        "source": "arsmelding"},
                         "immigrant_share": {"label": "Andel innvandrere", "value": "12,5", "unit": "prosent",
@@ -277,11 +292,14 @@ NEW_CASE = {
                  "points": [{"year": "2021", "value": "55"}, {"year": "2022", "value": "61,5"},
                             {"year": "2023", "value": "70"}]}],
     "contacts": [{"name": "Kari Tastesen", "role": "Leder", "organisation": "Tastaturby kommune",
-                  "phones": ["0047 75 12 34 56"], "source": "arsmelding"}],
+                  "phones": ["0047 75 12 34 56"], "source": "arsmelding"},
+                 {"role": "Koordinator", "organisation": "Tastaturby kommune", "mobile": "913 54 954",
+                  "source": "arsmelding"}],
     "people": [{"name": "Ola Tastesen", "role": "Rådgiver", "source": "arsmelding",
                 "statements": [{"summary": "Fadderne er nøkkelen."}]}],
     "partners": [{"name": "NAV Tastaturby", "role": "Arbeidstrening"}],
-    "literature": [{"title": "En rapport om språkpraksis", "year": "2019"}],
+    "literature": [{"title": "En rapport om språkpraksis", "year": "2019", "url": "http://rapport.example/praksis",
+                    "note": "Kan lånes på biblioteket."}],
     "related": [CASE_SLUGS[0]],
     "updated": "2024-05-31",
     "last_verified": "2024-05-31",
@@ -414,7 +432,7 @@ SHOWN = ("Tett oppfølging", "Få praksisplasser", "Språkpraksis med fadder", "
 
 def test_a_case_typed_with_the_keyboard_alone_is_accepted_built_and_shown(typed_case, tmp_path):
     typed_case, typed = typed_case
-    assert typed_case.name == "tastaturby.yaml"
+    assert typed_case.name == "bindal.yaml"
     assert {NEW_CASE["title"], NEW_CASE["summary"], "61,5", CASE_SLUGS[0]} <= typed
     project = make_project(tmp_path / "prosjekt", cases={typed_case.name: typed_case.read_text(encoding="utf-8")},
                            site=True)
@@ -424,7 +442,7 @@ def test_a_case_typed_with_the_keyboard_alone_is_accepted_built_and_shown(typed_
     assert checked.returncode == 0, checked.stdout + checked.stderr
     built = run_generator("build", "--site-dir", str(tmp_path / "site"), cwd=project)
     assert built.returncode == 0, built.stdout + built.stderr
-    page = (tmp_path / "site" / "eksempler" / "tastaturby" / "index.html").read_text(encoding="utf-8")
+    page = (tmp_path / "site" / "eksempler" / "bindal" / "index.html").read_text(encoding="utf-8")
     text = visible_text(BeautifulSoup(page, "html.parser"))
     related_title = load_catalog(ROOT).cases[CASE_SLUGS[0]].title
     for shown in (NEW_CASE["title"], related_title, *(t for t in SHOWN if t in typed)):
@@ -435,6 +453,8 @@ def test_a_case_typed_with_the_keyboard_alone_is_accepted_built_and_shown(typed_
     assert record.summary == NEW_CASE["summary"]
     assert record.municipalities[0].immigrant_share.value == 12.5 and record.related == [CASE_SLUGS[0]]
     assert record.aliases == ["Tastaturmodellen"] and record.contacts[0].last_verified is None
+    assert record.contacts[1].name is None and record.contacts[1].mobile == "913 54 954"
+    assert record.municipalities[0].region == "nordland" and record.literature[0].note == "Kan lånes på biblioteket."
 
 
 # ---- the draft ----
@@ -486,6 +506,26 @@ def test_a_source_typed_once_is_offered_by_title_wherever_a_source_is_cited(tab,
     expect(cited.locator("option:checked")).to_have_text("Årsmelding for 2023 (arsmelding-for-2023)")
     record = tab.evaluate("() => window.ikbForm.collect()")
     assert record["practices"][0]["source"] == record["sources"][0]["id"] == "arsmelding-for-2023"
+
+
+def test_a_municipality_is_offered_from_the_classification_and_brings_its_county(tab, base_url):
+    choices = municipality_choices()
+    open_form(tab, base_url)
+    place = tab.locator('[data-ikb-form] > [data-key="municipalities"] > [data-items] > [data-item]').first
+    name = place.locator('[data-key="name"] input')
+    offered = tab.evaluate("id => [...document.getElementById(id).options].map(o => o.value)", name.get_attribute("list"))
+    assert offered == list(choices)
+    one, (_number, county, _part_of) = next((n, c) for n, c in choices.items() if len(register().find(n)) == 1)
+    name.fill(one)
+    expect(place.locator('[data-key="region"] select')).to_have_value(county)
+    basis = contribution_form.county_basis(contribution_form.case_schema())
+    expect(place.locator('[data-key="region_basis"] select')).to_have_value(basis)
+    expect(tab.locator("[data-status]")).to_contain_text("Fylket er fylt inn")
+    # A name two counties share fills nothing: the county is the contributor's to choose.
+    shared = next(n for n in choices if len({k.county for k in register().find(n.split(" (")[0])}) > 1).split(" (")[0]
+    place.locator('[data-key="region"] select').select_option("")
+    name.fill(shared)
+    expect(place.locator('[data-key="region"] select')).to_have_value("")
 
 
 def test_the_error_summary_links_to_each_field(tab, base_url):
@@ -597,7 +637,7 @@ def test_the_new_file_address_carries_the_text_only_while_github_accepts_its_len
     tab = repository_tab
     open_form(tab, base_url)
     record = {**copy.deepcopy(_base()), "success_factors": ["a", "a", "a"]}
-    name = "eksempelby.yaml"
+    name = f"{slugify(record['municipalities'][0]['name'])}.yaml"  # the file is named by the municipality
     address = f"{REPO}/new/main/cases?filename={name}&value="
     length = len(address) + len(_encode(form_yaml(tab, record)))
     grow = MAX_URL + extra - length  # each added «a» adds one character to the address

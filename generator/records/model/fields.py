@@ -99,6 +99,9 @@ _PHONE_DIGITS = re.compile(r"^(?:\+47|0047)?([2-9]\d{7})$")  # 0 and 1 start no 
 _PHONE_IN_WORDS = re.compile(r"^(\D*?)[\s:.]*(\+?\d[\d\s\-.]*\d)[\s.]*(\D*)$")
 
 
+MOBILE_WORD = "mobil"  # a number written after it is a mobile, for the contact's `mobile`
+
+
 def _what_is_wrong(digits: str) -> str:
     """Why a number (spaces removed) is not Norwegian, and what to do, for «… er ikke et norsk telefonnummer: …»."""
     national = re.sub(r"^(?:\+47|0047)", "", digits)
@@ -120,7 +123,7 @@ def _check_phone(value: str) -> str:
         number = words.group(2)
         extra = " og ".join(f"«{w.strip()}»" for w in (words.group(1), words.group(3)) if w.strip())
         if _PHONE_DIGITS.match(re.sub(r"[\s\-.]", "", number)):
-            mobile = "mobil" in words.group(1).casefold()  # «Mobil: 913 54 954»: the contact's `mobile` says so
+            mobile = MOBILE_WORD in words.group(1).casefold()  # «Mobil: 913 54 954»: the contact's `mobile` says so
             hint = f'; det er en mobil: skriv det som mobile: "{number}"' if mobile else ""
             raise ValueError(f'skriv bare nummeret, uten {extra}: "{number}"{hint}')
         # 8 digits with a word in front: say what is wrong with the digits, and that the word goes too.

@@ -91,7 +91,10 @@ window.ikbFormChecks = function (form, S, correcting, r) {
     if (words && (words[1] || words[3])) {
       var extra = [words[1], words[3]].filter(function (w) { return w.trim(); })
         .map(function (w) { return "«" + w.trim() + "»"; }).join(" og ");
-      if (phone.test(compact(words[2]))) return fill(M.phone_words, { field: key, extra: extra, number: words[2] });
+      if (phone.test(compact(words[2]))) {
+        var mobile = words[1].toLowerCase().indexOf(R.mobile_word) >= 0;
+        return fill(mobile ? M.phone_words_mobile : M.phone_words, { field: key, extra: extra, number: words[2] });
+      }
       return fill(M.phone_words_wrong, { field: key, text: text, problem: phoneProblem(compact(words[2])), extra: extra });
     }
     return fill(M.phone_wrong, { field: key, text: text, problem: phoneProblem(compact(text)) });
