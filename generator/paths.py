@@ -116,6 +116,7 @@ PREVIEW_CSS = PAGE_ASSETS["template"][0]  # the templates' preview styles, copie
 
 # The contribution form; it writes records for this folder of the repository.
 CONTRIBUTION_FORM = "bidra/skjema.md"
+CORRECTION_PARAMETER = "eksempel"  # bidra/skjema/?eksempel=<slug>: the form filled from that case, to correct it
 # The cases the form offers as related, and checks a new title against: loaded by the form when open.
 CONTRIBUTION_FORM_CASES = "bidra/skjema/eksempler.json"
 # The municipalities the form offers, with their counties: loaded by the form when open.

@@ -17,7 +17,7 @@ from pydantic import TypeAdapter
 
 from generator.opendata import records
 from generator.paths import (
-    CASES_FOLDER, CONTRIBUTION_FORM, CONTRIBUTION_FORM_CASES, CONTRIBUTION_FORM_MUNICIPALITIES, folder_urls, page_location,
+    CASES_FOLDER, CONTRIBUTION_FORM, CORRECTION_PARAMETER, CONTRIBUTION_FORM_CASES, CONTRIBUTION_FORM_MUNICIPALITIES, folder_urls, page_location,
     record_urls,
 )
 from generator.records.catalog import Catalog
@@ -83,6 +83,7 @@ def settings(catalog: Catalog, repo_url: str | None, editors_email: str | None) 
         "cases_url": "../" * depth + CONTRIBUTION_FORM_CASES,
         "municipalities_url": "../" * depth + CONTRIBUTION_FORM_MUNICIPALITIES,
         "municipality_list": MUNICIPALITY_LIST,
+        "correction_parameter": CORRECTION_PARAMETER,
         "county_basis": county_basis(schema),
         # A former county a record may name, with today's counties its municipalities are in now.
         "former_regions": {key: list(now) for key, now in FORMER_REGIONS.items() if key in VOCABULARY["regions"]},

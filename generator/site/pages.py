@@ -21,7 +21,7 @@ from generator.site.finished_pages import FinishedPage, finish
 from generator.records.catalog import Catalog
 from generator.records.model import Case, phone_uri
 from generator.opendata import jsonld, records, vcard
-from generator.paths import CONTRIBUTION_FORM, PAGE_ASSETS
+from generator.paths import CONTRIBUTION_FORM, CORRECTION_PARAMETER, PAGE_ASSETS
 from generator.paths import (
     CASE_LIST_INDEX, CASES_DIR, COMPARISON, FACET_FOLDERS, TEMPLATES_DIR, absolute, case_path, contact_card_path,
     facet_path, page_location, record_urls, size_path, template_file, template_path,
@@ -113,7 +113,7 @@ def _render(layout: str, here: str, **context) -> str:
         facet_path=facet_path,
         template_path=template_path,
         comparison_path=COMPARISON,
-        contribution_form_path=CONTRIBUTION_FORM,
+        contribution_form_path=CONTRIBUTION_FORM, correction_parameter=CORRECTION_PARAMETER,
         **context,
     )
 

@@ -18,7 +18,7 @@
   var result = document.querySelector("[data-result]");
   var slugPattern = new RegExp(S.slug.pattern);
   var params = new URLSearchParams(window.location.search);
-  var correcting = params.get("eksempel");
+  var correcting = params.get(S.correction_parameter);
   if (correcting && !slugPattern.test(correcting)) correcting = null;
   var draftKey = S.draft_key + (correcting ? ":" + correcting : "");
   var correctedFile = null;
