@@ -33,7 +33,7 @@ from generator.text import SLUG_MAX, SLUG_PATTERN, slug_folding, slug_suggestion
 # The form's script, written in parts (overrides/assets/javascripts/contribution-form/) and served as one
 # file: one request, and compressed as a whole it is a fifth smaller than the parts one by one.
 SCRIPT = "assets/javascripts/contribution-form.js"
-SCRIPT_PARTS = ("record", "checks", "yaml", "main")
+SCRIPT_PARTS = ("record", "places", "checks", "yaml", "main")
 
 # GitHub refuses longer addresses; past this the new-file page gets the name only, the text goes by the clipboard.
 MAX_URL = 8000

@@ -2,7 +2,7 @@
  * The contribution form's checks: the rules of `make validate` the form can express, in its words
  * (the messages come from the validator's own code, written into the page by the build).
  */
-window.ikbFormChecks = function (form, S, correcting, r) {
+window.ikbFormChecks = function (form, S, correcting, r, places) {
   "use strict";
   var M = S.messages, R = S.rules;
   var control = new RegExp(R.control, "u");
@@ -190,7 +190,7 @@ window.ikbFormChecks = function (form, S, correcting, r) {
       });
     }
     var named = Object.keys(fields).filter(function (key) { return fields[key].dataset.rule === "municipality"; })[0];
-    if (named) checkPlace(fields, data[named], data, report);
+    if (named) places.check(fields, data[named], data, report, fill);
     var anyOf = container.dataset.anyOf;
     if (anyOf) {
       var ways = anyOf.split(" ");
@@ -208,38 +208,6 @@ window.ikbFormChecks = function (form, S, correcting, r) {
         report(fieldsByKey(item).value, zero);
       }
     });
-  }
-
-  // A municipality against the classification the page loaded beside it, and its county against the municipality.
-  function checkPlace(fields, name, data, report) {
-    var region = fields.region && data.region;
-    var county = fields.region;
-    var P = r.places();
-    if (!P || typeof name !== "string" || !name) {
-      if (county && !region) report(county, fill(M.missing, { field: county.dataset.key }));
-      return;
-    }
-    var nameField = fields[Object.keys(fields).filter(function (key) { return fields[key].dataset.rule === "municipality"; })[0]];
-    var known = P.known[lookAlike(name)];
-    if (!known) {
-      var meant = P.folded[r.slugify(name)];
-      report(nameField, meant ? fill(M.unknown_municipality_meant, { name: name, meant: meant }) : fill(M.unknown_municipality, { name: name }));
-      return;
-    }
-    var counties = known[0], place = name + known[1];
-    var quoted = counties.map(function (c) { return "«" + c + "»"; });
-    var listed = quoted.length === 1 ? quoted[0] : quoted.slice(0, -1).join(", ") + " eller " + quoted[quoted.length - 1];
-    var fix = counties.map(function (c) { return "«region: " + c + "»"; }).join(" eller ");
-    if (!county) return;
-    if (!region) {
-      if (counties.length === 1) report(nameField, fill(M.missing_region, { place: place, counties: listed, fix: fix }));
-      else report(nameField, fill(M.missing_region_shared, { name: name, both: quoted.join(" og "), fix: fix }));
-      return;
-    }
-    var today = [region].concat(S.former_regions[region] || []);
-    if (!counties.some(function (c) { return today.indexOf(c) >= 0; })) {
-      report(county, fill(M.wrong_region, { place: place, counties: listed, region: region, fix: fix }));
-    }
   }
 
   function check() {

@@ -33,7 +33,8 @@
   var collectObject = r.collectObject, nameOf = r.nameOf, addItem = r.addItem;
   var renumber = r.renumber, refreshCites = r.refreshCites, citedList = r.citedList, pathOf = r.pathOf;
   var fillObject = r.fillObject, slugSuggestion = r.slugSuggestion;
-  var check = window.ikbFormChecks(form, S, correcting, r);
+  var places = window.ikbFormPlaces(S, r);
+  var check = window.ikbFormChecks(form, S, correcting, r, places);
   var yaml = window.ikbFormYaml(S, correcting, r);
   var toYaml = yaml.toYaml, fileSlug = yaml.fileSlug;
 
@@ -85,29 +86,9 @@
       refreshCites();
     }
     if (event.target.matches('[data-kind="cite"] select')) event.target.dataset.wanted = event.target.value;
-    fillCounty(event.target);
+    places.fillCounty(event.target, announce);
     save();
   });
-
-  // A municipality of the classification brings its county, and where the county came from, unless the
-  // county chosen already holds it (a former county the source names). A name two counties share fills nothing.
-  function fillCounty(input) {
-    var field = input.closest('[data-rule="municipality"]');
-    var P = r.places();
-    if (!field || !P) return;
-    var known = P.known[r.lookAlike(input.value.trim())];
-    if (!known || known[0].length !== 1) return;
-    var fields = r.fieldsByKey(r.owner(field));
-    var county = fields.region && controlOf(fields.region);
-    if (!county) return;
-    var held = [county.value].concat(S.former_regions[county.value] || []);
-    if (held.indexOf(known[0][0]) >= 0) return;
-    county.value = known[0][0];
-    if (county.value !== known[0][0]) return;
-    var basis = fields.region_basis && controlOf(fields.region_basis);
-    if (basis) basis.value = S.county_basis;
-    announce("Fylket er fylt inn: " + county.options[county.selectedIndex].text + ".");
-  }
 
   // A source whose id changes keeps its citations: they follow it to the new id.
   function renameCitations(before, after) {
@@ -332,20 +313,7 @@
     return known;
   });
 
-  // The classification's municipalities, for the list of choices and the checks of a municipality and its county.
-  var placesReady = fetch(S.municipalities_url).then(function (response) {
-    return response.ok ? response.json() : null;
-  }).catch(function () { return null; }).then(function (data) {
-    if (!data) return;
-    r.setPlaces(data);
-    var options = document.createDocumentFragment();
-    data.names.forEach(function (name) {
-      var option = document.createElement("option");
-      option.value = name;
-      options.appendChild(option);
-    });
-    document.getElementById(S.municipality_list).appendChild(options);
-  });
+  var placesReady = places.load();
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();

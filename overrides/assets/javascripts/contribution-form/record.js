@@ -7,7 +7,6 @@ window.ikbFormRecord = function (form, S, correcting) {
   "use strict";
   var counter = 0;
   var cases = [];  // {slug, title, file} of every case, once the page has loaded the list
-  var places = null;  // the classification's municipalities (contribution_form.municipalities_json), once loaded
 
   // ---- the slug rule (generator/text.py), from its folding table ----
   function slugify(value) {
@@ -272,7 +271,6 @@ window.ikbFormRecord = function (form, S, correcting) {
     itemsOf: itemsOf, controlOf: controlOf, isSingle: isSingle, addItem: addItem, renumber: renumber,
     firstControl: firstControl, nameOf: nameOf, citedList: citedList, refreshCites: refreshCites, setCases: setCases, describe: describe,
     cases: function () { return cases; }, toNumber: toNumber,
-    places: function () { return places; }, setPlaces: function (data) { places = data; },
     collectObject: collectObject, fillObject: fillObject, fieldsByKey: fieldsByKey, isDate: isDate, pathOf: pathOf,
   };
 };
