@@ -51,10 +51,10 @@ QUALIFIERS = (
 PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
 _DIGITS = r"\d+(?:[.,]\d+)?"
 # «5,706 mill.», «12 mill. kr», «1,2 mrd»: a sum in millions or billions, with or without a hedge before it.
-_MILLIONS = re.compile(rf"(?P<hedge>\D*?)(?P<number>{_DIGITS})\s*(?P<scale>mill(?:ioner|ion)?|mrd|milliard(?:er)?)\.?"
+MILLIONS = re.compile(rf"(?P<hedge>\D*?)(?P<number>{_DIGITS})\s*(?P<scale>mill(?:ioner|ion)?|mrd|milliard(?:er)?)\.?"
                        rf"(?:\s*(?:kr|kroner|nok)\.?)?", re.I)
 # «mellom 18 og 55», «18–55 år», «fra 18 til 55»: a range where one number belongs.
-_NUMBER_RANGE = re.compile(rf"(?:mellom|fra)?\s*({_DIGITS})\s*(?:[-–—]|og|til)\s*({_DIGITS})\b.*", re.I)
+NUMBER_RANGE = re.compile(rf"(?:mellom|fra)?\s*({_DIGITS})\s*(?:[-–—]|og|til)\s*({_DIGITS})\b.*", re.I)
 
 
 def _millions_message(start: str, found: re.Match, parent: type[BaseModel] | None) -> str:
@@ -103,10 +103,10 @@ def number_message(field: str, value, parent: type[BaseModel] | None) -> str:
     start = f"«{field}» skal være et tall, ikke «{text}»"
     if "%" in text:
         return f"{start}; fjern %-tegnet (enheten står i unit)"
-    millions = _MILLIONS.fullmatch(text)
+    millions = MILLIONS.fullmatch(text)
     if millions:
         return _millions_message(start, millions, parent)
-    span = _NUMBER_RANGE.fullmatch(text)
+    span = NUMBER_RANGE.fullmatch(text)
     if span:
         return _range_message(start, span)
     for pattern, qualifier in QUALIFIERS:

@@ -17,7 +17,7 @@ from generator.records.municipalities import register
 from generator.records.vocabulary import FORMER_REGIONS, VOCABULARY
 from generator.records.model.case import WHOLE_UNITS
 from generator.records.model.fields import _check_date, _check_phone, _check_year, _what_is_wrong
-from generator.records.number_messages import PLAIN_NUMBER, QUALIFIERS, YEAR_SPAN, number_message
+from generator.records.number_messages import MILLIONS, NUMBER_RANGE, PLAIN_NUMBER, QUALIFIERS, YEAR_SPAN, number_message
 from generator.records.validation_messages import date_message, message, pattern_hint
 from generator.records.yaml_checks import CONTROL, _invisible_message
 from generator.text import SLUG_MAX, slug_problem
@@ -86,9 +86,11 @@ def messages() -> dict[str, str]:
         "year_or_note": _template(_value_error(ValueError(_validation(Figure, _figure(year=None))["ctx"]["error"]))),
         "percent": _template(_value_error(_validation(Figure, _figure(value=123.5))["ctx"]["error"]), value="123.5"),
         "negative": _template(_value_error(_validation(Figure, _figure(value=-5, unit="antall"))["ctx"]["error"])),
-        "whole_thousands": _template(_validation(Figure, _figure(value=4.21, unit=WHOLE_UNITS[0]))["msg"],
-                                     unit=WHOLE_UNITS[0], thousands=4210),
-        "whole_round": _template(_validation(Figure, _figure(value=4.2345, unit=WHOLE_UNITS[0]))["msg"], unit=WHOLE_UNITS[0]),
+        # Per unit: a sum in kroner is also told it may be millions.
+        "whole_thousands": {unit: _template(_validation(Figure, _figure(value=4.21, unit=unit))["msg"], thousands=4210,
+                                            value="4.21") for unit in WHOLE_UNITS},
+        "whole_round": {unit: _template(_validation(Figure, _figure(value=4.2345, unit=unit))["msg"], value="4.2345")
+                        for unit in WHOLE_UNITS},
         "point_percent": _template(_validation(Result, {"label": "a", "definition": "d", "source": "s", "points": [
             {"year": 2020, "value": 123.5}]})["msg"], value="123.5"),
         "duplicate_year": _template(_validation(Result, {"label": "a", "definition": "d", "source": "s", "points": [
@@ -103,6 +105,7 @@ def messages() -> dict[str, str]:
     found.update(_reference_messages())
     found.update(_slip_messages())
     found.update(_phone_messages())
+    found.update(_amount_messages())
     found.update(_place_messages())
     found.update(_contact_messages())
     name, (county,) = _a_place()
@@ -160,6 +163,25 @@ def _reference_messages() -> dict[str, str]:
     unknown = _case_rule("_references", sources=[source], key_figures=[Figure.model_construct(source="qqref", headline=False)])
     twice = _case_rule("_references", sources=[source, source])
     return {"unknown_source": _template(unknown, ref="qqref", known="qqa"), "duplicate_source": _template(twice, id="qqa")}
+
+
+def _amount_messages() -> dict:
+    """A sum in millions (per kind of parent: a figure with its unit, or a series' point) and a range."""
+    def said(text: str, parent) -> str:
+        return number_message(FIELD, text, parent).replace(f"«{FIELD}»", "«{field}»")
+
+    millions = {}
+    for kind, parent in (("figure", Figure), ("point", Point)):
+        millions[kind] = {
+            "plain": said("7,25 mill.", parent).replace("«7,25 mill.»;", "«{text}»;").replace("7.25", "{value}"),
+            "hedged": said("ca. 7,25 mill.", parent).replace("«ca. 7,25 mill.»;", "«{text}»;").replace("7.25", "{value}")
+            .replace('"ca."', '"{qualifier}"'),
+        }
+    text = "mellom 18,5 og 55,5"
+    spread = said(text, Point).replace(f"«{text}»;", "«{text}»;", 1)
+    for probe, slot in (("18.5", "{low_dot}"), ("55.5", "{high_dot}"), ("18,5", "{low}"), ("55,5", "{high}")):
+        spread = spread.replace(probe, slot)
+    return {"number_millions": millions, "number_range": spread}
 
 
 def _a_place(shared: bool = False) -> tuple[str, tuple[str, ...]]:
@@ -239,6 +261,6 @@ def rules() -> dict:
         "starter_words": "Min kommune", "lone_dots": text_slips._LONE_DOTS.pattern,
         "headline_lists": ["key_figures", "results"],
         # How `validate` recognises a span of years, a hedged number and a plain number in what was typed.
-        "year_span": YEAR_SPAN.pattern, "qualifiers": [[p.pattern, q] for p, q in QUALIFIERS],
+        "year_span": YEAR_SPAN.pattern, "millions": MILLIONS.pattern, "number_range": NUMBER_RANGE.pattern, "qualifiers": [[p.pattern, q] for p, q in QUALIFIERS],
         "plain_number": PLAIN_NUMBER.pattern,
     }

@@ -70,8 +70,33 @@ window.ikbFormChecks = function (form, S, correcting, r, places) {
     return fill(M.year_text, { field: key, text: text });
   }
 
-  function numberMessage(key, text) {
+  // Python's named groups, (?P<name>…), as JavaScript writes them.
+  var millions = new RegExp("^(?:" + R.millions.replace(/\(\?P</g, "(?<") + ")$", "i");
+  var numberRange = new RegExp("^(?:" + R.number_range + ")$", "i");
+
+  function qualifierOf(hedge) {
+    for (var i = 0; hedge && i < R.qualifiers.length; i++) {
+      if (new RegExp("^(?:" + R.qualifiers[i][0] + ")$", "i").test(hedge + " ")) return R.qualifiers[i][1];
+    }
+    return null;
+  }
+
+  function numberMessage(field, key, text) {
     if (text.indexOf("%") >= 0) return fill(M.number_percent, { field: key, text: text });
+    var sum = millions.exec(text);
+    if (sum) {
+      var amount = parseFloat(sum.groups.number.replace(",", "."));
+      if (/^(?:mrd|milliard)/i.test(sum.groups.scale)) amount *= 1000;
+      var written = amount.toFixed(6).replace(/0+$/, "").replace(/\.$/, "");
+      var qualifier = qualifierOf(sum.groups.hedge.trim());
+      var forms = M.number_millions[fieldsByKey(owner(field)).unit ? "figure" : "point"];
+      return fill(qualifier ? forms.hedged : forms.plain, { field: key, text: text, value: written, qualifier: qualifier });
+    }
+    var spread = numberRange.exec(text);
+    if (spread) {
+      return fill(M.number_range, { field: key, text: text, low: spread[1], high: spread[2],
+        low_dot: spread[1].replace(",", "."), high_dot: spread[2].replace(",", ".") });
+    }
     for (var i = 0; i < R.qualifiers.length; i++) {
       var words = new RegExp("^(?:" + R.qualifiers[i][0] + ")", "i").exec(text);
       var rest = words ? text.slice(words[0].length) : "";
@@ -137,7 +162,7 @@ window.ikbFormChecks = function (form, S, correcting, r, places) {
     }
     if (kind === "number") {
       var number = toNumber(text, false);
-      if (typeof number !== "number") return add(numberMessage(key, shown(text)));
+      if (typeof number !== "number") return add(numberMessage(field, key, shown(text)));
       if (field.dataset.minimum && number < Number(field.dataset.minimum)) return add(fill(M.minimum, { field: key, min: g(field.dataset.minimum) }));
     }
     if (kind === "date") {
@@ -159,9 +184,9 @@ window.ikbFormChecks = function (form, S, correcting, r, places) {
   function wholeMessage(unit, value) {
     var thousands = value * 1000;
     if (value >= 1 && value < 1000 && Math.abs(thousands - Math.round(thousands)) < 1e-6) {
-      return fill(M.whole_thousands, { unit: unit, thousands: Math.round(thousands) });
+      return fill(M.whole_thousands[unit], { thousands: Math.round(thousands), value: g(value) });
     }
-    return fill(M.whole_round, { unit: unit });
+    return fill(M.whole_round[unit], { value: g(value) });
   }
 
   function checkObject(container, ownerKey, report) {
