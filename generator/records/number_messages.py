@@ -12,7 +12,7 @@ import typing
 
 from pydantic import BaseModel
 
-from generator.records.model.fields import Year, _check_year
+from generator.records.model.fields import Year, check_year
 
 
 def shown(value) -> str:
@@ -26,7 +26,7 @@ def _is_year(parent: type[BaseModel] | None, field: str) -> bool:
     if info is None:
         return False
     annotations = [info.annotation, *typing.get_args(info.annotation)]
-    return Year in annotations or any(getattr(m, "func", None) is _check_year for m in info.metadata)
+    return Year in annotations or any(getattr(m, "func", None) is check_year for m in info.metadata)
 
 
 YEAR_SPAN = re.compile(r"(\d{4})\s*[-–—/]\s*(\d{2,4})")

@@ -16,10 +16,10 @@ from generator.records.model.contact import Contact
 from generator.records.municipalities import register
 from generator.records.vocabulary import FORMER_REGIONS, VOCABULARY
 from generator.records.model.case import WHOLE_UNITS
-from generator.records.model.fields import _check_date, _check_phone, _check_year, _what_is_wrong
+from generator.records.model.fields import check_date, check_phone, check_year, phone_problem
 from generator.records.number_messages import MILLIONS, NUMBER_RANGE, PLAIN_NUMBER, QUALIFIERS, YEAR_SPAN, number_message
 from generator.records.validation_messages import date_message, message, pattern_hint
-from generator.records.yaml_checks import CONTROL, _invisible_message
+from generator.records.yaml_checks import CONTROL, invisible_message
 from generator.text import SLUG_MAX, slug_problem
 
 FIELD, TEXT = "QQFIELD", "QQTEXT"
@@ -77,11 +77,11 @@ def messages() -> dict[str, str]:
         "slug": "«{field}» " + pattern_hint("slug", "QQ TEXT").replace("QQ TEXT", "{text}").replace(
             slug_problem("QQ TEXT"), "{problem}").replace("qq-text", "{suggestion}"),
         "year_range": _template(message({"type": "value_error", "loc": (FIELD,), "msg": "", "input": 1234,
-                                          "ctx": {"error": ValueError(_raised(_check_year, 1234))}}, Case), value=1234),
+                                          "ctx": {"error": ValueError(_raised(check_year, 1234))}}, Case), value=1234),
         "year_text": _template(number_message("year", TEXT, Point).replace("«year»", f"«{FIELD}»"), text=TEXT),
         "number_text": _template(number_message(FIELD, TEXT, Point), text=TEXT),
         "date_text": _template(date_message(FIELD, TEXT, None), text=TEXT),
-        "date_future": _template(_value_error(ValueError(_raised(_check_date, future))).replace("«QQFIELD»: ", "«{field}»: "),
+        "date_future": _template(_value_error(ValueError(_raised(check_date, future))).replace("«QQFIELD»: ", "«{field}»: "),
                                  value=future.isoformat()),
         "year_or_note": _template(_value_error(ValueError(_validation(Figure, _figure(year=None))["ctx"]["error"]))),
         "percent": _template(_value_error(_validation(Figure, _figure(value=123.5))["ctx"]["error"]), value="123.5"),
@@ -98,8 +98,8 @@ def messages() -> dict[str, str]:
         "minimum": _template(message({"type": "greater_than_equal", "loc": (FIELD,), "input": -1, "ctx": {"ge": 987}}, Case), min=987),
         "two_headlines": _case_rule("_one_headline", key_figures=[Figure.model_construct(headline=True)],
                                     results=[Result.model_construct(headline=True)]),
-        "invisible_between": _template(_invisible_message("AAQQ\u200bBBQQ", 4, (FIELD,)), code="U+200B", before="AAQQ", after="BBQQ"),
-        "invisible_alone": _template(_invisible_message("\u200b", 0, (FIELD,)), code="U+200B"),
+        "invisible_between": _template(invisible_message("AAQQ\u200bBBQQ", 4, (FIELD,)), code="U+200B", before="AAQQ", after="BBQQ"),
+        "invisible_alone": _template(invisible_message("\u200b", 0, (FIELD,)), code="U+200B"),
         "wrapped": "«{field}»: " + text_slips.WRAPPED_IN_STRAIGHT,
     }
     found.update(_reference_messages())
@@ -143,16 +143,16 @@ def _phone_messages() -> dict:
     from generator.records.model.fields import MOBILE_WORD
 
     def said(value: str) -> str:
-        return f"«{FIELD}»: " + _raised(_check_phone, value)
+        return f"«{FIELD}»: " + _raised(check_phone, value)
 
-    count, first = _what_is_wrong("12345"), _what_is_wrong("12345678")
+    count, first = phone_problem("12345"), phone_problem("12345678")
     return {
-        "phone_wrong": _template(said("tolv").replace(_what_is_wrong("tolv"), "{problem}"), text="tolv"),
+        "phone_wrong": _template(said("tolv").replace(phone_problem("tolv"), "{problem}"), text="tolv"),
         "phone_words": _template(said("tlf. 912 34 567"), extra="«tlf»", number="912 34 567"),
         "phone_words_mobile": _template(said(f"{MOBILE_WORD} 912 34 567"), extra=f"«{MOBILE_WORD}»", number="912 34 567"),
         "phone_words_wrong": _template(said("tlf 123 45").replace(count, "{problem}"), text="tlf 123 45", extra="«tlf»"),
         "phone_problems": {
-            "foreign": _what_is_wrong("+4612345678"), "digits": _what_is_wrong("tolv"),
+            "foreign": phone_problem("+4612345678"), "digits": phone_problem("tolv"),
             "count": count.replace(" 5 siffer", " {count} siffer"), "first": first.replace("på 1,", "på {first},"),
         },
     }
@@ -230,13 +230,13 @@ def _contact_messages() -> dict[str, str]:
 
 def _same_title() -> str:
     """What `validate` says of a title another case has, however written; {there} is the other file."""
-    from generator.records.catalog import Catalog, _cross_check
+    from generator.records.catalog import Catalog, cross_check
 
     catalog = Catalog()
     for slug in ("qqa", "qqb"):
         catalog.cases[slug] = Case.model_construct(title="QQ", municipalities=[], related=[], practices=[])
         catalog.case_files[slug] = f"{slug}.yaml"
-    _cross_check(catalog)
+    cross_check(catalog)
     message = next(p.message for p in catalog.problems if p.path == "qqb.yaml")
     return message.replace("qqa.yaml", "{there}")
 
@@ -251,14 +251,14 @@ def _starter_messages() -> dict[str, str]:
 
 def rules() -> dict:
     """The values the form's checks need, from where the model keeps them."""
-    from generator.records.model.fields import _PHONE_DIGITS, _PHONE_IN_WORDS, MOBILE_WORD
+    from generator.records.model.fields import PHONE_DIGITS, PHONE_IN_WORDS, MOBILE_WORD
 
     return {
         "min_year": MIN_YEAR, "max_year": MAX_YEAR, "whole_units": list(WHOLE_UNITS), "percent_unit": "prosent",
-        "control": CONTROL.pattern, "phone": _PHONE_DIGITS.pattern, "phone_words": _PHONE_IN_WORDS.pattern,
+        "control": CONTROL.pattern, "phone": PHONE_DIGITS.pattern, "phone_words": PHONE_IN_WORDS.pattern,
         "mobile_word": MOBILE_WORD,
-        "wrap_quotes": dict(text_slips._CLOSES), "quotes": text_slips._QUOTES,
-        "starter_words": "Min kommune", "lone_dots": text_slips._LONE_DOTS.pattern,
+        "wrap_quotes": dict(text_slips.CLOSES), "quotes": text_slips.QUOTES,
+        "starter_words": "Min kommune", "lone_dots": text_slips.LONE_DOTS.pattern,
         "headline_lists": ["key_figures", "results"],
         # How `validate` recognises a span of years, a hedged number and a plain number in what was typed.
         "year_span": YEAR_SPAN.pattern, "millions": MILLIONS.pattern, "number_range": NUMBER_RANGE.pattern, "qualifiers": [[p.pattern, q] for p, q in QUALIFIERS],
