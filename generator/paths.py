@@ -102,3 +102,31 @@ def numbered_page(path: str, number: int) -> str:
         return path
     folder = path[: -len("/index.md")] if path.endswith("/index.md") else path[: -len(".md")]
     return f"{folder}/{PAGE_FOLDER}/{number}.md"
+
+
+# Scripts and styles only some pages use: named in those pages' front matter (`assets`) and loaded there
+# alone (overrides/ikb/layout.html), so no other page carries their weight.
+PAGE_ASSETS = {
+    "case_list": ("assets/javascripts/filters.js", "assets/stylesheets/filters.css"),
+    "comparison": ("assets/javascripts/compare.js", "assets/stylesheets/filters.css"),
+    "template": ("assets/stylesheets/mal-forhandsvisning.css",),
+}
+PREVIEW_CSS = PAGE_ASSETS["template"][0]  # the templates' preview styles, copied in by the build
+
+
+# The contribution form; it writes records for this folder of the repository.
+CONTRIBUTION_FORM = "bidra/skjema.md"
+CORRECTION_PARAMETER = "eksempel"  # bidra/skjema/?eksempel=<slug>: the form filled from that case, to correct it
+# The cases the form offers as related, and checks a new title against: loaded by the form when open.
+CONTRIBUTION_FORM_CASES = "bidra/skjema/eksempler.json"
+# The municipalities the form offers, with their counties: loaded by the form when open.
+CONTRIBUTION_FORM_MUNICIPALITIES = "bidra/skjema/kommuner.json"
+CASES_FOLDER = "cases"
+
+
+def folder_urls(repo_url: str | None, folder: str) -> tuple[str | None, str | None]:
+    """(upload, new file): GitHub's pages for adding a file to a folder of the repository."""
+    if not repo_url:
+        return None, None
+    base = repo_url.rstrip("/")
+    return f"{base}/upload/main/{folder}", f"{base}/new/main/{folder}"

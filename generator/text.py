@@ -12,6 +12,11 @@ ASCII_FOLDING = {"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": 
 _ASCII = str.maketrans(ASCII_FOLDING)
 
 
+def slug_folding() -> dict[str, str]:
+    """The letters slugify spells out before accents are stripped, for scripts that apply the same rule."""
+    return {chr(code): text for code, text in _ASCII.items()}
+
+
 def _strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -20,11 +20,10 @@ from generator.records.catalog import load_catalog
 from generator.records.problems import count_text, report_lines
 from generator import paths
 from generator.opendata import bundle
-from generator.site import sitemap_dates
+from generator.site import contribution_form, sitemap_dates
 from generator.site.problems_page import problems_page
 
 HOME_MARKER = "<!-- generert: forside -->"
-PREVIEW_CSS = "assets/stylesheets/mal-forhandsvisning.css"  # listed in mkdocs.yml extra_css
 
 
 def _root(config) -> Path:
@@ -81,6 +80,12 @@ class KnowledgeBaseHooks:
         built = documents.build_documents(catalog, _cache_dir(config, "documents"))
         sizes = {key: len(data) for key, data in built.items()}
         rendered = pages.render_pages(catalog, sizes)
+        rendered[paths.CONTRIBUTION_FORM] = contribution_form.page(
+            catalog, config.repo_url, (config.extra or {}).get("editors_email")
+        )
+        files.append(File.generated(config, paths.CONTRIBUTION_FORM_CASES, content=contribution_form.cases_json(catalog)))
+        files.append(File.generated(config, paths.CONTRIBUTION_FORM_MUNICIPALITIES,
+                                    content=contribution_form.municipalities_json()))
         self.case_context = pages.CaseContext(
             catalog, dt.date.today(), config.repo_url, config.site_url or "", config.site_name
         )
@@ -91,7 +96,11 @@ class KnowledgeBaseHooks:
             files.append(File.generated(config, path, content=page.markdown if isinstance(page, FinishedPage) else page))
         for (slug, fmt), data in built.items():
             files.append(File.generated(config, paths.template_file(slug, fmt), content=data))
-        files.append(File.generated(config, PREVIEW_CSS, abs_src_path=str(documents.PREVIEW_CSS)))
+        files.append(File.generated(config, paths.PREVIEW_CSS, abs_src_path=str(documents.PREVIEW_CSS)))
+        # The parts are in the theme's custom_dir (overrides/), the first of the theme's folders holding them.
+        parts = next(Path(d) / contribution_form.SCRIPT.removesuffix(".js") for d in config.theme.dirs
+                     if (Path(d) / contribution_form.SCRIPT.removesuffix(".js")).is_dir())
+        files.append(File.generated(config, contribution_form.SCRIPT, content=contribution_form.script(parts)))
         for path, content in bundle.build(catalog, config.site_name, config.site_url or "").items():
             files.append(File.generated(config, path, content=content))
         self.page_dates = sitemap_dates.page_dates(catalog)

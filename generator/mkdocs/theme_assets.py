@@ -9,13 +9,15 @@ into every build they would be published unused: 2.3 of the theme's 2.5 MB.
 from __future__ import annotations
 
 SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+# The contribution form's script parts: the build serves them joined as one file (generator/site/contribution_form.py).
+FORM_SCRIPT_PARTS = "assets/javascripts/contribution-form/"
 
 
 def unused(path: str) -> bool:
     """True for a theme file that no page of this site loads."""
     if path.endswith(".map"):  # source maps: only a browser's developer tools fetch them
         return True
-    return path.startswith(SEARCH_FILES)
+    return path.startswith((*SEARCH_FILES, FORM_SCRIPT_PARTS))
 
 
 def drop_unused(files, config) -> int:

@@ -100,7 +100,7 @@ def _load_uncached(path: Path, model: type[BaseModel], display: str):
         return None, marks, problems_from(error, model, display, marks)
 
 
-def _cross_check(catalog: Catalog) -> None:
+def cross_check(catalog: Catalog) -> None:
     def add(path: str, message: str, loc: tuple = ()):
         line, column = catalog.marks.get(path, {}).get(loc, (1, 1))
         catalog.problems.append(Problem(path, line, column, message))
@@ -265,7 +265,7 @@ def load_catalog(root: Path = ROOT, extra: list[Path] = ()) -> Catalog:
         catalog.problems.extend(_stray_files(root, folder))
     catalog.problems.extend(_stray_root_files(root))
     if not catalog.problems:
-        _cross_check(catalog)
+        cross_check(catalog)
     catalog.problems.sort()
     # First: the records are checked against it.
     catalog.problems[:0] = vocabulary.VOCABULARY.problems

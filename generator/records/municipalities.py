@@ -69,6 +69,14 @@ class Register:
         found = self._by_key.get(look_alike_key(name), [])
         return sorted(set(found), key=lambda k: (k.valid_until is not None, -(k.valid_until or 0), k.number))
 
+    def keys(self) -> list[str]:
+        """Every name the register accepts, by its look-alike key (what find() looks up)."""
+        return sorted(self._by_key)
+
+    def folded(self) -> dict[str, str]:
+        """Names by their slug form: what suggestion() offers for a name written without æøå or capitals."""
+        return dict(sorted(self._by_folded.items()))
+
     def suggestion(self, name: str) -> str | None:
         """The name as the classification writes it, for a name written without æøå, accents or capitals,
         or with a letter wrong."""

@@ -12,7 +12,7 @@ import typing
 
 from pydantic import BaseModel
 
-from generator.records.model.fields import Year, _check_year
+from generator.records.model.fields import Year, check_year
 
 
 def shown(value) -> str:
@@ -26,12 +26,12 @@ def _is_year(parent: type[BaseModel] | None, field: str) -> bool:
     if info is None:
         return False
     annotations = [info.annotation, *typing.get_args(info.annotation)]
-    return Year in annotations or any(getattr(m, "func", None) is _check_year for m in info.metadata)
+    return Year in annotations or any(getattr(m, "func", None) is check_year for m in info.metadata)
 
 
-_RANGE = re.compile(r"(\d{4})\s*[-–—/]\s*(\d{2,4})")
+YEAR_SPAN = re.compile(r"(\d{4})\s*[-–—/]\s*(\d{2,4})")
 # What people write before a number, and the qualifier that says it.
-_QUALIFIERS = (
+QUALIFIERS = (
     (re.compile(r"(?:ca\.?|cirka|omtrent|~)\s*", re.I), "ca."),
     (re.compile(r"rundt\s*", re.I), "rundt"),
     (re.compile(r"om lag\s*", re.I), "om lag"),
@@ -48,13 +48,13 @@ _QUALIFIERS = (
     (re.compile(r"(?:minst|minimum)\s*", re.I), "minst"),
     (re.compile(r"(?:under|mindre enn|<)\s*", re.I), "under"),
 )
-_PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
 _DIGITS = r"\d+(?:[.,]\d+)?"
 # «5,706 mill.», «12 mill. kr», «1,2 mrd»: a sum in millions or billions, with or without a hedge before it.
-_MILLIONS = re.compile(rf"(?P<hedge>\D*?)(?P<number>{_DIGITS})\s*(?P<scale>mill(?:ioner|ion)?|mrd|milliard(?:er)?)\.?"
+MILLIONS = re.compile(rf"(?P<hedge>\D*?)(?P<number>{_DIGITS})\s*(?P<scale>mill(?:ioner|ion)?|mrd|milliard(?:er)?)\.?"
                        rf"(?:\s*(?:kr|kroner|nok)\.?)?", re.I)
 # «mellom 18 og 55», «18–55 år», «fra 18 til 55»: a range where one number belongs.
-_NUMBER_RANGE = re.compile(rf"(?:mellom|fra)?\s*({_DIGITS})\s*(?:[-–—]|og|til)\s*({_DIGITS})\b.*", re.I)
+NUMBER_RANGE = re.compile(rf"(?:mellom|fra)?\s*({_DIGITS})\s*(?:[-–—]|og|til)\s*({_DIGITS})\b.*", re.I)
 
 
 def _millions_message(start: str, found: re.Match, parent: type[BaseModel] | None) -> str:
@@ -64,7 +64,7 @@ def _millions_message(start: str, found: re.Match, parent: type[BaseModel] | Non
         value *= 1000
     written = f"{value:.6f}".rstrip("0").rstrip(".")
     hedge = found.group("hedge").strip()
-    qualifier = next((q for pattern, q in _QUALIFIERS if hedge and pattern.fullmatch(hedge + " ")), None)
+    qualifier = next((q for pattern, q in QUALIFIERS if hedge and pattern.fullmatch(hedge + " ")), None)
     fields = [f"value: {written}"] + ([f'qualifier: "{qualifier}"'] if qualifier else [])
     if parent and "unit" in parent.model_fields:
         how = " og ".join([*fields, "unit: millioner kroner"])
@@ -81,7 +81,7 @@ def _range_message(start: str, found: re.Match) -> str:
 
 
 def _year_message(field: str, text: str, parent: type[BaseModel] | None) -> str:
-    span = _RANGE.fullmatch(text)
+    span = YEAR_SPAN.fullmatch(text)
     if span:
         if parent and "year_note" in parent.model_fields:
             return (f"«{field}» skal være ett årstall, ikke «{text}»; velg året tallet gjelder, "
@@ -103,16 +103,16 @@ def number_message(field: str, value, parent: type[BaseModel] | None) -> str:
     start = f"«{field}» skal være et tall, ikke «{text}»"
     if "%" in text:
         return f"{start}; fjern %-tegnet (enheten står i unit)"
-    millions = _MILLIONS.fullmatch(text)
+    millions = MILLIONS.fullmatch(text)
     if millions:
         return _millions_message(start, millions, parent)
-    span = _NUMBER_RANGE.fullmatch(text)
+    span = NUMBER_RANGE.fullmatch(text)
     if span:
         return _range_message(start, span)
-    for pattern, qualifier in _QUALIFIERS:
+    for pattern, qualifier in QUALIFIERS:
         words = pattern.match(text)
         number = text[words.end():] if words else ""
-        if words and _PLAIN_NUMBER.fullmatch(number):
+        if words and PLAIN_NUMBER.fullmatch(number):
             if parent and "qualifier" in parent.model_fields:
                 return f'{start}; skriv bare tallet ({number}) og sett qualifier: "{qualifier}"'
             return f"{start}; skriv bare tallet ({number})"
@@ -120,7 +120,7 @@ def number_message(field: str, value, parent: type[BaseModel] | None) -> str:
         return f"{start}; bruk punktum som desimaltegn: {text.replace(',', '.')}"
     if re.fullmatch(r"\d{1,3}(?:\s\d{3})+", text):
         return f"{start}; skriv tallet uten mellomrom: {''.join(text.split())}"
-    if isinstance(value, str) and _PLAIN_NUMBER.fullmatch(text):
+    if isinstance(value, str) and PLAIN_NUMBER.fullmatch(text):
         return f"«{field}» skal være et tall, men «{text}» står i anførselstegn; fjern anførselstegnene"
     return f"{start}; skriv tallet uten anførselstegn, med punktum som desimaltegn (f.eks. 16.3)"
 

@@ -17,18 +17,18 @@ if TYPE_CHECKING:
 # files have none); only these are checked against the parsed values and their marks.
 _WRAPPED_CANDIDATE = re.compile(r"(?:^[ \t]*-|:)[ \t]+[\"']?[«“”„‘]", re.MULTILINE)
 _COMMENT_CANDIDATE = re.compile(r" #\S")  # a literal start: the regex engine skips ahead with a fast search
-_QUOTES = "«»“”„‘’"
+QUOTES = "«»“”„‘’"
 WRAPPED = ("teksten står i typografiske anførselstegn («…» eller “…”), og de blir med på siden; bruk rette "
            'anførselstegn "…" rundt hele teksten (« » kan stå inne i teksten)')
 WRAPPED_IN_STRAIGHT = ('teksten står i typografiske anførselstegn inne i de rette ("«…»"), og de blir med på siden; '
                        "fjern de typografiske")
-_CLOSES = {"«": "»", "“": "”", "”": "”", "„": "“", "‘": "’"}
+CLOSES = {"«": "»", "“": "”", "”": "”", "„": "“", "‘": "’"}
 
 
 def _wrapped(value: str) -> bool:
     """The whole text in typographic quotes, with none inside: «Fjellvik – språkpraksis med fadder»."""
-    return (len(value) > 2 and _CLOSES.get(value[0]) == value[-1]
-            and not any(q in value[1:-1] for q in _QUOTES))
+    return (len(value) > 2 and CLOSES.get(value[0]) == value[-1]
+            and not any(q in value[1:-1] for q in QUOTES))
 
 
 def _value_at(data, path: tuple):
@@ -69,7 +69,7 @@ def _half_quoted(text: str, data: dict, marks: Marks) -> list[tuple[int, int, st
 _STARTER_WORDS = ("Min kommune", "...", "…")
 # «...» where text should be: the whole value, or the end after a colon (the starter's "Min kommune: ...").
 # Not in the middle of a text, where it can mark words left out of a quote.
-_LONE_DOTS = re.compile(r"^\s*(?:\.\.\.|…)\s*$|:\s*(?:\.\.\.|…)\s*$|^\s*(?:\.\.\.|…)\s*:")
+LONE_DOTS = re.compile(r"^\s*(?:\.\.\.|…)\s*$|:\s*(?:\.\.\.|…)\s*$|^\s*(?:\.\.\.|…)\s*:")
 
 
 def _outside_comments(text: str, word: str) -> bool:
@@ -93,7 +93,7 @@ def _starter_text(text: str, data: dict, marks: Marks) -> list[tuple[int, int, s
         if not path or path[0] == "<key>":
             continue
         value = _value_at(data, path)
-        if not isinstance(value, str) or not ("Min kommune" in value or _LONE_DOTS.search(value)):
+        if not isinstance(value, str) or not ("Min kommune" in value or LONE_DOTS.search(value)):
             continue
         field = _field(path)
         if path == ("title",):
@@ -116,7 +116,7 @@ def slips(text: str, data: dict, marks: Marks) -> list[tuple[int, int, str]]:
     found = _half_quoted(text, data, marks) if text.count('"') % 2 else []
     found += _starter_text(text, data, marks)
     candidates = []  # (line, 0-based index in the line, "wrapped" or "comment")
-    if any(quote in text for quote in _CLOSES):
+    if any(quote in text for quote in CLOSES):
         for match in _WRAPPED_CANDIDATE.finditer(text):
             line_start = text.rfind("\n", 0, match.end() - 1) + 1
             candidates.append((text.count("\n", 0, line_start) + 1, match.end() - 1 - line_start, "wrapped"))

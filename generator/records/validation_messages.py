@@ -46,7 +46,7 @@ def _where(marks: Marks, loc: tuple) -> tuple[int, int]:
     return (1, 1)
 
 
-def _pattern_hint(field: str, value) -> str:
+def pattern_hint(field: str, value) -> str:
     if field == "url":
         text = str(value).strip()
         quote = re.search(r"[\"'<>]", text)
@@ -65,7 +65,7 @@ def _pattern_hint(field: str, value) -> str:
     return f"er «{text}», men {slug_problem(text)}; skriv f.eks. «{slug_suggestion(text)}»"
 
 
-def _date_message(field: str, value, parent: type[BaseModel] | None) -> str:
+def date_message(field: str, value, parent: type[BaseModel] | None) -> str:
     start = f"«{field}» skal være en dato på formen ÅÅÅÅ-MM-DD, f.eks. 2024-05-31"
     if isinstance(value, int) and not isinstance(value, bool) and MIN_YEAR <= value <= MAX_YEAR:
         if parent and f"{field}_year" in parent.model_fields:
@@ -138,7 +138,7 @@ def _list_length_message(kind: str, field: str, ctx: dict, parent: type[BaseMode
     return f"«{field}» må ha minst {ctx.get('min_length')} element"
 
 
-def _message(error: dict, model: type[BaseModel]) -> str:
+def message(error: dict, model: type[BaseModel]) -> str:
     kind, loc, ctx = error["type"], error["loc"], error.get("ctx") or {}
     field = next((p for p in reversed(loc) if isinstance(p, str)), "")
     if "at" in ctx:  # a rule over the whole record that knows which value it is about
@@ -163,9 +163,9 @@ def _message(error: dict, model: type[BaseModel]) -> str:
     if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "finite_number"):
         return number_message(field, error.get("input"), _model_at(model, loc[:-1]))
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
-        return _date_message(field, error.get("input"), _model_at(model, loc[:-1]))
+        return date_message(field, error.get("input"), _model_at(model, loc[:-1]))
     if kind == "string_pattern_mismatch":
-        return f"«{field}» {_pattern_hint(field, error.get('input'))}"
+        return f"«{field}» {pattern_hint(field, error.get('input'))}"
     if kind == "string_too_long":
         return f"«{field}» er for lang (høyst {ctx.get('max_length')} tegn)"
     if kind == "string_too_short":
@@ -183,8 +183,8 @@ def _message(error: dict, model: type[BaseModel]) -> str:
     if kind in ("less_than_equal", "less_than"):
         return f"«{field}» kan være høyst {_number(ctx.get('le', ctx.get('lt')))}"
     if kind == "value_error":
-        message = str(ctx.get("error", error["msg"]))
-        return f"«{field}»: {message}" if field else message
+        said = str(ctx.get("error", error["msg"]))
+        return f"«{field}»: {said}" if field else said
     return f"«{field}»: {error['msg']}"
 
 
@@ -196,7 +196,7 @@ def problems_from(error: ValidationError, model: type[BaseModel], path: str, mar
             loc += (item["ctx"]["max_length"],)
         key_loc = ("<key>", *loc)
         line, column = marks[key_loc] if item["type"] == "extra_forbidden" and key_loc in marks else _where(marks, loc)
-        message = _LONG_QUOTE.sub(r"«\1…»", _message(item, model))  # a pasted essay is not echoed back
-        problems.append(Problem(path, line, column, message))
+        text = _LONG_QUOTE.sub(r"«\1…»", message(item, model))  # a pasted essay is not echoed back
+        problems.append(Problem(path, line, column, text))
     return sorted(set(problems))
 

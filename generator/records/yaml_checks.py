@@ -89,7 +89,7 @@ class Refused(Exception):
         self.message = message
 
 
-def _invisible_message(value: str, at: int, path: tuple) -> str:
+def invisible_message(value: str, at: int, path: tuple) -> str:
     """Where the character is, by the letters next to it: it cannot be seen, so «fjern det» alone is no help."""
     code = f"U+{ord(value[at]):04X}"
     field = next((f"«{CONTROL.sub('', p)}»: " for p in reversed(path) if isinstance(p, str) and p != "<key>"), "")
@@ -104,7 +104,7 @@ def _invisible_message(value: str, at: int, path: tuple) -> str:
 def _check_scalar(node: ScalarNode, path: tuple = ()) -> None:
     control = CONTROL.search(node.value)
     if control:
-        raise Refused(node.start_mark, _invisible_message(node.value, control.start(), path))
+        raise Refused(node.start_mark, invisible_message(node.value, control.start(), path))
     kind = node.tag[len(CORE):]
     if kind == "timestamp":
         try:

@@ -21,6 +21,7 @@ from generator.site.finished_pages import FinishedPage, finish
 from generator.records.catalog import Catalog
 from generator.records.model import Case, phone_uri
 from generator.opendata import jsonld, records, vcard
+from generator.paths import CONTRIBUTION_FORM, CORRECTION_PARAMETER, PAGE_ASSETS
 from generator.paths import (
     CASE_LIST_INDEX, CASES_DIR, COMPARISON, FACET_FOLDERS, TEMPLATES_DIR, absolute, case_path, contact_card_path,
     facet_path, page_location, record_urls, size_path, template_file, template_path,
@@ -54,7 +55,7 @@ def _environment() -> Environment:
         # Front matter: a JSON string (valid YAML) of HTML-escaped text, since themes print it unescaped.
         front_matter=lambda text: Markup(json.dumps(str(html_escape(' '.join(str(text).split()))), ensure_ascii=False)),
     )
-    env.globals.update(vocabulary=VOCABULARY, Markup=Markup)
+    env.globals.update(vocabulary=VOCABULARY, Markup=Markup, page_assets=PAGE_ASSETS)
     return env
 
 
@@ -112,6 +113,7 @@ def _render(layout: str, here: str, **context) -> str:
         facet_path=facet_path,
         template_path=template_path,
         comparison_path=COMPARISON,
+        contribution_form_path=CONTRIBUTION_FORM, correction_parameter=CORRECTION_PARAMETER,
         **context,
     )
 

@@ -150,7 +150,7 @@ def restated(source: str, found: dict) -> list[str]:
 
 
 def site_scripts() -> list[Path]:
-    return sorted(p for folder in SCRIPT_FOLDERS for p in folder.glob("*.js"))
+    return sorted(p for folder in SCRIPT_FOLDERS for p in folder.rglob("*.js"))  # the form's parts too
 
 
 def test_the_scripts_are_found():

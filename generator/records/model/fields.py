@@ -72,16 +72,16 @@ Email = Annotated[
 ]
 
 
-def _check_year(value: int) -> int:
+def check_year(value: int) -> int:
     if not MIN_YEAR <= value <= MAX_YEAR:
         raise ValueError(f"årstallet {value} er ikke plausibelt (må være mellom {MIN_YEAR} og {MAX_YEAR})")
     return value
 
 
-Year = Annotated[int, AfterValidator(_check_year), Field(description="Årstall, f.eks. 2015.")]
+Year = Annotated[int, AfterValidator(check_year), Field(description="Årstall, f.eks. 2015.")]
 
 
-def _check_date(value: dt.date) -> dt.date:
+def check_date(value: dt.date) -> dt.date:
     # A date ahead of today would, for last_verified, keep the «kan være utdatert» warning away for good.
     if value > dt.date.today():
         raise ValueError(f"datoen {value} ligger fram i tid; skriv datoen da det skjedde")
@@ -90,16 +90,19 @@ def _check_date(value: dt.date) -> dt.date:
     return value
 
 
-PastDate = Annotated[dt.date, AfterValidator(_check_date)]
+PastDate = Annotated[dt.date, AfterValidator(check_date)]
 
-_PHONE_DIGITS = re.compile(r"^(?:\+47|0047)?([2-9]\d{7})$")  # 0 and 1 start no Norwegian number
+PHONE_DIGITS = re.compile(r"^(?:\+47|0047)?([2-9]\d{7})$")  # 0 and 1 start no Norwegian number
 
 
 # A number with words around it: «tlf. 755 12 345», «Mobil: 913 54 954 (jobb)».
-_PHONE_IN_WORDS = re.compile(r"^(\D*?)[\s:.]*(\+?\d[\d\s\-.]*\d)[\s.]*(\D*)$")
+PHONE_IN_WORDS = re.compile(r"^(\D*?)[\s:.]*(\+?\d[\d\s\-.]*\d)[\s.]*(\D*)$")
 
 
-def _what_is_wrong(digits: str) -> str:
+MOBILE_WORD = "mobil"  # a number written after it is a mobile, for the contact's `mobile`
+
+
+def phone_problem(digits: str) -> str:
     """Why a number (spaces removed) is not Norwegian, and what to do, for «… er ikke et norsk telefonnummer: …»."""
     national = re.sub(r"^(?:\+47|0047)", "", digits)
     if national.startswith(("+", "00")):
@@ -111,34 +114,34 @@ def _what_is_wrong(digits: str) -> str:
     return f"det begynner på {national[0]}, men norske numre begynner ikke på 0 eller 1; sjekk nummeret i kilden"
 
 
-def _check_phone(value: str) -> str:
+def check_phone(value: str) -> str:
     compact = re.sub(r"[\s\-.]", "", value)
-    if _PHONE_DIGITS.match(compact):
+    if PHONE_DIGITS.match(compact):
         return value.strip()
-    words = _PHONE_IN_WORDS.match(value.strip())
+    words = PHONE_IN_WORDS.match(value.strip())
     if words and (words.group(1) or words.group(3)):
         number = words.group(2)
         extra = " og ".join(f"«{w.strip()}»" for w in (words.group(1), words.group(3)) if w.strip())
-        if _PHONE_DIGITS.match(re.sub(r"[\s\-.]", "", number)):
-            mobile = "mobil" in words.group(1).casefold()  # «Mobil: 913 54 954»: the contact's `mobile` says so
+        if PHONE_DIGITS.match(re.sub(r"[\s\-.]", "", number)):
+            mobile = MOBILE_WORD in words.group(1).casefold()  # «Mobil: 913 54 954»: the contact's `mobile` says so
             hint = f'; det er en mobil: skriv det som mobile: "{number}"' if mobile else ""
             raise ValueError(f'skriv bare nummeret, uten {extra}: "{number}"{hint}')
         # 8 digits with a word in front: say what is wrong with the digits, and that the word goes too.
-        problem = _what_is_wrong(re.sub(r"[\s\-.]", "", number))
+        problem = phone_problem(re.sub(r"[\s\-.]", "", number))
         raise ValueError(f"«{value}» er ikke et norsk telefonnummer: {problem}, og skriv bare nummeret, uten {extra}")
-    raise ValueError(f"«{value}» er ikke et norsk telefonnummer: {_what_is_wrong(compact)}")
+    raise ValueError(f"«{value}» er ikke et norsk telefonnummer: {phone_problem(compact)}")
 
 
 Phone = Annotated[
     str,
-    AfterValidator(_check_phone),
+    AfterValidator(check_phone),
     Field(description="Norsk telefonnummer slik kilden skriver det.", examples=["+47 913 54 954"]),
 ]
 
 
 def phone_uri(number: str) -> str:
     """tel: URI for a validated Norwegian number."""
-    match = _PHONE_DIGITS.match(re.sub(r"[\s\-.]", "", number))
+    match = PHONE_DIGITS.match(re.sub(r"[\s\-.]", "", number))
     return f"tel:+47{match.group(1)}" if match else ""
 
 

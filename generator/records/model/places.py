@@ -21,7 +21,7 @@ def _counties(region: str) -> set[str]:
     return set(FORMER_REGIONS.get(region, ())) | {region}
 
 
-def _described(known: Known, written: str) -> str:
+def described(known: Known, written: str) -> str:
     """The municipality as the record writes it, with what a former one is part of today."""
     if known.valid_until is None:
         return written
@@ -48,7 +48,7 @@ def check(name: str, region: str | None, region_given: bool) -> None:
     counties = {k.county for k in found}
     if region is None:
         if len(counties) == 1:
-            lies = f"{_described(found[0], name)} ligger i {_named(counties)} ifølge {WHERE}. Skriv"
+            lies = f"{described(found[0], name)} ligger i {_named(counties)} ifølge {WHERE}. Skriv"
         else:
             both = " og ".join(f"«{c}»" for c in sorted(counties))
             lies = f"det finnes en {name} i både {both} ifølge {WHERE}. Skriv fylket kilden mener,"
@@ -62,7 +62,7 @@ def check(name: str, region: str | None, region_given: bool) -> None:
     if not any(k.county in _counties(region) for k in found):
         raise PydanticCustomError(
             "wrong_region", "«region»: {place} ligger i {counties} ifølge {where}, ikke i «{region}»; skriv {fix}",
-            {"place": _described(found[0], name), "counties": _named(counties), "where": WHERE, "region": region,
+            {"place": described(found[0], name), "counties": _named(counties), "where": WHERE, "region": region,
              "fix": " eller ".join(f"«region: {c}»" for c in sorted(counties)), "at": ("region",)},
         )
 
