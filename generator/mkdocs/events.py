@@ -14,7 +14,7 @@ from mkdocs.structure.toc import get_toc
 from generator import documents, parallel
 from generator.site import pages
 from generator.search import page_data, pagefind_index
-from generator.mkdocs import parallel_pages, theme_assets
+from generator.mkdocs import parallel_pages, site_check, theme_assets
 from generator.site.finished_pages import FinishedPage
 from generator.records.catalog import load_catalog
 from generator.records.problems import count_text, report_lines
@@ -165,6 +165,10 @@ class KnowledgeBaseHooks:
                 workers.results()
             except parallel_pages.PageFailed as error:
                 raise PluginError(f"en caseside kunne ikke lages: {error}") from None
+        try:
+            site_check.check_case_pages(self.catalog, Path(config.site_dir))
+        except site_check.SiteIncomplete as error:
+            raise PluginError(str(error)) from None
         if self.command:  # `make serve` indexes again after every rebuild
             try:
                 pagefind_index.index_site(Path(config.site_dir))
