@@ -84,13 +84,18 @@ class Running:
         self._pool.shutdown(wait=True, cancel_futures=True)
         _context = _function = None
 
-    def results(self) -> list:
+    def each(self):
+        """Each result in the order of the items, as soon as the chunk holding it is done."""
         global _context, _function
         try:
-            return [result for future in self._futures for result in future.result()]
+            for future in self._futures:
+                yield from future.result()
         finally:
             self._pool.shutdown(cancel_futures=True)
             _context = _function = None
+
+    def results(self) -> list:
+        return list(self.each())
 
 
 def start_cases(function: Callable[[Any, Item], Result], items: Sequence[Item], context: Any) -> Running:

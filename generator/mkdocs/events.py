@@ -14,7 +14,7 @@ from mkdocs.structure.toc import get_toc
 from generator import documents, parallel
 from generator.site import pages
 from generator.search import page_data, pagefind_index
-from generator.mkdocs import parallel_pages, site_check, theme_assets
+from generator.mkdocs import parallel_pages, site_check, streamed_index, theme_assets
 from generator.site.finished_pages import FinishedPage
 from generator.records.catalog import load_catalog
 from generator.records.problems import count_text, report_lines
@@ -47,11 +47,13 @@ class KnowledgeBaseHooks:
         self.catalog = None
         self.case_context = None
         self.case_pages: dict[str, str] = {}
+        self.case_dests: dict[str, str] = {}  # src_uri -> the page's file in the site folder
         self.in_parallel = False
         self.finished: dict[str, FinishedPage] = {}
         self.page_dates: dict = {}
         self.nav = None
         self.workers = None
+        self.index: streamed_index.StreamedIndex | None = None
 
     def on_startup(self, command, dirty):
         # Run by the mkdocs command (serve, build); `python -m generator build` indexes its own folder.
@@ -78,6 +80,8 @@ class KnowledgeBaseHooks:
             return Files([])
         catalog = self.catalog
         theme_assets.drop_unused(files, config)
+        # The open data of each case on other cores while this process renders the list pages.
+        case_files = bundle.start_case_files(catalog)
         built = documents.build_documents(catalog, _cache_dir(config, "documents"))
         sizes = {key: len(data) for key, data in built.items()}
         rendered = pages.render_pages(catalog, sizes)
@@ -92,7 +96,7 @@ class KnowledgeBaseHooks:
         for (slug, fmt), data in built.items():
             files.append(File.generated(config, paths.template_file(slug, fmt), content=data))
         files.append(File.generated(config, PREVIEW_CSS, abs_src_path=str(documents.PREVIEW_CSS)))
-        for path, content in bundle.build(catalog, config.site_name, config.site_url or "").items():
+        for path, content in bundle.build(catalog, config.site_name, config.site_url or "", case_files).items():
             files.append(File.generated(config, path, content=content))
         self.page_dates = sitemap_dates.page_dates(catalog)
         return files
@@ -112,13 +116,18 @@ class KnowledgeBaseHooks:
         # MkDocs makes a new Jinja environment for every build, so `make serve` compiled Material's
         # templates again on every edit. Compiled templates are kept by their source's checksum.
         env.bytecode_cache = FileSystemBytecodeCache(str(_cache_dir(config, "jinja")))
-        if not self.problems and self.in_parallel:
+        if self.problems:
+            return env
+        if self.in_parallel:
             try:
                 self.workers = parallel_pages.start(
                     list(self.case_pages), config, files, self.nav, env, self._fill_case_page
                 )
             except parallel_pages.PageFailed as error:
                 raise PluginError(f"en caseside kunne ikke lages: {error}") from None
+        # After the workers are forked: the indexer runs a thread, and a fork copies no threads.
+        self.case_dests = {src_uri: files.get_file_from_path(src_uri).dest_uri for src_uri in self.case_pages}
+        self.index = streamed_index.StreamedIndex(Path(config.site_dir), list(self.case_dests.values()))
         return env
 
     def _put_in_place(self, page, finished: FinishedPage) -> str:
@@ -153,6 +162,15 @@ class KnowledgeBaseHooks:
         context["page_search"] = page_data.for_page(self.catalog, page.meta, page.content or "")
         return context
 
+    def on_post_page(self, output, page, config):
+        if self.index is not None and output.strip():  # not the case pages workers write
+            src_uri = page.file.src_uri
+            if src_uri in self.case_pages:
+                self.index.add_case(page.file.dest_uri, output)
+            else:
+                self.index.add_page(page.file.dest_uri, output)
+        return output
+
     def on_post_build(self, config):
         if self.problems:  # at the front page, and at every other address as the server's 404 page
             page = problems_page(self.problems, config.site_name)
@@ -162,23 +180,27 @@ class KnowledgeBaseHooks:
         workers, self.workers = self.workers, None
         if workers is not None:
             try:
-                workers.results()
+                for src_uri in workers.written():  # to the index as each share is done, while the rest are made
+                    self.index.add_case(self.case_dests[src_uri])
             except parallel_pages.PageFailed as error:
                 raise PluginError(f"en caseside kunne ikke lages: {error}") from None
         try:
             site_check.check_case_pages(self.catalog, Path(config.site_dir))
         except site_check.SiteIncomplete as error:
             raise PluginError(str(error)) from None
-        if self.command:  # `make serve` indexes again after every rebuild
-            try:
-                pagefind_index.index_site(Path(config.site_dir))
-            except pagefind_index.IndexFailed as error:
-                raise PluginError(str(error)) from None
+        index, self.index = self.index, None
+        try:
+            streamed_index.LAST_SUMMARY = index.finish()
+        except pagefind_index.IndexFailed as error:
+            raise PluginError(str(error)) from None
 
     def on_build_error(self, error):
         workers, self.workers = self.workers, None
         if workers is not None:
             workers.cancel()
+        index, self.index = self.index, None
+        if index is not None:
+            index.cancel()
 
     def on_serve(self, server, config, builder):
         for folder in ("cases", "templates", "generator"):

@@ -54,7 +54,22 @@ def _render_page(context, src_uri: str) -> str:
     return src_uri
 
 
-def start(src_uris: list[str], config, files, nav, env, fill: Callable) -> parallel.Running:
+class Started:
+    """Case pages being written by workers; written() yields each src_uri in order once it is on disk."""
+
+    def __init__(self, first: str, running: parallel.Running):
+        self._first, self._running = first, running
+
+    def written(self):
+        """Raises PageFailed (naming the page) when a worker could not make one."""
+        yield self._first
+        yield from self._running.each()
+
+    def cancel(self) -> None:
+        self._running.cancel()
+
+
+def start(src_uris: list[str], config, files, nav, env, fill: Callable) -> Started:
     """Fill (fill(page) sets its content and toc), render and write these pages on other cores.
 
     The hook has already decided (parallel.worth_it) that they go this way; this never decides again,
@@ -65,8 +80,8 @@ def start(src_uris: list[str], config, files, nav, env, fill: Callable) -> paral
     context = (config, files, nav, env, files.documentation_pages(), templates, fill)
     # One page here first: Jinja compiles the templates it uses once, before the workers are forked,
     # instead of once in every worker.
-    _render(context, src_uris[0])
+    first = _render(context, src_uris[0])
     running = parallel.start_cases(_render, src_uris[1:], context)
     for page in pages:
         page.meta["template"] = SKIP_TEMPLATE
-    return running
+    return Started(first, running)

@@ -15,12 +15,25 @@ def case_url(site_url: str, slug: str) -> str:
     return absolute(site_url, location) or location
 
 
-def build(catalog: Catalog, site_name: str, site_url: str) -> dict[str, str | bytes]:
+def start_case_files(catalog: Catalog):
+    """Each case's own files (JSON record, vCards), started on other cores when worth it.
+
+    Returns a function that waits for them: the site builder's hook renders the list pages meanwhile.
+    """
+    slugs = sorted(catalog.cases)
+    if not parallel.worth_it(len(slugs)):
+        return lambda: dict(zip(slugs, parallel.map_cases(_case_files, slugs, catalog)))
+    running = parallel.start_cases(_case_files, slugs, catalog)
+    return lambda: dict(zip(slugs, running.results()))
+
+
+def build(catalog: Catalog, site_name: str, site_url: str, case_files=None) -> dict[str, str | bytes]:
+    """Every open-data file; case_files is what start_case_files returned, if it was called earlier."""
     def url_for(slug: str) -> str:
         return case_url(site_url, slug)
 
     slugs = sorted(catalog.cases)
-    per_case = dict(zip(slugs, parallel.map_cases(_case_files, slugs, catalog)))
+    per_case = (case_files or start_case_files(catalog))()
     files: dict[str, str | bytes] = {}
     for name, model in SCHEMAS.items():
         files[f"{records.SCHEMA_DIR}/{name}"] = schema_text(model)
