@@ -29,6 +29,28 @@ _DONE = object()
 LAST_SUMMARY: IndexSummary | None = None
 
 
+def _wait_until_written(folder: Path, quiet: float = 0.3, limit: float = 120) -> None:
+    """Wait until no file in folder is empty or still growing.
+
+    Pagefind's service answers that it has written the index while the last piece of a file may still
+    be on its way to the disk (its writes finish in the background), and when the service ends, such a
+    piece is lost: a build under load once published a pagefind.js cut short. Its command line waits
+    for them at exit; here the folder is watched until it has been still for `quiet` seconds.
+    """
+    started = still_since = time.monotonic()
+    last = None
+    while True:
+        sizes = {str(path): path.stat().st_size for path in folder.rglob("*") if path.is_file()}
+        now = time.monotonic()
+        if sizes != last or 0 in sizes.values():
+            last, still_since = sizes, now
+        elif now - still_since >= quiet:
+            return
+        if now - started > limit:
+            raise IndexFailed("Søkeindeksen ble ikke ferdig skrevet til disken.")
+        time.sleep(0.05)
+
+
 class StreamedIndex:
     """Pages in, index out: add_case/add_page as pages are written, finish() to write pagefind/."""
 
@@ -122,9 +144,8 @@ class StreamedIndex:
                     break
                 if item is _DONE:
                     await index.write_files()
-                    # Pagefind ends by itself when its input closes, once every file is on disk; the
-                    # service's close() terminates it, which under load cut its last file short.
-                    service._backend.stdin.close()  # noqa: SLF001
+                    await asyncio.to_thread(_wait_until_written, self.site_dir / OUTPUT_DIR)
+                    service._backend.stdin.close()  # noqa: SLF001 - it then ends by itself
                     await asyncio.wait_for(service._backend.wait(), timeout=120)  # noqa: SLF001
                     service._poll_task.cancel()  # noqa: SLF001
                     return
