@@ -14,7 +14,7 @@ from mkdocs.structure.toc import get_toc
 from generator import documents, parallel
 from generator.site import pages
 from generator.search import page_data, pagefind_index
-from generator.mkdocs import parallel_pages, site_check, streamed_index, theme_assets
+from generator.mkdocs import parallel_pages, rebuild_cache, site_check, streamed_index, theme_assets
 from generator.site.finished_pages import FinishedPage
 from generator.records.catalog import load_catalog
 from generator.records.problems import count_text, report_lines
@@ -25,6 +25,9 @@ from generator.site.problems_page import problems_page
 
 HOME_MARKER = "<!-- generert: forside -->"
 PREVIEW_CSS = "assets/stylesheets/mal-forhandsvisning.css"  # listed in mkdocs.yml extra_css
+# `make serve` loads the hook anew for every rebuild, but not this module: what one rebuild made, the
+# next can reuse (rebuild_cache).
+_REUSE = rebuild_cache.Reuse()
 
 
 def _root(config) -> Path:
@@ -54,6 +57,7 @@ class KnowledgeBaseHooks:
         self.nav = None
         self.workers = None
         self.index: streamed_index.StreamedIndex | None = None
+        self.reused: dict[str, str] = {}  # src_uri -> the page as the last rebuild wrote it (`make serve`)
 
     def on_startup(self, command, dirty):
         # Run by the mkdocs command (serve, build); `python -m generator build` indexes its own folder.
@@ -110,6 +114,9 @@ class KnowledgeBaseHooks:
 
     def on_nav(self, nav, config, files):
         self.nav = nav
+        if self.serving and not self.problems:
+            _REUSE.start_build(config, nav)
+            _REUSE.forget_others(self.catalog.cases)
         return nav
 
     def on_env(self, env, config, files):
@@ -128,6 +135,11 @@ class KnowledgeBaseHooks:
         # After the workers are forked: the indexer runs a thread, and a fork copies no threads.
         self.case_dests = {src_uri: files.get_file_from_path(src_uri).dest_uri for src_uri in self.case_pages}
         self.index = streamed_index.StreamedIndex(Path(config.site_dir), list(self.case_dests.values()))
+        for src_uri, output in self.reused.items():  # unchanged since the last rebuild: written as they were
+            target = Path(config.site_dir) / self.case_dests[src_uri]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(output.encode("utf-8", errors="xmlcharrefreplace"))
+            self.index.add_case(self.case_dests[src_uri], output)
         return env
 
     def _put_in_place(self, page, finished: FinishedPage) -> str:
@@ -138,7 +150,17 @@ class KnowledgeBaseHooks:
 
     def _fill_case_page(self, page) -> None:
         slug = self.case_pages[page.file.src_uri]
-        page.content = self._put_in_place(page, pages.finished_case_page(self.case_context, slug))
+        if not self.serving:
+            page.content = self._put_in_place(page, pages.finished_case_page(self.case_context, slug))
+            return
+        made = _REUSE.finished(self.catalog, slug)
+        if made is None:
+            _REUSE.keep(self.catalog, slug, pages.finished_case_page(self.case_context, slug))
+            made = _REUSE.finished(self.catalog, slug)
+        elif made.output is not None:
+            self.reused[page.file.src_uri] = made.output
+            page.meta["template"] = parallel_pages.SKIP_TEMPLATE
+        page.content = self._put_in_place(page, made.finished)
 
     def on_page_content(self, html, page, config, files):
         src_uri = page.file.src_uri
@@ -155,6 +177,8 @@ class KnowledgeBaseHooks:
         return html
 
     def on_page_context(self, context, page, config, nav):
+        if page.meta.get("template") == parallel_pages.SKIP_TEMPLATE:
+            return context  # written elsewhere (a worker, or as the last rebuild made it): nothing to render
         if page.file.generated_by:
             slug = page.meta.get("case_slug")
             record = self.catalog.case_files.get(slug) if slug else None
@@ -167,6 +191,8 @@ class KnowledgeBaseHooks:
             src_uri = page.file.src_uri
             if src_uri in self.case_pages:
                 self.index.add_case(page.file.dest_uri, output)
+                if self.serving:
+                    _REUSE.keep_output(self.case_pages[src_uri], output)
             else:
                 self.index.add_page(page.file.dest_uri, output)
         return output
