@@ -19,6 +19,7 @@ from generator.records.catalog import ROOT, load_catalog
 from generator.records.model.schema import SCHEMAS, schema_text
 from generator.records.problems import count_text, in_github_actions, report_lines
 from generator.records.vocabulary import VOCABULARY_FILE
+from generator.search import pagefind_index
 from generator.text import slug_problem, slug_suggestion
 
 # Also what contributors copy in GitHub's web editor (CONTRIBUTING.md), so it is used as it is.
@@ -77,8 +78,9 @@ def cmd_build(args) -> int:
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
     try:
-        indexed = build_site(ROOT, staging, args.builder)  # indexed for search while it was built
-    except BuildFailed as error:
+        build_site(ROOT, staging, args.builder)
+        indexed = pagefind_index.index_site(staging)
+    except (BuildFailed, pagefind_index.IndexFailed) as error:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Byggingen feilet, {site.name}/ er uendret: {error}", file=sys.stderr)
         return 1
@@ -96,8 +98,7 @@ def cmd_build(args) -> int:
         site.rename(old)
     staging.rename(site)
     shutil.rmtree(old, ignore_errors=True)
-    if indexed is not None:
-        print(f"Søkeindeksen: {indexed.pages} sider på {indexed.seconds:.1f} s, mens nettstedet ble bygget")
+    print(f"Søkeindeksen: {indexed.pages} sider på {indexed.seconds:.1f} s")
     print(f"Nettstedet er bygget i {site}")
     return 0
 

@@ -26,13 +26,9 @@ def _use_site_builder(name: str) -> None:
     import properdocs.replacement  # noqa: F401
 
 
-def build_site(root: Path, site_dir: Path, builder: str = "mkdocs"):
-    """Build the site described by root/mkdocs.yml into site_dir, strictly (a warning fails the build).
-
-    Returns what the search index, made during the build (streamed_index), came to.
-    """
+def build_site(root: Path, site_dir: Path, builder: str = "mkdocs") -> None:
+    """Build the site described by root/mkdocs.yml into site_dir, strictly (a warning fails the build)."""
     _use_site_builder(builder)
-    from generator.mkdocs import streamed_index
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -42,12 +38,10 @@ def build_site(root: Path, site_dir: Path, builder: str = "mkdocs"):
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(handler)
     mkdocs_log.setLevel(logging.WARNING)
-    streamed_index.LAST_SUMMARY = None
     try:
         build(load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
     except (MkDocsException, SystemExit) as error:
         raise BuildFailed(str(error)) from None
-    return streamed_index.LAST_SUMMARY
 
 
 def site_settings(root: Path) -> tuple[str, str]:

@@ -14,7 +14,7 @@ from mkdocs.structure.toc import get_toc
 from generator import documents, parallel
 from generator.site import pages
 from generator.search import page_data, pagefind_index
-from generator.mkdocs import parallel_pages, rebuild_cache, site_check, streamed_index, theme_assets
+from generator.mkdocs import parallel_pages, rebuild_cache, site_check, theme_assets
 from generator.site.finished_pages import FinishedPage
 from generator.records.catalog import load_catalog
 from generator.records.problems import count_text, report_lines
@@ -50,13 +50,11 @@ class KnowledgeBaseHooks:
         self.catalog = None
         self.case_context = None
         self.case_pages: dict[str, str] = {}
-        self.case_dests: dict[str, str] = {}  # src_uri -> the page's file in the site folder
         self.in_parallel = False
         self.finished: dict[str, FinishedPage] = {}
         self.page_dates: dict = {}
         self.nav = None
         self.workers = None
-        self.index: streamed_index.StreamedIndex | None = None
         self.reused: dict[str, str] = {}  # src_uri -> the page as the last rebuild wrote it (`make serve`)
 
     def on_startup(self, command, dirty):
@@ -132,14 +130,10 @@ class KnowledgeBaseHooks:
                 )
             except parallel_pages.PageFailed as error:
                 raise PluginError(f"en caseside kunne ikke lages: {error}") from None
-        # After the workers are forked: the indexer runs a thread, and a fork copies no threads.
-        self.case_dests = {src_uri: files.get_file_from_path(src_uri).dest_uri for src_uri in self.case_pages}
-        self.index = streamed_index.StreamedIndex(Path(config.site_dir), list(self.case_dests.values()))
         for src_uri, output in self.reused.items():  # unchanged since the last rebuild: written as they were
-            target = Path(config.site_dir) / self.case_dests[src_uri]
+            target = Path(files.get_file_from_path(src_uri).abs_dest_path)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(output.encode("utf-8", errors="xmlcharrefreplace"))
-            self.index.add_case(self.case_dests[src_uri], output)
         return env
 
     def _put_in_place(self, page, finished: FinishedPage) -> str:
@@ -187,14 +181,8 @@ class KnowledgeBaseHooks:
         return context
 
     def on_post_page(self, output, page, config):
-        if self.index is not None and output.strip():  # not the case pages workers write
-            src_uri = page.file.src_uri
-            if src_uri in self.case_pages:
-                self.index.add_case(page.file.dest_uri, output)
-                if self.serving:
-                    _REUSE.keep_output(self.case_pages[src_uri], output)
-            else:
-                self.index.add_page(page.file.dest_uri, output)
+        if self.serving and output.strip() and page.file.src_uri in self.case_pages:
+            _REUSE.keep_output(self.case_pages[page.file.src_uri], output)
         return output
 
     def on_post_build(self, config):
@@ -206,27 +194,23 @@ class KnowledgeBaseHooks:
         workers, self.workers = self.workers, None
         if workers is not None:
             try:
-                for src_uri in workers.written():  # to the index as each share is done, while the rest are made
-                    self.index.add_case(self.case_dests[src_uri])
+                workers.results()
             except parallel_pages.PageFailed as error:
                 raise PluginError(f"en caseside kunne ikke lages: {error}") from None
         try:
             site_check.check_case_pages(self.catalog, Path(config.site_dir))
         except site_check.SiteIncomplete as error:
             raise PluginError(str(error)) from None
-        index, self.index = self.index, None
-        try:
-            streamed_index.LAST_SUMMARY = index.finish()
-        except pagefind_index.IndexFailed as error:
-            raise PluginError(str(error)) from None
+        if self.command:  # `make serve` indexes again after every rebuild
+            try:
+                pagefind_index.index_site(Path(config.site_dir))
+            except pagefind_index.IndexFailed as error:
+                raise PluginError(str(error)) from None
 
     def on_build_error(self, error):
         workers, self.workers = self.workers, None
         if workers is not None:
             workers.cancel()
-        index, self.index = self.index, None
-        if index is not None:
-            index.cancel()
 
     def on_serve(self, server, config, builder):
         for folder in ("cases", "templates", "generator"):

@@ -55,15 +55,14 @@ def _render_page(context, src_uri: str) -> str:
 
 
 class Started:
-    """Case pages being written by workers; written() yields each src_uri in order once it is on disk."""
+    """Case pages being written by workers; results() waits for them."""
 
     def __init__(self, first: str, running: parallel.Running):
         self._first, self._running = first, running
 
-    def written(self):
-        """Raises PageFailed (naming the page) when a worker could not make one."""
-        yield self._first
-        yield from self._running.each()
+    def results(self) -> list[str]:
+        """Every page's src_uri once all are on disk; raises PageFailed (naming the page) when one failed."""
+        return [self._first, *self._running.results()]
 
     def cancel(self) -> None:
         self._running.cancel()
