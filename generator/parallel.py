@@ -20,7 +20,9 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 WORKERS = 1
-# Below this many items a second process costs more than it saves.
+# Below this many items a second process costs more than it saves. worth_it() is the one place that
+# compares against it: whoever asks it first decides, and start_cases never decides again (an earlier
+# second check on a shorter list made the case pages empty at exactly this many cases).
 PARALLEL_FROM = 200
 
 _context: Any = None
@@ -61,6 +63,7 @@ def collector_paused():
 
 
 def worth_it(count: int) -> bool:
+    """Whether `count` items of per-case work should go to other cores: the only place that decides."""
     return WORKERS > 1 and count >= PARALLEL_FROM
 
 
@@ -81,23 +84,26 @@ class Running:
         self._pool.shutdown(wait=True, cancel_futures=True)
         _context = _function = None
 
-    def results(self) -> list:
+    def each(self):
+        """Each result in the order of the items, as soon as the chunk holding it is done."""
         global _context, _function
         try:
-            return [result for future in self._futures for result in future.result()]
+            for future in self._futures:
+                yield from future.result()
         finally:
             self._pool.shutdown(cancel_futures=True)
             _context = _function = None
 
+    def results(self) -> list:
+        return list(self.each())
 
-def start_cases(function: Callable[[Any, Item], Result], items: Sequence[Item], context: Any) -> Running | None:
-    """Start map_cases in the background, or return None when it would not be worth other cores.
 
-    The caller goes on with other work meanwhile.
+def start_cases(function: Callable[[Any, Item], Result], items: Sequence[Item], context: Any) -> Running:
+    """Start [function(context, item) for item in items] on WORKERS forked processes, in the background.
+
+    The caller has decided with worth_it() that it is worth it, and goes on with other work meanwhile.
     """
     global _context, _function
-    if not worth_it(len(items)):
-        return None
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 
@@ -114,8 +120,7 @@ def map_cases(function: Callable[[Any, Item], Result], items: Sequence[Item], co
 
     The workers inherit `function` and `context` by forking; only the items and results are pickled.
     """
-    running = start_cases(function, items, context)
-    if running is None:
+    if not worth_it(len(items)):
         with collector_paused():
             return [function(context, item) for item in items]
-    return running.results()
+    return start_cases(function, items, context).results()

@@ -14,7 +14,7 @@ from mkdocs.structure.toc import get_toc
 from generator import documents, parallel
 from generator.site import pages
 from generator.search import definitions, page_data, pagefind_index
-from generator.mkdocs import parallel_pages, theme_assets
+from generator.mkdocs import parallel_pages, rebuild_cache, site_check, theme_assets
 from generator.site.finished_pages import FinishedPage
 from generator.records.catalog import load_catalog
 from generator.records.problems import count_text, report_lines
@@ -24,6 +24,9 @@ from generator.site import contribution_form, sitemap_dates
 from generator.site.problems_page import problems_page
 
 HOME_MARKER = "<!-- generert: forside -->"
+# `make serve` loads the hook anew for every rebuild, but not this module: what one rebuild made, the
+# next can reuse (rebuild_cache).
+_REUSE = rebuild_cache.Reuse()
 
 
 def _root(config) -> Path:
@@ -51,6 +54,7 @@ class KnowledgeBaseHooks:
         self.page_dates: dict = {}
         self.nav = None
         self.workers = None
+        self.reused: dict[str, str] = {}  # src_uri -> the page as the last rebuild wrote it (`make serve`)
 
     def on_startup(self, command, dirty):
         # Run by the mkdocs command (serve, build); `python -m generator build` indexes its own folder.
@@ -77,6 +81,10 @@ class KnowledgeBaseHooks:
             return Files([])
         catalog = self.catalog
         theme_assets.drop_unused(files, config)
+        if self.serving:  # on one core; made again only for the records that changed
+            case_files = lambda: _REUSE.case_files(catalog, bundle.case_files)  # noqa: E731
+        else:  # the open data of each case on other cores while this process renders the list pages
+            case_files = bundle.start_case_files(catalog)
         built = documents.build_documents(catalog, _cache_dir(config, "documents"))
         sizes = {key: len(data) for key, data in built.items()}
         rendered = pages.render_pages(catalog, sizes)
@@ -101,7 +109,7 @@ class KnowledgeBaseHooks:
         parts = next(Path(d) / contribution_form.SCRIPT.removesuffix(".js") for d in config.theme.dirs
                      if (Path(d) / contribution_form.SCRIPT.removesuffix(".js")).is_dir())
         files.append(File.generated(config, contribution_form.SCRIPT, content=contribution_form.script(parts)))
-        for path, content in bundle.build(catalog, config.site_name, config.site_url or "").items():
+        for path, content in bundle.build(catalog, config.site_name, config.site_url or "", case_files).items():
             files.append(File.generated(config, path, content=content))
         self.page_dates = sitemap_dates.page_dates(catalog)
         return files
@@ -115,6 +123,9 @@ class KnowledgeBaseHooks:
 
     def on_nav(self, nav, config, files):
         self.nav = nav
+        if self.serving and not self.problems:
+            _REUSE.start_build(config, nav)
+            _REUSE.forget_others(self.catalog.cases)
         return nav
 
     def on_env(self, env, config, files):
@@ -123,13 +134,19 @@ class KnowledgeBaseHooks:
         env.bytecode_cache = FileSystemBytecodeCache(str(_cache_dir(config, "jinja")))
         # A global, not page context: the 404 page has a search field too, and no page.
         env.globals["ikb_search_definitions"] = definitions.for_templates(self.catalog, config.theme["language"])
-        if not self.problems and self.in_parallel:
+        if self.problems:
+            return env
+        if self.in_parallel:
             try:
                 self.workers = parallel_pages.start(
                     list(self.case_pages), config, files, self.nav, env, self._fill_case_page
                 )
             except parallel_pages.PageFailed as error:
                 raise PluginError(f"en caseside kunne ikke lages: {error}") from None
+        for src_uri, output in self.reused.items():  # unchanged since the last rebuild: written as they were
+            target = Path(files.get_file_from_path(src_uri).abs_dest_path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(output.encode("utf-8", errors="xmlcharrefreplace"))
         return env
 
     def _put_in_place(self, page, finished: FinishedPage) -> str:
@@ -140,7 +157,17 @@ class KnowledgeBaseHooks:
 
     def _fill_case_page(self, page) -> None:
         slug = self.case_pages[page.file.src_uri]
-        page.content = self._put_in_place(page, pages.finished_case_page(self.case_context, slug))
+        if not self.serving:
+            page.content = self._put_in_place(page, pages.finished_case_page(self.case_context, slug))
+            return
+        made = _REUSE.finished(self.catalog, slug)
+        if made is None:
+            _REUSE.keep(self.catalog, slug, pages.finished_case_page(self.case_context, slug))
+            made = _REUSE.finished(self.catalog, slug)
+        elif made.output is not None:
+            self.reused[page.file.src_uri] = made.output
+            page.meta["template"] = parallel_pages.SKIP_TEMPLATE
+        page.content = self._put_in_place(page, made.finished)
 
     def on_page_content(self, html, page, config, files):
         src_uri = page.file.src_uri
@@ -157,6 +184,8 @@ class KnowledgeBaseHooks:
         return html
 
     def on_page_context(self, context, page, config, nav):
+        if page.meta.get("template") == parallel_pages.SKIP_TEMPLATE:
+            return context  # written elsewhere (a worker, or as the last rebuild made it): nothing to render
         if page.file.generated_by:
             slug = page.meta.get("case_slug")
             record = self.catalog.case_files.get(slug) if slug else None
@@ -165,6 +194,11 @@ class KnowledgeBaseHooks:
         # A printout names the page's address only where readers can open it.
         context["printed_from"] = page.canonical_url if paths.is_public(config.site_url) else None
         return context
+
+    def on_post_page(self, output, page, config):
+        if self.serving and output.strip() and page.file.src_uri in self.case_pages:
+            _REUSE.keep_output(self.case_pages[page.file.src_uri], output)
+        return output
 
     def on_post_build(self, config):
         if self.problems:  # at the front page, and at every other address as the server's 404 page
@@ -178,6 +212,10 @@ class KnowledgeBaseHooks:
                 workers.results()
             except parallel_pages.PageFailed as error:
                 raise PluginError(f"en caseside kunne ikke lages: {error}") from None
+        try:
+            site_check.check_case_pages(self.catalog, Path(config.site_dir))
+        except site_check.SiteIncomplete as error:
+            raise PluginError(str(error)) from None
         if self.command:  # `make serve` indexes again after every rebuild
             try:
                 pagefind_index.index_site(Path(config.site_dir))

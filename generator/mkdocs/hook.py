@@ -16,6 +16,7 @@ on_nav = _hooks.on_nav
 on_env = _hooks.on_env
 on_page_content = _hooks.on_page_content
 on_page_context = _hooks.on_page_context
+on_post_page = _hooks.on_post_page
 on_post_build = _hooks.on_post_build
 on_build_error = _hooks.on_build_error
 on_serve = _hooks.on_serve

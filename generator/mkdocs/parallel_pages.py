@@ -54,21 +54,33 @@ def _render_page(context, src_uri: str) -> str:
     return src_uri
 
 
-def start(src_uris: list[str], config, files, nav, env, fill: Callable) -> parallel.Running | None:
+class Started:
+    """Case pages being written by workers; results() waits for them."""
+
+    def __init__(self, first: str, running: parallel.Running):
+        self._first, self._running = first, running
+
+    def results(self) -> list[str]:
+        """Every page's src_uri once all are on disk; raises PageFailed (naming the page) when one failed."""
+        return [self._first, *self._running.results()]
+
+    def cancel(self) -> None:
+        self._running.cancel()
+
+
+def start(src_uris: list[str], config, files, nav, env, fill: Callable) -> Started:
     """Fill (fill(page) sets its content and toc), render and write these pages on other cores.
 
-    None when they are too few to be worth it; MkDocs then builds them as usual.
+    The hook has already decided (parallel.worth_it) that they go this way; this never decides again,
+    so no page is left to a pass that renders nothing.
     """
     pages = [files.get_file_from_path(src_uri).page for src_uri in src_uris]
     templates = {src_uri: page.meta.get("template", "main.html") for src_uri, page in zip(src_uris, pages)}
     context = (config, files, nav, env, files.documentation_pages(), templates, fill)
-    if not parallel.worth_it(len(src_uris)):
-        return None
     # One page here first: Jinja compiles the templates it uses once, before the workers are forked,
     # instead of once in every worker.
-    _render(context, src_uris[0])
+    first = _render(context, src_uris[0])
     running = parallel.start_cases(_render, src_uris[1:], context)
-    if running is not None:
-        for page in pages:
-            page.meta["template"] = SKIP_TEMPLATE
-    return running
+    for page in pages:
+        page.meta["template"] = SKIP_TEMPLATE
+    return Started(first, running)

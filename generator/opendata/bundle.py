@@ -15,12 +15,25 @@ def case_url(site_url: str, slug: str) -> str:
     return absolute(site_url, location) or location
 
 
-def build(catalog: Catalog, site_name: str, site_url: str) -> dict[str, str | bytes]:
+def start_case_files(catalog: Catalog):
+    """Each case's own files (JSON record, vCards), started on other cores when worth it.
+
+    Returns a function that waits for them: the site builder's hook renders the list pages meanwhile.
+    """
+    slugs = sorted(catalog.cases)
+    if not parallel.worth_it(len(slugs)):
+        return lambda: dict(zip(slugs, parallel.map_cases(case_files, slugs, catalog)))
+    running = parallel.start_cases(case_files, slugs, catalog)
+    return lambda: dict(zip(slugs, running.results()))
+
+
+def build(catalog: Catalog, site_name: str, site_url: str, started=None) -> dict[str, str | bytes]:
+    """Every open-data file; `started` is what start_case_files returned, if it was called earlier."""
     def url_for(slug: str) -> str:
         return case_url(site_url, slug)
 
     slugs = sorted(catalog.cases)
-    per_case = dict(zip(slugs, parallel.map_cases(_case_files, slugs, catalog)))
+    per_case = (started or start_case_files(catalog))()
     files: dict[str, str | bytes] = {}
     for name, model in SCHEMAS.items():
         files[f"{records.SCHEMA_DIR}/{name}"] = schema_text(model)
@@ -28,12 +41,13 @@ def build(catalog: Catalog, site_name: str, site_url: str) -> dict[str, str | by
     files.update(tables.csv_files(catalog, url_for))
     files[datapackage.DATAPACKAGE] = records.dumps(datapackage.datapackage(site_name))
     files[feed.FEED] = feed.atom(catalog, site_name, site_url, url_for)
-    for case_files in per_case.values():  # each case's JSON record and its contacts' vCards
-        files.update(case_files)
+    for own in per_case.values():  # each case's JSON record and its contacts' vCards
+        files.update(own)
     return files
 
 
-def _case_files(catalog: Catalog, slug: str) -> dict[str, str]:
+def case_files(catalog: Catalog, slug: str) -> dict[str, str]:
+    """One case's own files: its JSON record and its contacts' vCards (they depend on the case alone)."""
     case = catalog.cases[slug]
     files = {records.case_json_path(slug): records.compact(records.record(case))}
     for name, text in vcard.card_files(case):

@@ -1,0 +1,86 @@
+"""Builds and checks run as child processes, each timed with its own peak memory (os.wait4)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from figures import Run
+
+PYTHON = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+for _name in ("SITE_URL", "SITE_REPO_URL", "SITE_EDIT_URI"):
+    ENV.pop(_name, None)
+
+
+def run_child(cmd: list[str], cwd: Path, log: Path, env: dict[str, str] | None = None) -> Run:
+    """Run cmd to completion; wall seconds and the child's own peak RSS (os.wait4, not cumulative)."""
+    with open(log, "wb") as out:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env={**ENV, **(env or {})})
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+        raise SystemExit(f"{' '.join(cmd)} (i {cwd}) feilet med kode {proc.returncode}:\n{tail}")
+    return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)  # ru_maxrss is in KiB
+
+
+def build_project(copy: Path, site: Path, log: Path) -> Run:
+    return run_child([PYTHON, "-m", "generator", "build", "--site-dir", str(site)], copy, log)
+
+
+def build_plain(copy: Path, site: Path, log: Path) -> Run:
+    return run_child([PYTHON, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], copy, log)
+
+
+def index_seconds(log: Path) -> float | None:
+    """The seconds `python -m generator build` reports for the search index."""
+    found = re.search(r"Søkeindeksen: \d+ sider på ([\d.]+) s", log.read_text(encoding="utf-8", errors="replace"))
+    return float(found.group(1)) if found else None
+
+
+def time_validate(copy: Path, work: Path, repeat: int) -> float:
+    runs = [run_child([PYTHON, "-m", "generator", "validate"], copy, work / "validate.log") for _ in range(repeat)]
+    print(f"    validate: {runs}", flush=True)
+    return statistics.median(r.seconds for r in runs)
+
+
+# Only libyaml's parser over the same files, in a process of its own like validate: what reading the
+# records costs before anything is checked. Validation's target is a multiple of this.
+_PARSE_ONLY = """
+import sys, yaml
+from pathlib import Path
+for path in sorted(Path("cases").glob("*.yaml")) + sorted(Path("templates").glob("*.yaml")):
+    yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+"""
+
+
+def time_plain_parsing(copy: Path, work: Path, repeat: int) -> float:
+    runs = [run_child([PYTHON, "-c", _PARSE_ONLY], copy, work / "parse.log") for _ in range(repeat)]
+    print(f"    CSafeLoader: {runs}", flush=True)
+    return statistics.median(r.seconds for r in runs)
+
+
+def document_snapshot(cache: Path) -> dict[str, tuple[int, int]]:
+    return {p.name: (p.stat().st_mtime_ns, p.stat().st_ino) for p in sorted(cache.glob("*")) if p.is_file()}
+
+
+def documents_check(copy: Path, work: Path) -> dict:
+    """A build with an empty documents cache, then one more: the second must not write any document."""
+    cache = copy / ".cache" / "documents"
+    shutil.rmtree(cache, ignore_errors=True)
+    cold = build_project(copy, work / "site-docs", work / "docs-cold.log")
+    first = document_snapshot(cache)
+    warm = build_project(copy, work / "site-docs", work / "docs-warm.log")
+    second = document_snapshot(cache)
+    shutil.rmtree(work / "site-docs", ignore_errors=True)
+    return {"cold_s": cold.seconds, "warm_s": warm.seconds, "files": len(first),
+            "unchanged": bool(first) and first == second}

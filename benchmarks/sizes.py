@@ -1,0 +1,84 @@
+"""What a built site costs on disk and on the wire: sizes raw and gzip-compressed, the largest pages."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from figures import MB, SiteFigures
+
+ALREADY_COMPRESSED = {".pdf", ".docx", ".odt", ".gz", ".png", ".jpg", ".zip"}
+# Pagefind's index chunks are gzip-compressed on disk and sent as they are.
+PAGEFIND_COMPRESSED = (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", ".pagefind")
+
+
+def tree_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6))
+
+
+def served_size(path: Path) -> int:
+    """The site's files as a web server such as GitHub Pages sends them: text gzip-compressed."""
+    return sum(p.stat().st_size if p.suffix in ALREADY_COMPRESSED else gzip_size(p)
+               for p in path.rglob("*") if p.is_file())
+
+
+def wire_size(path: Path) -> int:
+    return path.stat().st_size if path.name.endswith(PAGEFIND_COMPRESSED) else gzip_size(path)
+
+
+def open_data_size(site: Path) -> int:
+    """The downloads for reuse: data/, one vCard per contact, the Atom feed."""
+    files = [p for p in (site / "data").rglob("*") if p.is_file()] + list(site.rglob("*.vcf"))
+    files += [site / "feed.xml"] if (site / "feed.xml").exists() else []
+    return sum(p.stat().st_size for p in files)
+
+
+def search_files(site: Path) -> list[Path]:
+    """What Material fetches for search on page load: the index, the worker and lunr's language files."""
+    files = [site / "search" / "search_index.json"]
+    files += sorted((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    lunr = site / "assets" / "javascripts" / "lunr" / "min"
+    files += [lunr / "lunr.stemmer.support.min.js", lunr / "lunr.no.min.js"]
+    return [f for f in files if f.exists()]
+
+
+def page_kind(path: str) -> str:
+    """«eksempler/» for a folder's own page (a list), «eksempler/*» for the pages in it, else the page."""
+    parts = path.split("/")
+    if len(parts) <= 2:
+        return parts[0] + "/" if len(parts) == 2 else parts[0]
+    return parts[0] + "/*"
+
+
+def largest_pages(site: Path) -> dict[str, tuple[str, int]]:
+    """The largest HTML page of each kind, raw bytes: {kind: (path, size)}; Pagefind's files are not pages."""
+    largest: dict[str, tuple[str, int]] = {}
+    for page in site.rglob("*.html"):
+        path = page.relative_to(site).as_posix()
+        if path.startswith(("pagefind/", "assets/")):
+            continue
+        size, kind = page.stat().st_size, page_kind(path)
+        if kind not in largest or size > largest[kind][1]:
+            largest[kind] = (path, size)
+    return dict(sorted(largest.items()))
+
+
+def measure_site(figures: SiteFigures, site: Path) -> None:
+    figures.site_mb = tree_size(site) / MB
+    figures.site_gzip_mb = served_size(site) / MB
+    figures.open_data_mb = open_data_size(site) / MB
+    figures.largest_pages = largest_pages(site)
+    pagefind = site / "pagefind"
+    if pagefind.exists():
+        files = [p for p in pagefind.rglob("*") if p.is_file()]
+        figures.index_raw = sum(p.stat().st_size for p in files)
+        figures.index_gzip = sum(wire_size(p) for p in files)
+        return
+    index = site / "search" / "search_index.json"
+    figures.index_raw = index.stat().st_size
+    figures.index_gzip = gzip_size(index)
+    figures.first_search_gzip = sum(gzip_size(f) for f in search_files(site))
