@@ -36,7 +36,7 @@ class SiteFigures:
     # per kind of query (bytes on the wire, a fresh browser cache each time).
     index_seconds: float | None = None
     first_search: dict[str, int] = field(default_factory=dict)
-    # The largest HTML page of each kind (see sizes.page_kind): {kind: (path, bytes)}.
+    # The largest HTML page of each kind (see generator.site.page_sizes.page_kind): {kind: (path, bytes)}.
     largest_pages: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     @property

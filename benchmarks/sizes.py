@@ -7,6 +7,9 @@ from pathlib import Path
 
 from figures import MB, SiteFigures
 
+# One definition of a page's kind and of the largest page of each, shared with the generator's tests.
+from generator.site.page_sizes import largest_pages
+
 ALREADY_COMPRESSED = {".pdf", ".docx", ".odt", ".gz", ".png", ".jpg", ".zip"}
 # Pagefind's index chunks are gzip-compressed on disk and sent as they are.
 PAGEFIND_COMPRESSED = (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", ".pagefind")
@@ -44,27 +47,6 @@ def search_files(site: Path) -> list[Path]:
     lunr = site / "assets" / "javascripts" / "lunr" / "min"
     files += [lunr / "lunr.stemmer.support.min.js", lunr / "lunr.no.min.js"]
     return [f for f in files if f.exists()]
-
-
-def page_kind(path: str) -> str:
-    """«eksempler/» for a folder's own page (a list), «eksempler/*» for the pages in it, else the page."""
-    parts = path.split("/")
-    if len(parts) <= 2:
-        return parts[0] + "/" if len(parts) == 2 else parts[0]
-    return parts[0] + "/*"
-
-
-def largest_pages(site: Path) -> dict[str, tuple[str, int]]:
-    """The largest HTML page of each kind, raw bytes: {kind: (path, size)}; Pagefind's files are not pages."""
-    largest: dict[str, tuple[str, int]] = {}
-    for page in site.rglob("*.html"):
-        path = page.relative_to(site).as_posix()
-        if path.startswith(("pagefind/", "assets/")):
-            continue
-        size, kind = page.stat().st_size, page_kind(path)
-        if kind not in largest or size > largest[kind][1]:
-            largest[kind] = (path, size)
-    return dict(sorted(largest.items()))
 
 
 def measure_site(figures: SiteFigures, site: Path) -> None:

@@ -391,7 +391,8 @@ def case_yaml(record: dict) -> str:
 
 
 def _ignore(_dir, names):
-    return [n for n in names if n in ("__pycache__", ".cache", "site") or n.endswith(".pyc")]
+    # Only the project's parts are copied, never the built site; a folder named site (generator/site/) is source.
+    return [n for n in names if n in ("__pycache__", ".cache") or n.endswith(".pyc")]
 
 
 def template_slugs(source: Path = ROOT) -> list[str]:
