@@ -705,3 +705,28 @@ def test_opening_githubs_new_file_page_puts_the_file_on_the_clipboard(repository
     text = tab.locator("[data-preview]").text_content()
     tab.wait_for_function("text => navigator.clipboard.readText().then(t => t === text)", arg=text)
     tab.context.clear_permissions()
+
+
+# Where the form starts, and where the page's footer stands, at a phone's width.
+FORM_PLACE = """() => [Math.round(document.querySelector("[data-ikb-form]").getBoundingClientRect().top),
+  Math.round(document.querySelector("footer").getBoundingClientRect().top)]"""
+
+
+def test_the_form_keeps_its_place_before_its_script_shows_it(browser_context, base_url):
+    # A slow phone paints the page before the form's script has run. The form must already hold its
+    # place then, so the footer is out of sight and nothing jumps when the form appears. The script is
+    # served empty here, so nothing depends on when a paint happens.
+    tab = browser_context.new_page()
+    try:
+        tab.set_viewport_size(PHONE)
+        tab.route(f"**/{contribution_form.SCRIPT.rsplit('/', 1)[-1]}",
+                  lambda route: route.fulfill(status=200, content_type="text/javascript", body=""))
+        open_page(tab, base_url, FORM)
+        form_top, footer_top = tab.evaluate(FORM_PLACE)
+        assert footer_top >= PHONE["height"], "the footer shows on the first screen before the form appears"
+        tab.unroute(f"**/{contribution_form.SCRIPT.rsplit('/', 1)[-1]}")
+        open_page(tab, base_url, FORM)
+        tab.wait_for_function("() => document.querySelector('[data-ikb-form]').dataset.loaded === 'true'")
+        assert tab.evaluate(FORM_PLACE)[0] == form_top
+    finally:
+        tab.close()

@@ -332,6 +332,7 @@
   // ---- start: the draft, a published case to correct, or an empty form ----
   r.describe(form);
   form.hidden = false;
+  form.removeAttribute("data-ikb-form-waiting");
   window.ikbForm = { load: load, collect: function () { return collectObject(form); }, toYaml: toYaml, check: function () {
     var errors = check();
     showErrors(errors);
