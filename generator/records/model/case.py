@@ -84,7 +84,7 @@ class Result(Base):
 
     @model_validator(mode="after")
     def _points(self):
-        # "at" in the context lets errors.py point at the point itself, not at the series' label.
+        # "at" in the context lets validation_messages.py point at the point itself, not at the series' label.
         years = [p.year for p in self.points]
         for index, year in enumerate(years):
             if year in years[:index]:
@@ -323,7 +323,7 @@ class Case(Base):
 
     @model_validator(mode="after")
     def _references(self):
-        # "at" in the context lets errors.py point at the line of the offending value.
+        # "at" in the context lets validation_messages.py point at the line of the offending value.
         ids = [s.id for s in self.sources]
         for index, source_id in enumerate(ids):
             if source_id in ids[:index]:
