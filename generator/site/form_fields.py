@@ -1,42 +1,18 @@
 """The contribution form's fields, read from the case model's JSON Schema and the vocabulary.
 
 Every property of the schema becomes one field here, nested as the record nests, so a field added to
-the model appears in the form without a hand edit. What the schema cannot say is kept in three small
-tables: Norwegian labels (a field without one is labelled by its key), which fields cite another
-record (a source, a case, a template) and which vocabulary list an enum comes from.
+the model appears in the form without a hand edit. A field's label is its Norwegian `title` in the
+schema (generator/records/model/names.py; a field without one is labelled by its key). What the schema
+cannot say is kept in small tables: which fields cite another record (a source, a case, a template)
+and which vocabulary list an enum comes from.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# Norwegian names of the fields; the key is shown beside each, since `make validate` names fields by key.
-LABELS = {
-    "title": "Tittel", "kind": "Type", "summary": "Sammendrag", "municipalities": "Kommuner", "name": "Navn",
-    "region": "Fylke", "region_basis": "Hvor fylket kommer fra", "population": "Innbyggertall",
-    "immigrant_share": "Andel innvandrere", "label": "Hva tallet viser", "value": "Verdi", "unit": "Enhet",
-    "qualifier": "Forbehold", "headline": "Hovedresultat", "year": "År", "year_note": "Merknad om år",
-    "definition": "Definisjon", "source": "Kilde", "aliases": "Andre navn", "themes": "Temaer",
-    "target_groups": "Målgrupper", "background": "Bakgrunn", "organisation": "Organisering", "model": "Modell",
-    "placement": "Plassering", "since": "Startår", "staff": "Ansatte", "description": "Beskrivelse",
-    "competences": "Fagområder", "practices": "Tiltak", "why_it_works": "Hvorfor det virker",
-    "templates": "Maler", "success_factors": "Suksessfaktorer", "challenges": "Utfordringer",
-    "key_figures": "Nøkkeltall", "results": "Resultater over tid", "points": "Punkter", "contacts": "Kontaktpersoner",
-    "role": "Rolle", "phones": "Telefonnumre", "email": "E-post", "last_verified": "Sist bekreftet",
-    "people": "Personer i kildene", "statements": "Uttalelser", "quote": "Sitat", "partners": "Samarbeidspartnere",
-    "sources": "Kilder", "id": "Kort id", "publisher": "Utgiver", "published": "Publiseringsdato",
-    "published_year": "Publiseringsår", "url": "Nettadresse", "note": "Merknad", "literature": "Litteratur",
-    "author": "Forfatter", "series": "Serie", "related": "Relaterte eksempler", "updated": "Sist endret",
-    "language": "Språk", "phone": "Telefon", "number": "Nummer", "mobile": "Mobil",
-}
-# One item of a list, for «Tiltak 2», «Legg til tiltak» and «Fjern tiltak 2».
-ITEM_LABELS = {
-    "municipalities": "Kommune", "aliases": "Navn", "practices": "Tiltak", "success_factors": "Suksessfaktor",
-    "challenges": "Utfordring", "key_figures": "Nøkkeltall", "results": "Resultatserie", "points": "Punkt",
-    "contacts": "Kontaktperson", "phones": "Telefonnummer", "people": "Person", "statements": "Uttalelse",
-    "partners": "Samarbeidspartner", "sources": "Kilde", "literature": "Litteratur", "competences": "Fagområde",
-    "population": "Innbyggertall", "immigrant_share": "Andel innvandrere", "related": "Relatert eksempel",
-}
+from generator.records.model.names import ITEM_NAMES
+
 # Fields whose value is the id of another record: the form offers those records by title. Records
 # passed to build() are written into the page as choices; the others (cases, which grow to thousands)
 # are offered in a list the page loads when the form is open.
@@ -97,7 +73,7 @@ def _unwrap(schema: dict, node: dict) -> tuple[dict, bool]:
     real = [o for o in options if o.get("type") != "null"]
     outer = {k: v for k, v in node.items() if k != "anyOf"}
     inner = _resolve(schema, real[0])
-    return {**inner, **{k: v for k, v in outer.items() if k in ("description", "default")}}, len(real) < len(options)
+    return {**inner, **{k: v for k, v in outer.items() if k in ("title", "description", "default")}}, len(real) < len(options)
 
 
 def _vocabulary_options(values: list[str], vocabulary) -> list[tuple[str, str]]:
@@ -134,7 +110,7 @@ def _fields(schema: dict, node: dict, prefix: str, vocabulary, records) -> list[
 
 def _field(schema, key, prop, path, required, vocabulary, records) -> FormField:
     node, nullable = _unwrap(schema, prop)
-    made = FormField(key, path, "", LABELS.get(key, key), hint=node.get("description", ""), required=required,
+    made = FormField(key, path, "", node.get("title", key), hint=node.get("description", ""), required=required,
                      nullable=nullable and required, default=node.get("default"), schema=node)
     kind = node.get("type")
     if kind == "array":
@@ -145,7 +121,7 @@ def _field(schema, key, prop, path, required, vocabulary, records) -> FormField:
         elif "enum" in item:
             made.kind, made.options = "choices", _vocabulary_options(item["enum"], vocabulary)
         else:
-            made.kind, made.item_label = "list", ITEM_LABELS.get(key, made.label)
+            made.kind, made.item_label = "list", ITEM_NAMES.get(key, made.label)
             made.item = _field(schema, key, node["items"], f"{path}/*", True, vocabulary, records)
             made.item.label = made.item_label
         return made
@@ -160,7 +136,7 @@ def _field(schema, key, prop, path, required, vocabulary, records) -> FormField:
             made.kind = "object"
             return made
         # An optional group is a list of at most one: «Legg til innbyggertall» / «Fjern innbyggertall».
-        item = FormField(key, f"{path}", "object", ITEM_LABELS.get(key, made.label), required=True, fields=made.fields,
+        item = FormField(key, f"{path}", "object", ITEM_NAMES.get(key, made.label), required=True, fields=made.fields,
                          any_of=made.any_of)
         return FormField(key, path, "list", made.label, hint=made.hint, max_items=1, item=item,
                          item_label=item.label, default="single")

@@ -9,7 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from generator.records.model import places
 from generator.records.model.fields import (
-    Base,
+    CasePart,
     OrganisationModel,
     PastDate,
     Region,
@@ -36,7 +36,7 @@ Qualifier = Literal[
 ]
 
 
-class Figure(Base):
+class Figure(CasePart):
     """A single number with what it means, when and where it comes from."""
 
     label: ShortText = Field(description="Hva tallet viser, f.eks. «Innbyggere».")
@@ -64,7 +64,7 @@ class Figure(Base):
         return self
 
 
-class Point(Base):
+class Point(CasePart):
     year: Year = Field(description="Året verdien gjelder.")
     value: float = Field(ge=0, strict=True, allow_inf_nan=False, description="Verdien dette året.")
     qualifier: Qualifier | None = Field(
@@ -72,7 +72,7 @@ class Point(Base):
     )
 
 
-class Result(Base):
+class Result(CasePart):
     """A series of results over time, drawn as a chart with a table beside it."""
 
     label: ShortText = Field(description="Hva resultatet viser, f.eks. «Introduksjonsprogrammet».")
@@ -116,10 +116,10 @@ def _whole(unit: str, value: float, at: tuple) -> None:
     )
 
 
-class Municipality(Base):
+class Municipality(CasePart):
     # region is optional to pydantic only so that places.py can say which county is missing; the editor's
     # schema and the form require it
-    model_config = ConfigDict(**Base.model_config, json_schema_extra=places.county_required)
+    model_config = ConfigDict(**CasePart.model_config, json_schema_extra=places.county_required)
 
     name: ShortText = Field(description=(
         "Kommunens navn slik SSB skriver det, f.eks. «Rælingen», eller en tidligere kommune kilden nevner "
@@ -171,7 +171,7 @@ class Municipality(Base):
         return self
 
 
-class Organisation(Base):
+class Organisation(CasePart):
     model: OrganisationModel = Field(description="Hvordan tjenesten er organisert (organisation_models i generator/records/vocabulary.yaml).")
     unit: ShortText = Field(description="Enheten som gjør arbeidet, f.eks. «Flyktningtjenesten».")
     placement: Text | None = Field(None, description="Hvor enheten ligger i kommunen og hvem den svarer til.")
@@ -181,7 +181,7 @@ class Organisation(Base):
     competences: list[ShortText] = Field(default_factory=list, max_length=30, description="Fagområder teamet dekker.")
 
 
-class Practice(Base):
+class Practice(CasePart):
     """A tiltak: what it is, who it is for and why it works."""
 
     name: ShortText = Field(description="Tiltakets navn, f.eks. «Språkpraksis med fadder».")
@@ -193,7 +193,7 @@ class Practice(Base):
     source: Slug = Field(description="id til kilden tiltaket er beskrevet i.")
 
 
-class Statement(Base):
+class Statement(CasePart):
     """What a person said, in our words; quote holds at most a few words of their own."""
 
     summary: Text = Field(description="Hva personen sier, med egne ord.")
@@ -202,7 +202,7 @@ class Statement(Base):
     )
 
 
-class Person(Base):
+class Person(CasePart):
     name: ShortText = Field(description="Navnet slik kilden skriver det.")
     role: ShortText = Field(description="Stilling eller rolle, f.eks. «Programrådgiver».")
     organisation: ShortText | None = Field(None, description="Arbeidsstedet.")
@@ -210,12 +210,12 @@ class Person(Base):
     source: Slug = Field(description="id til kilden uttalelsene kommer fra.")
 
 
-class Partner(Base):
+class Partner(CasePart):
     name: ShortText = Field(description="Navnet på samarbeidspartneren, f.eks. «NAV Rælingen».")
     role: Text | None = Field(None, description="Hva samarbeidet går ut på.")
 
 
-class Source(Base):
+class Source(CasePart):
     id: Slug = Field(description="Kort id som tall og tiltak viser til, f.eks. «fagforbundet».")
     title: ShortText = Field(description="Kildens tittel.")
     publisher: ShortText | None = Field(None, description="Utgiver, f.eks. «IMDi».")
@@ -225,7 +225,7 @@ class Source(Base):
     note: Text | None = Field(None, description="Merknad om kilden.")
 
 
-class Literature(Base):
+class Literature(CasePart):
     title: ShortText = Field(description="Tittelen på rapporten, boken eller artikkelen.")
     author: ShortText | None = Field(None, description="Forfatter(e).")
     series: ShortText | None = Field(None, description="Rapportserie og nummer, f.eks. «NIBR-rapport 2015:2».")
@@ -236,7 +236,7 @@ class Literature(Base):
     source: Slug | None = Field(None, description="Kilden som nevner litteraturen.")
 
 
-class Case(Base):
+class Case(CasePart):
     """One case: a municipality's (or several municipalities') integration practice."""
 
     title: ShortText = Field(description="Sidetittel, f.eks. «Rælingen: tøff kjærlighet og tett oppfølging».")

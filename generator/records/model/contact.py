@@ -5,10 +5,10 @@ from __future__ import annotations
 from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.records.model.fields import Base, Email, PastDate, Phone, ShortText, Slug
+from generator.records.model.fields import CasePart, Email, PastDate, Phone, ShortText, Slug
 
 
-class Contact(Base):
+class Contact(CasePart):
     """Whom to call: a named person, or a function («Lokal prosjektleder») when the source names nobody."""
 
     # The rule of _reachable, for editors and the form that read the JSON Schema: a number or an address.

@@ -14,6 +14,7 @@ from pydantic import (
     StringConstraints,
 )
 
+from generator.records.model.names import field_title
 from generator.text import SLUG_MAX, SLUG_PATTERN
 from generator.records.vocabulary import VOCABULARY, suggestion
 
@@ -147,3 +148,9 @@ def phone_uri(number: str) -> str:
 
 class Base(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class CasePart(Base):
+    """A part of a case record: its fields carry their Norwegian names as the schema's titles."""
+
+    model_config = ConfigDict(field_title_generator=field_title)
