@@ -57,6 +57,7 @@ def _figure(**fields) -> dict:
 
 
 def _case_rule(rule: str, **fields) -> str:
+    """The message of one of the record's cross-field checks (Case.check_*), run on a record built for it."""
     case = Case.model_construct(**{"key_figures": [], "results": [], "sources": [], "practices": [], "contacts": [],
                                    "people": [], "municipalities": [], "literature": [], **fields})
     return _raised(lambda c: getattr(Case, rule)(c), case)
@@ -96,7 +97,7 @@ def messages() -> dict[str, str]:
         "duplicate_year": _template(_validation(Result, {"label": "a", "definition": "d", "source": "s", "points": [
             {"year": 2020, "value": 1}, {"year": 2020, "value": 2}]})["msg"], year=2020),
         "minimum": _template(message({"type": "greater_than_equal", "loc": (FIELD,), "input": -1, "ctx": {"ge": 987}}, Case), min=987),
-        "two_headlines": _case_rule("_one_headline", key_figures=[Figure.model_construct(headline=True)],
+        "two_headlines": _case_rule("check_one_headline", key_figures=[Figure.model_construct(headline=True)],
                                     results=[Result.model_construct(headline=True)]),
         "invisible_between": _template(invisible_message("AAQQ\u200bBBQQ", 4, (FIELD,)), code="U+200B", before="AAQQ", after="BBQQ"),
         "invisible_alone": _template(invisible_message("\u200b", 0, (FIELD,)), code="U+200B"),
@@ -160,8 +161,8 @@ def _phone_messages() -> dict:
 
 def _reference_messages() -> dict[str, str]:
     source = type("S", (), {"id": "qqa"})
-    unknown = _case_rule("_references", sources=[source], key_figures=[Figure.model_construct(source="qqref", headline=False)])
-    twice = _case_rule("_references", sources=[source, source])
+    unknown = _case_rule("check_references", sources=[source], key_figures=[Figure.model_construct(source="qqref", headline=False)])
+    twice = _case_rule("check_references", sources=[source, source])
     return {"unknown_source": _template(unknown, ref="qqref", known="qqa"), "duplicate_source": _template(twice, id="qqa")}
 
 
@@ -223,7 +224,7 @@ def _contact_messages() -> dict[str, str]:
     """A contact with no way to reach it, and two sources a reader cannot tell apart by title."""
     unreachable = _validation(Contact, {"role": "a", "organisation": "b", "last_verified": None, "source": "s"})["msg"]
     source = lambda id_: type("S", (), {"id": id_, "title": "QQTITLE"})  # noqa: E731
-    twice = _case_rule("_distinct_source_titles", sources=[source("qqfirst"), source("qqsecond")])
+    twice = _case_rule("check_distinct_source_titles", sources=[source("qqfirst"), source("qqsecond")])
     return {"unreachable_contact": unreachable,
             "same_source_title": _template(twice, id="qqsecond", first="qqfirst", title="QQTITLE")}
 

@@ -286,7 +286,7 @@ class Case(CasePart):
         return self
 
     @model_validator(mode="after")
-    def _one_headline(self):
+    def check_one_headline(self):
         marked = [(name, index) for name in ("key_figures", "results")
                   for index, item in enumerate(getattr(self, name)) if item.headline]
         if len(marked) > 1:
@@ -306,7 +306,7 @@ class Case(CasePart):
         return next(iter(marked or self.results or self.key_figures), None)
 
     @model_validator(mode="after")
-    def _distinct_source_titles(self):
+    def check_distinct_source_titles(self):
         # Every «Kilde: …» line names a source by its title: two alike would be two sources no reader can tell apart.
         seen: dict[str, str] = {}
         for index, source in enumerate(self.sources):
@@ -322,7 +322,7 @@ class Case(CasePart):
         return self
 
     @model_validator(mode="after")
-    def _references(self):
+    def check_references(self):
         # "at" in the context lets validation_messages.py point at the line of the offending value.
         ids = [s.id for s in self.sources]
         for index, source_id in enumerate(ids):
