@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from generator.records.catalog import Catalog
 from generator.records.model import Case, Figure, Result
-from generator.records.model.case import Qualifier, Unit
+from generator.records.model.figures import Qualifier, Unit
 
 LIST_SEPARATOR = ";"
 CASES_CSV = "data/cases.csv"

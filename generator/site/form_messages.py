@@ -15,7 +15,7 @@ from generator.records.model import Case, Figure, MAX_YEAR, MIN_YEAR, Municipali
 from generator.records.model.contact import Contact
 from generator.records.municipalities import register
 from generator.records.vocabulary import FORMER_REGIONS, VOCABULARY
-from generator.records.model.case import WHOLE_UNITS
+from generator.records.model.figures import WHOLE_UNITS
 from generator.records.model.fields import check_date, check_phone, check_year, phone_problem
 from generator.records.number_messages import MILLIONS, NUMBER_RANGE, PLAIN_NUMBER, QUALIFIERS, YEAR_SPAN, number_message
 from generator.records.validation_messages import date_message, message, pattern_hint

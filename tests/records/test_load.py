@@ -10,7 +10,7 @@ import pytest
 from generator.records.catalog import load_catalog, load_record
 from generator.records.load import MAX_BYTES, LoadError
 from generator.records.model import Case
-from generator.records.model.case import Qualifier
+from generator.records.model.figures import Qualifier
 
 from tests.conftest import CASE_SLUGS, FIXTURES, ROOT
 

@@ -18,7 +18,7 @@ from generator.formatting import is_stale
 from generator.records.catalog import load_catalog
 from generator.records.model import Contact, Figure, Literature, Point, Source
 from generator.records.municipalities import register
-from generator.records.model.case import Qualifier, Unit
+from generator.records.model.figures import Qualifier, Unit
 from generator.site import case_summary, charts, pages
 from generator.site.finished_pages import finish
 from generator.opendata import records, tables
