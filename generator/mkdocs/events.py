@@ -11,10 +11,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from generator import documents, parallel
+from generator import documents, kept, parallel
 from generator.site import pages
 from generator.search import definitions, page_data, pagefind_index
-from generator.mkdocs import parallel_pages, rebuild_cache, site_check, theme_assets
+from generator.mkdocs import parallel_pages, preview_update, rebuild_cache, site_check, theme_assets
 from generator.site.finished_pages import FinishedPage
 from generator.records.catalog import load_catalog
 from generator.records.problems import count_text, report_lines
@@ -31,6 +31,11 @@ _REUSE = rebuild_cache.Reuse()
 
 def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
+
+
+def _content(made):
+    """What MkDocs gets for a generated file: a finished page's front matter, or the text or bytes."""
+    return made.markdown if isinstance(made, FinishedPage) else made
 
 
 def _cache_dir(config, name: str) -> Path:
@@ -55,13 +60,21 @@ class KnowledgeBaseHooks:
         self.nav = None
         self.workers = None
         self.reused: dict[str, str] = {}  # src_uri -> the page as the last rebuild wrote it (`make serve`)
+        self.stamps: dict = {}  # `make serve`: the watched files as this build began (preview_update)
+        self.made: dict = {}
+        self.home_pages: set[str] = set()
+        self.files = self.env = None
 
     def on_startup(self, command, dirty):
         # Run by the mkdocs command (serve, build); `python -m generator build` indexes its own folder.
         self.command = command
         self.serving = command == "serve"
+        # `make serve` makes a list page or a table's rows again only when what it shows changed
+        kept.keep_between_builds(self.serving)
 
     def on_config(self, config):
+        if self.serving:  # before anything is read: a file saved during this build is seen by the next
+            self.stamps = preview_update.stamps(_root(config))
         catalog = load_catalog(_root(config))
         self.problems = catalog.problems
         if catalog.problems:
@@ -79,8 +92,20 @@ class KnowledgeBaseHooks:
     def on_files(self, files, config):
         if self.problems:
             return Files([])
-        catalog = self.catalog
         theme_assets.drop_unused(files, config)
+        made = self.generated(self.catalog, config)
+        self.adopt(self.catalog, config, made)
+        self.made, self.files = (made, files) if self.serving else ({}, None)
+        for path, content in made.items():
+            if isinstance(content, Path):
+                files.append(File.generated(config, path, abs_src_path=str(content)))
+            else:
+                files.append(File.generated(config, path, content=_content(content)))
+        return files
+
+    def generated(self, catalog, config) -> dict:
+        """Every file the generator adds to the site, by docs path, in the order MkDocs gets them:
+        Markdown (str), a FinishedPage, text or bytes, or the Path of a file to copy."""
         if self.serving:  # on one core; made again only for the records that changed
             case_files = lambda: _REUSE.case_files(catalog, bundle.case_files)  # noqa: E731
         else:  # the open data of each case on other cores while this process renders the list pages
@@ -91,31 +116,35 @@ class KnowledgeBaseHooks:
         rendered[paths.CONTRIBUTION_FORM] = contribution_form.page(
             catalog, config.repo_url, (config.extra or {}).get("editors_email")
         )
-        files.append(File.generated(config, paths.CONTRIBUTION_FORM_CASES, content=contribution_form.cases_json(catalog)))
-        files.append(File.generated(config, paths.CONTRIBUTION_FORM_MUNICIPALITIES,
-                                    content=contribution_form.municipalities_json()))
+        made: dict = {
+            paths.CONTRIBUTION_FORM_CASES: contribution_form.cases_json(catalog),
+            paths.CONTRIBUTION_FORM_MUNICIPALITIES: contribution_form.municipalities_json(),
+        }
+        made.update(rendered)
+        for (slug, fmt), data in built.items():
+            made[paths.template_file(slug, fmt)] = data
+        made[paths.PREVIEW_CSS] = documents.PREVIEW_CSS
+        # The parts are in the theme's custom_dir (overrides/), the first of the theme's folders holding them.
+        parts = next(Path(d) / contribution_form.SCRIPT.removesuffix(".js") for d in config.theme.dirs
+                     if (Path(d) / contribution_form.SCRIPT.removesuffix(".js")).is_dir())
+        made[contribution_form.SCRIPT] = contribution_form.script(parts)
+        made.update(bundle.build(catalog, config.site_name, config.site_url or "", case_files))
+        return made
+
+    def adopt(self, catalog, config, made: dict) -> None:
+        """Take these records and the generator's files for them as the ones the pages are made from."""
+        self.catalog = catalog
         self.case_context = pages.CaseContext(
             catalog, dt.date.today(), config.repo_url, config.site_url or "", config.site_name
         )
         self.case_pages = {paths.case_path(slug): slug for slug in catalog.cases}
         self.in_parallel = parallel.worth_it(len(catalog.cases))
-        self.finished = {path: page for path, page in rendered.items() if isinstance(page, FinishedPage)}
-        for path, page in rendered.items():
-            files.append(File.generated(config, path, content=page.markdown if isinstance(page, FinishedPage) else page))
-        for (slug, fmt), data in built.items():
-            files.append(File.generated(config, paths.template_file(slug, fmt), content=data))
-        files.append(File.generated(config, paths.PREVIEW_CSS, abs_src_path=str(documents.PREVIEW_CSS)))
-        # The parts are in the theme's custom_dir (overrides/), the first of the theme's folders holding them.
-        parts = next(Path(d) / contribution_form.SCRIPT.removesuffix(".js") for d in config.theme.dirs
-                     if (Path(d) / contribution_form.SCRIPT.removesuffix(".js")).is_dir())
-        files.append(File.generated(config, contribution_form.SCRIPT, content=contribution_form.script(parts)))
-        for path, content in bundle.build(catalog, config.site_name, config.site_url or "", case_files).items():
-            files.append(File.generated(config, path, content=content))
+        self.finished = {path: page for path, page in made.items() if isinstance(page, FinishedPage)}
         self.page_dates = sitemap_dates.page_dates(catalog)
-        return files
 
     def on_page_markdown(self, markdown, page, config, files):
         if HOME_MARKER in markdown:
+            self.home_pages.add(page.file.src_uri)  # made from the records: `make serve` remakes it after an edit
             markdown = markdown.replace(HOME_MARKER, pages.home_sections(self.catalog, page.file.src_uri))
         if page.file.src_uri in self.page_dates:  # sitemap.xml's <lastmod>: when the record changed
             page.update_date = self.page_dates[page.file.src_uri].isoformat()
@@ -129,6 +158,7 @@ class KnowledgeBaseHooks:
         return nav
 
     def on_env(self, env, config, files):
+        self.env = env
         # MkDocs makes a new Jinja environment for every build, so `make serve` compiled Material's
         # templates again on every edit. Compiled templates are kept by their source's checksum.
         env.bytecode_cache = FileSystemBytecodeCache(str(_cache_dir(config, "jinja")))
@@ -221,6 +251,10 @@ class KnowledgeBaseHooks:
                 pagefind_index.index_site(Path(config.site_dir))
             except pagefind_index.IndexFailed as error:
                 raise PluginError(str(error)) from None
+        if self.serving:
+            preview_update.remember(preview_update.LastBuild(
+                self, config, self.env, self.files, self.nav, self.made, self.stamps
+            ))
 
     def on_build_error(self, error):
         workers, self.workers = self.workers, None
@@ -230,4 +264,10 @@ class KnowledgeBaseHooks:
     def on_serve(self, server, config, builder):
         for folder in ("cases", "templates", "generator"):
             server.watch(str(_root(config) / folder))
+        # After a saved case file, the site is updated in place when it can be (preview_update).
+        server.builder = preview_update.updating(builder, _root(config))
         return server
+
+    def stale_case_pages(self) -> list[str]:
+        """`make serve`: the case pages whose record, related titles or frame changed since they were made."""
+        return [src_uri for src_uri, slug in self.case_pages.items() if _REUSE.finished(self.catalog, slug) is None]

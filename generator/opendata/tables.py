@@ -11,6 +11,7 @@ import io
 import typing
 from dataclasses import dataclass
 
+from generator import kept
 from generator.records.catalog import Catalog
 from generator.records.model import Case, Figure, Result
 from generator.records.model.figures import Qualifier, Unit
@@ -152,19 +153,32 @@ def inert(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def to_csv(columns: tuple[Column, ...], rows: list[dict]) -> str:
+def to_csv(columns: tuple[Column, ...], rows: list[dict], header: bool = True) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=[c.name for c in columns], lineterminator="\r\n")
-    writer.writeheader()
+    if header:
+        writer.writeheader()
     text = [c.name for c in columns if c.type == "string"]
     writer.writerows({**row, **{name: inert(row[name]) for name in text}} for row in rows)
     return out.getvalue()
 
 
 def csv_files(catalog: Catalog, url_for) -> dict[str, str]:
-    """data/cases.csv and data/key_figures.csv; url_for(slug) gives the address of a case page."""
+    """data/cases.csv and data/key_figures.csv; url_for(slug) gives the address of a case page.
+
+    Each case's lines are made on their own (and kept by `make serve` while the record is unchanged).
+    """
     ordered = sorted(catalog.cases.items())
+
+    def lines(table: str, slug: str, case: Case, url: str) -> str:
+        if table == CASES_CSV:
+            return to_csv(CASE_COLUMNS, [case_row(slug, case, url)], header=False)
+        return to_csv(FIGURE_COLUMNS, figure_rows(slug, case), header=False)
+
     return {
-        CASES_CSV: to_csv(CASE_COLUMNS, [case_row(slug, case, url_for(slug)) for slug, case in ordered]),
-        FIGURES_CSV: to_csv(FIGURE_COLUMNS, [row for slug, case in ordered for row in figure_rows(slug, case)]),
+        table: to_csv(columns, []) + "".join(
+            kept.made((table, slug), (case, url_for(slug)), lambda t=table, s=slug, c=case: lines(t, s, c, url_for(s)))
+            for slug, case in ordered
+        )
+        for table, columns in ((CASES_CSV, CASE_COLUMNS), (FIGURES_CSV, FIGURE_COLUMNS))
     }

@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape as html_escape
 
 from generator.site import case_summary, charts, facets, list_index, paging
-from generator import documents, formatting
+from generator import documents, formatting, kept
 from generator.site.finished_pages import FinishedPage, finish
 from generator.records.catalog import Catalog
 from generator.records.model import Case, phone_uri
@@ -164,23 +164,35 @@ def case_page(
     )
 
 
+def _shown(page: paging.ListPage) -> tuple:
+    """What a page of a list shows of the list (generator.kept compares it with the last build's)."""
+    return page.number, page.count, page.total, page.first, page.path, page.previous, page.next, tuple(page.items)
+
+
 def cases_index(catalog: Catalog) -> dict[str, FinishedPage]:
     """The case list, a page for every paging.PAGE_SIZE cases: eksempler/, eksempler/side/2/, …"""
     here = f"{CASES_DIR}/index.md"
     filters = facets.filter_groups(catalog)
-    return {
-        page.path: finish(_render(
+
+    def make(page: paging.ListPage) -> FinishedPage:
+        return finish(_render(
             "cases_index.md.j2", page.path, page=page, filters=filters,
             size_group=next(g for g in filters if not g.facet_kind), case_line=facets.case_line,
             group_page=facets.term_page, index_href=href(CASE_LIST_INDEX, page.path),
         ))
+
+    return {
+        page.path: kept.made(page.path, (_shown(page), filters), lambda page=page: make(page))
         for page in paging.split(catalog.sorted_cases(), here)
     }
 
 
 def _listing(path: str, cases: list, **context) -> dict[str, FinishedPage]:
     return {
-        page.path: finish(_render("facet.md.j2", page.path, page=page, **context))
+        page.path: kept.made(
+            page.path, (_shown(page), context),
+            lambda page=page: finish(_render("facet.md.j2", page.path, page=page, **context)),
+        )
         for page in paging.split(cases, path)
     }
 
@@ -194,10 +206,10 @@ def facet_pages(catalog: Catalog) -> dict[str, str | FinishedPage]:
             key: [(s, c) for s, c in catalog.sorted_cases() if key in getter(c)] for key in VOCABULARY[kind]
         }
         terms = sorted(VOCABULARY[kind].items(), key=lambda item: sort_key(item[1]))
-        pages[facet_path(kind)] = _render(
+        pages[facet_path(kind)] = kept.made(facet_path(kind), (kind, heading, terms, groups), lambda: _render(
             "facet_index.md.j2", facet_path(kind), kind=kind, heading=heading, terms=terms, groups=groups,
             empty=[label for key, label in terms if not groups[key]],
-        )
+        ))
         for key, label in terms:
             # «Innlandet» points to «Oppland – nå Innlandet», where the sources' older county has cases.
             see_also = [(k, other) for k, other in terms if k != key and label in other and groups[k]]
@@ -216,14 +228,18 @@ def facet_pages(catalog: Catalog) -> dict[str, str | FinishedPage]:
 def comparison_page(catalog: Catalog, today: dt.date | None = None) -> dict[str, FinishedPage]:
     """The comparison, a page of the full table for every paging.PAGE_SIZE cases."""
     today = today or dt.date.today()
-    return {
-        page.path: finish(_render(
+
+    def make(page: paging.ListPage) -> FinishedPage:
+        return finish(_render(
             "comparison.md.j2", page.path, page=page, page_size=paging.PAGE_SIZE,
             index_href=href(CASE_LIST_INDEX, page.path),
             headline=lambda case: case_summary.headline(case, today), regions=case_summary.regions,
             municipality_names=case_summary.municipality_names,
             is_old=lambda year: case_summary.is_old(year, today), point_value=formatting.point_value,
         ))
+
+    return {
+        page.path: kept.made(page.path, (_shown(page), today), lambda page=page: make(page))
         for page in paging.split(catalog.sorted_cases(), COMPARISON)
     }
 
