@@ -31,7 +31,7 @@ def size_band(population) -> str:
     """Band key for a population Figure, or «ukjent» when there is none."""
     if population is None or population.unit not in ("personer", "antall"):
         return UNKNOWN_SIZE
-    return [key for key, _label, lowest in SIZE_BANDS if population.value >= lowest][-1]
+    return next(key for key, _label, lowest in reversed(SIZE_BANDS) if population.value >= lowest)
 
 
 def target_groups(case: Case) -> list[str]:
@@ -109,9 +109,8 @@ def case_line(case: Case) -> str:
 
 def cases_by_size(catalog: Catalog) -> list[tuple[str, str, list[tuple[str, Case]]]]:
     """(band key, band label, cases in it) for every band with cases, for the list shown without JavaScript."""
-    found = []
-    for key, label in SIZE_LABELS.items():
-        members = [(slug, case) for slug, case in catalog.sorted_cases() if key in case_terms(case)[SIZE_PARAM]]
-        if members:
-            found.append((key, label, members))
-    return found
+    members: dict[str, list[tuple[str, Case]]] = {key: [] for key in SIZE_LABELS}
+    for slug, case in catalog.sorted_cases():
+        for key in {size_band(m.population) for m in case.municipalities}:
+            members[key].append((slug, case))
+    return [(key, label, members[key]) for key, label in SIZE_LABELS.items() if members[key]]

@@ -202,9 +202,11 @@ def facet_pages(catalog: Catalog) -> dict[str, str | FinishedPage]:
     pages = {}
     for kind, (_folder, heading) in FACET_FOLDERS.items():
         getter = facets.TERMS_OF_KIND[kind]
-        groups = {
-            key: [(s, c) for s, c in catalog.sorted_cases() if key in getter(c)] for key in VOCABULARY[kind]
-        }
+        groups: dict[str, list] = {key: [] for key in VOCABULARY[kind]}
+        for s, c in catalog.sorted_cases():
+            for key in dict.fromkeys(getter(c)):
+                if key in groups:
+                    groups[key].append((s, c))
         terms = sorted(VOCABULARY[kind].items(), key=lambda item: sort_key(item[1]))
         pages[facet_path(kind)] = kept.made(facet_path(kind), (kind, heading, terms, groups), lambda: _render(
             "facet_index.md.j2", facet_path(kind), kind=kind, heading=heading, terms=terms, groups=groups,

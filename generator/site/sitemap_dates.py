@@ -26,8 +26,13 @@ def page_dates(catalog: Catalog) -> dict[str, dt.date]:
         dates[paths.COMPARISON] = newest
         for kind, getter in TERMS_OF_KIND.items():
             dates[paths.facet_path(kind)] = newest
+            by_key: dict[str, list[dt.date]] = {key: [] for key in VOCABULARY[kind]}
+            for c in catalog.cases.values():
+                for key in dict.fromkeys(getter(c)):
+                    if key in by_key:
+                        by_key[key].append(c.updated)
             for key in VOCABULARY[kind]:
-                listed = [c.updated for c in catalog.cases.values() if key in getter(c)]
+                listed = by_key[key]
                 if listed:
                     dates[paths.facet_path(kind, key)] = max(listed)
                     _later_pages(dates, paths.facet_path(kind, key), len(listed))
