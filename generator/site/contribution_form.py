@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 from pydantic import TypeAdapter
 
+from generator import kept
 from generator.opendata import records
 from generator.paths import (
     CASES_FOLDER, CONTRIBUTION_FORM, CORRECTION_PARAMETER, CONTRIBUTION_FORM_CASES, CONTRIBUTION_FORM_MUNICIPALITIES, folder_urls, page_location,
@@ -141,6 +142,12 @@ def _fields_html(catalog: Catalog) -> Markup:
 
 
 def page(catalog: Catalog, repo_url: str | None = None, editors_email: str | None = None) -> FinishedPage:
+    """The form's page; of the records it shows only the templates (the rest comes from the model)."""
+    inputs = (tuple(catalog.templates.items()), repo_url, editors_email)
+    return kept.made(CONTRIBUTION_FORM, inputs, lambda: _page(catalog, repo_url, editors_email))
+
+
+def _page(catalog: Catalog, repo_url: str | None, editors_email: str | None) -> FinishedPage:
     from generator.site.pages import _render  # the layouts' shared environment and link helpers
 
     upload, new_file = folder_urls(repo_url, CASES_FOLDER)

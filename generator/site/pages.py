@@ -248,10 +248,12 @@ def comparison_page(catalog: Catalog, today: dt.date | None = None) -> dict[str,
 
 def home_sections(catalog: Catalog, here: str = "index.md") -> str:
     """The generated part of the hand-written front page (docs/index.md): browse and list."""
-    counts = {
-        kind: {key: sum(1 for c in catalog.cases.values() if key in getter(c)) for key in VOCABULARY[kind]}
-        for kind, getter in facets.TERMS_OF_KIND.items()
-    }
+    counts = {kind: dict.fromkeys(VOCABULARY[kind], 0) for kind in facets.TERMS_OF_KIND}
+    for case in catalog.cases.values():
+        for kind, getter in facets.TERMS_OF_KIND.items():
+            for key in dict.fromkeys(getter(case)):
+                if key in counts[kind]:
+                    counts[kind][key] += 1
     terms = {kind: sorted(VOCABULARY[kind].items(), key=lambda item: sort_key(item[1])) for kind in FACET_FOLDERS}
     newest = sorted(catalog.sorted_cases(), key=lambda item: item[1].updated, reverse=True)[:FRONT_PAGE_LIMIT]
     return _render(
@@ -280,14 +282,22 @@ def template_pages(catalog: Catalog, sizes: dict[tuple[str, str], int]) -> dict[
         ))
     }
     for slug, template in ordered:
-        preview = Markup(documents.render_html(
-            slug, template, case_titles, header=False, first_heading=3, search_exclude=True
-        ))
-        pages[template_path(slug)] = finish(_render(
-            "template.md.j2", template_path(slug), slug=slug, template=template, case_titles=case_titles,
-            downloads=_downloads(slug, sizes), preview=preview, template_file=template_file,
-        ))
+        downloads = _downloads(slug, sizes)
+        pages[template_path(slug)] = kept.made(
+            template_path(slug), (template, case_titles, downloads),
+            lambda slug=slug, template=template, downloads=downloads: _template_page(slug, template, case_titles, downloads),
+        )
     return pages
+
+
+def _template_page(slug: str, template, case_titles: dict[str, str], downloads: list) -> FinishedPage:
+    preview = Markup(documents.render_html(
+        slug, template, case_titles, header=False, first_heading=3, search_exclude=True
+    ))
+    return finish(_render(
+        "template.md.j2", template_path(slug), slug=slug, template=template, case_titles=case_titles,
+        downloads=downloads, preview=preview, template_file=template_file,
+    ))
 
 
 class CaseContext(NamedTuple):
