@@ -35,3 +35,24 @@ def test_the_open_page_shows_the_problems_and_comes_back_by_itself(browser, tmp_
             expect(heading).to_contain_text(TITLE, timeout=REBUILT_WITHIN_MS)
         finally:
             context.close()
+
+
+def test_a_word_saved_into_a_case_is_found_by_the_open_search_page_once_it_reloads(browser, tmp_path):
+    project = make_project(tmp_path / "project", cases={"eksempelby.yaml": VALID}, site=True)
+    record = project / "cases" / "eksempelby.yaml"
+    word = "Kvitveisdugnad"  # a made-up word no record has
+    assert word.casefold() not in VALID.casefold()
+    with serving(project) as (address, terminal):
+        context = browser.new_context(service_workers="block", **SETTLED)
+        try:
+            page = context.new_page()
+            page.goto(f"{address}/sok/?q={word}")
+            status = page.locator(".ikb-search-page__status")
+            expect(status).to_contain_text("Ingen treff", timeout=REBUILT_WITHIN_MS)
+            record.write_text(VALID.replace('summary: "', f'summary: "{word} er nytt. ', 1), encoding="utf-8")
+            hit = page.locator("[data-ikb-search-results] a.ikb-hit__link").first
+            expect(hit).to_have_attribute("href", re.compile(r"/eksempler/eksempelby/$"), timeout=REBUILT_WITHIN_MS)
+            # updated in place, search index included, not built again
+            assert "Oppdatert på " in terminal.read_text(encoding="utf-8")
+        finally:
+            context.close()
