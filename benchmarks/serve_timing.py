@@ -1,4 +1,8 @@
-"""`make serve`: from saving one case file to the page showing the change, fetched over HTTP."""
+"""`make serve`: from saving one case file to the page showing the change, fetched over HTTP.
+
+The server answers a page request only once the build under way is done (MkDocs' livereload waits for
+it), and the search index is made before the build is done, so the time includes the search.
+"""
 
 from __future__ import annotations
 
