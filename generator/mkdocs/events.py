@@ -85,7 +85,7 @@ class KnowledgeBaseHooks:
         if self.serving:  # on one core; made again only for the records that changed
             case_files = lambda: _REUSE.case_files(catalog, bundle.case_files)  # noqa: E731
         else:  # the open data of each case on other cores while this process renders the list pages
-            case_files = bundle.start_case_files(catalog)
+            case_files = bundle.start_case_files(catalog, Path(config.site_dir))  # written there by the workers
         built = documents.build_documents(catalog, _cache_dir(config, "documents"))
         sizes = {key: len(data) for key, data in built.items()}
         rendered = pages.render_pages(catalog, sizes)
