@@ -3,10 +3,10 @@
 With a thousand cases, putting each case page into Material's templates was the largest part of
 `python -m generator build` that ran on one core. When the command line asks for several cores
 (parallel.WORKERS), the hook starts forked workers once every page has its content (on_env). Each
-worker renders its share of the case pages exactly as MkDocs would (the same context, template and
-plugin events; the theme's output comes from case_frame, which checks it against Material on the first
-pages, rendered here before the workers are forked) and writes them to the site folder. MkDocs' own pass over those pages then uses
-SKIP_TEMPLATE, which renders nothing, so MkDocs writes nothing over them. `mkdocs serve` and
+worker renders its share of the case pages as MkDocs would (the same context and plugin events; the
+theme's part from case_frame's frame, checked against Material on the first pages, which are rendered
+here before the workers are forked) and writes them to the site folder. MkDocs' own pass over those
+pages then uses SKIP_TEMPLATE, which renders nothing, so MkDocs writes nothing over them. `mkdocs serve` and
 `mkdocs build` run on one core and never get here.
 
 Rendering a finished page through the theme logs nothing; were it to log a warning in a worker, strict
