@@ -14,7 +14,7 @@ from mkdocs.structure.toc import get_toc
 from generator import documents, kept, parallel
 from generator.site import pages
 from generator.search import definitions, page_data, pagefind_index
-from generator.mkdocs import parallel_pages, preview_update, rebuild_cache, site_check, theme_assets
+from generator.mkdocs import case_frame, parallel_pages, preview_update, rebuild_cache, site_check, theme_assets
 from generator.site.finished_pages import FinishedPage
 from generator.records.catalog import load_catalog
 from generator.records.problems import count_text, report_lines
@@ -59,6 +59,7 @@ class KnowledgeBaseHooks:
         self.page_dates: dict = {}
         self.nav = None
         self.workers = None
+        self.case_frames = None
         self.reused: dict[str, str] = {}  # src_uri -> the page as the last rebuild wrote it (`make serve`)
         self.stamps: dict = {}  # `make serve`: the watched files as this build began (preview_update)
         self.made: dict = {}
@@ -109,7 +110,7 @@ class KnowledgeBaseHooks:
         if self.serving:  # on one core; made again only for the records that changed
             case_files = lambda: _REUSE.case_files(catalog, bundle.case_files)  # noqa: E731
         else:  # the open data of each case on other cores while this process renders the list pages
-            case_files = bundle.start_case_files(catalog)
+            case_files = bundle.start_case_files(catalog, Path(config.site_dir))  # written there by the workers
         built = documents.build_documents(catalog, _cache_dir(config, "documents"))
         sizes = {key: len(data) for key, data in built.items()}
         rendered = pages.render_pages(catalog, sizes)
@@ -166,6 +167,7 @@ class KnowledgeBaseHooks:
         env.globals["ikb_search_definitions"] = definitions.for_templates(self.catalog, config.theme["language"])
         if self.problems:
             return env
+        self.case_frames = case_frame.CaseFrames(env)  # the case pages this process renders (not the workers')
         if self.in_parallel:
             try:
                 self.workers = parallel_pages.start(
@@ -210,6 +212,8 @@ class KnowledgeBaseHooks:
                 page.present_anchor_ids = None
                 return ""
             self._fill_case_page(page)
+            if page.meta.get("template") != parallel_pages.SKIP_TEMPLATE:
+                page.meta["template"] = case_frame.TEMPLATE  # the page is made in on_page_context
             return page.content
         return html
 
@@ -223,6 +227,8 @@ class KnowledgeBaseHooks:
         context["page_search"] = page_data.for_page(self.catalog, page.meta, page.content or "")
         # A printout names the page's address only where readers can open it.
         context["printed_from"] = page.canonical_url if paths.is_public(config.site_url) else None
+        if page.meta.get("template") == case_frame.TEMPLATE:
+            context[case_frame.CONTEXT_KEY] = self.case_frames.render(context)
         return context
 
     def on_post_page(self, output, page, config):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from generator import parallel
 from generator.paths import absolute, case_path, contact_card_path, page_location
 from generator.records.catalog import Catalog
@@ -15,25 +17,45 @@ def case_url(site_url: str, slug: str) -> str:
     return absolute(site_url, location) or location
 
 
-def start_case_files(catalog: Catalog):
+class CaseFiles:
     """Each case's own files (JSON record, vCards), started on other cores when worth it.
 
-    Returns a function that waits for them: the site builder's hook renders the list pages meanwhile.
+    Calling it waits for them ({slug: {path: text}}): the site builder's hook renders the list pages
+    meanwhile. Given a folder (`out`), the workers also write their files there (`written`), so the
+    process that renders the rest of the site does not: creating a few thousand small files took it
+    more than a second at a thousand cases.
     """
-    slugs = sorted(catalog.cases)
-    if not parallel.worth_it(len(slugs)):
-        return lambda: dict(zip(slugs, parallel.map_cases(case_files, slugs, catalog)))
-    running = parallel.start_cases(case_files, slugs, catalog)
-    return lambda: dict(zip(slugs, running.results()))
+
+    def __init__(self, catalog: Catalog, out: Path | None = None):
+        self._slugs = sorted(catalog.cases)
+        self.written = out is not None and parallel.worth_it(len(self._slugs))
+        if not parallel.worth_it(len(self._slugs)):
+            self._running = None
+            self._catalog = catalog
+        elif self.written:
+            self._running = parallel.start_cases(_write_case_files, self._slugs, (catalog, out))
+        else:
+            self._running = parallel.start_cases(_case_files, self._slugs, (catalog, None))
+
+    def __call__(self) -> dict[str, dict[str, str]]:
+        if self._running is None:
+            return dict(zip(self._slugs, parallel.map_cases(case_files, self._slugs, self._catalog)))
+        return dict(zip(self._slugs, self._running.results()))
+
+
+def start_case_files(catalog: Catalog, out: Path | None = None) -> CaseFiles:
+    return CaseFiles(catalog, out)
 
 
 def build(catalog: Catalog, site_name: str, site_url: str, started=None) -> dict[str, str | bytes]:
-    """Every open-data file; `started` is what start_case_files returned, if it was called earlier."""
+    """Every open-data file still to be written: `started` is what start_case_files returned, if it was
+    called earlier, and the files its workers wrote themselves are left out."""
     def url_for(slug: str) -> str:
         return case_url(site_url, slug)
 
     slugs = sorted(catalog.cases)
-    per_case = (started or start_case_files(catalog))()
+    started = started or start_case_files(catalog)
+    per_case = started()
     files: dict[str, str | bytes] = {}
     for name, model in SCHEMAS.items():
         files[f"{records.SCHEMA_DIR}/{name}"] = schema_text(model)
@@ -41,8 +63,9 @@ def build(catalog: Catalog, site_name: str, site_url: str, started=None) -> dict
     files.update(tables.csv_files(catalog, url_for))
     files[datapackage.DATAPACKAGE] = records.dumps(datapackage.datapackage(site_name))
     files[feed.FEED] = feed.atom(catalog, site_name, site_url, url_for)
-    for own in per_case.values():  # each case's JSON record and its contacts' vCards
-        files.update(own)
+    if not getattr(started, "written", False):
+        for own in per_case.values():  # each case's JSON record and its contacts' vCards
+            files.update(own)
     return files
 
 
@@ -52,6 +75,17 @@ def case_files(catalog: Catalog, slug: str) -> dict[str, str]:
     files = {records.case_json_path(slug): records.compact(records.record(case))}
     for name, text in vcard.card_files(case):
         files[contact_card_path(slug, name)] = text
+    return files
+
+
+def _case_files(context, slug: str) -> dict[str, str]:
+    return case_files(context[0], slug)
+
+
+def _write_case_files(context, slug: str) -> dict[str, str]:
+    catalog, out = context
+    files = case_files(catalog, slug)
+    write(files, out)
     return files
 
 
