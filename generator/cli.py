@@ -20,7 +20,7 @@ from generator.records.model.schema import SCHEMAS, schema_text
 from generator.records.problems import count_text, in_github_actions, report_lines
 from generator.records.starter import STARTER, starter_text
 from generator.records.vocabulary import VOCABULARY_FILE
-from generator.search import pagefind_index
+from generator.search import index_parts, pagefind_index
 from generator.text import slug_problem, slug_suggestion
 
 
@@ -79,6 +79,7 @@ def cmd_build(args) -> int:
     try:
         build_site(ROOT, staging, args.builder)
         indexed = pagefind_index.index_site(staging)
+        index_parts.remove_plan(staging)  # the indexer's instructions, not part of the site
     except (BuildFailed, pagefind_index.IndexFailed) as error:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Byggingen feilet, {site.name}/ er uendret: {error}", file=sys.stderr)
@@ -97,7 +98,8 @@ def cmd_build(args) -> int:
         site.rename(old)
     staging.rename(site)
     shutil.rmtree(old, ignore_errors=True)
-    print(f"Søkeindeksen: {indexed.pages} sider på {indexed.seconds:.1f} s")
+    print(f"Søkeindeksen: {indexed.pages} sider på {indexed.seconds:.1f} s "
+          f"({indexed.parts} {'del' if indexed.parts == 1 else 'deler'}, Pagefind brukte høyst {indexed.peak_mb:.0f} MB minne)")
     print(f"Nettstedet er bygget i {site}")
     return 0
 
