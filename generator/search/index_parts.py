@@ -87,10 +87,15 @@ def read_plan(site_dir: Path) -> list[list[str]] | None:
     except (ValueError, KeyError, TypeError) as error:
         raise PlanFailed(f"Søkeindeksens plan {PLAN_FILE} kunne ikke leses ({error}).") from None
     if not isinstance(parts, list) or not parts or not all(
-        isinstance(pages, list) and all(isinstance(p, str) for p in pages) for pages in parts
+        isinstance(pages, list) and all(isinstance(p, str) and _inside(p) for p in pages) for pages in parts
     ):
-        raise PlanFailed(f"Søkeindeksens plan {PLAN_FILE} har ikke en liste av deler med sider.")
+        raise PlanFailed(f"Søkeindeksens plan {PLAN_FILE} har ikke en liste av deler med sider i nettstedet.")
     return parts
+
+
+def _inside(page: str) -> bool:
+    """A site-relative path that stays in the site: no leading slash, no «..»."""
+    return bool(page) and not page.startswith("/") and ".." not in page.split("/")
 
 
 def remove_plan(site_dir: Path) -> None:

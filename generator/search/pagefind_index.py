@@ -111,7 +111,7 @@ def _pages_of(site_dir: Path, parts: list[list[str]], k: int, on_disk: set[str])
     """Part k's pages; part 0 also takes every HTML file the plan does not name (404.html, for one)."""
     missing = [page for page in parts[k] if page not in on_disk]
     if missing:
-        more = f" (og {len(missing) - 1} sider til)" if len(missing) > 1 else ""
+        more = {1: "", 2: " (og 1 side til)"}.get(len(missing), f" (og {len(missing) - 1} sider til)")
         raise IndexFailed(f"Siden {missing[0]} står i søkeindeksens plan, men finnes ikke i "
                           f"{site_dir.name}/{more}; bygg nettstedet på nytt.")
     if k != 0:
@@ -131,7 +131,7 @@ def _link_tree(site_dir: Path, pages: list[str], tree: Path) -> None:
 
 
 def _run_pagefind(tree: Path, output: Path) -> _Run:
-    """One Pagefind run over `tree` into `output`, with its own peak memory (os.wait4 on the child)."""
+    """One Pagefind run over `tree` into `output`, with its own peak memory."""
     command = [_executable(), "--site", str(tree), "--output-path", str(output), "--root-selector", ROOT]
     for selector in EXCLUDED:
         command += ["--exclude-selectors", selector]

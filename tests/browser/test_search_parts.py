@@ -18,7 +18,7 @@ from playwright.sync_api import Page, expect
 
 from generator import paths
 from generator.records.catalog import load_catalog
-from generator.search.index_parts import PART_PAGES, bundle_dir
+from generator.search.index_parts import PART_PAGES, PLAN_FILE, bundle_dir
 from generator.search.page_data import KINDS
 
 from ..conftest import ROOT, run_generator
@@ -115,6 +115,7 @@ def test_the_case_pages_are_in_the_second_part_and_every_page_names_both(parted)
     assert cases and {"/" + c for c in cases} <= second and not first & second
     assert _location(0) in first and _location(PART_PAGES - 1) in second
     assert len(first) == PART_PAGES and any(not p.startswith(f"/{FILLER}/") for p in first)
+    assert not (site / PLAN_FILE).exists()  # the indexer's instructions are not published
     block = (site / "index.html").read_text(encoding="utf-8").split('id="ikb-search-definitions">', 1)[1]
     assert json.loads(block.split("</script>", 1)[0])["parts"] == [bundle_dir(0) + "/", bundle_dir(1) + "/"]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -94,9 +95,10 @@ def test_the_plan_is_read_back_as_written_and_a_broken_one_is_refused_in_norwegi
     plan = index_parts.plan([page_path(i) for i in range(5)], part_pages=2)
     index_parts.write_plan(tmp_path, plan)
     assert index_parts.read_plan(tmp_path) == plan
-    (tmp_path / index_parts.PLAN_FILE).write_text('{"parts": "alt"}', encoding="utf-8")
-    with pytest.raises(pagefind_index.IndexFailed, match="plan .* deler"):
-        pagefind_index.index_site(tmp_path)
+    for broken in ('{"parts": "alt"}', '{"parts": [["../utenfor.html"]]}', "{"):
+        (tmp_path / index_parts.PLAN_FILE).write_text(broken, encoding="utf-8")
+        with pytest.raises(pagefind_index.IndexFailed, match=f"plan {re.escape(index_parts.PLAN_FILE)}"):
+            pagefind_index.index_site(tmp_path)
     index_parts.remove_plan(tmp_path)
     assert index_parts.read_plan(tmp_path) is None
 
