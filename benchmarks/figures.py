@@ -15,6 +15,7 @@ class Run:
     cpu_seconds: float = 0.0  # user + system: less sensitive than wall time to other load on the machine
     family_mb: float = 0.0  # the build with its child processes at once (summed PSS, sampled every 0.1 s)
     pagefind_mb: float | None = None  # the largest Pagefind run's own peak RSS, as the build reports it
+    indexing_mb: float = 0.0  # family_mb while Pagefind runs
 
 
 @dataclass
@@ -56,6 +57,10 @@ class SiteFigures:
     @property
     def family_mb(self) -> float:
         return statistics.median(r.family_mb for r in self.runs)
+
+    @property
+    def indexing_mb(self) -> float:
+        return statistics.median(r.indexing_mb for r in self.runs)
 
     @property
     def pagefind_mb(self) -> float | None:

@@ -45,16 +45,28 @@ def _pss_kib(pid: int) -> int:
         return 0
 
 
+def _name(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
+
+
 class FamilyPeak(threading.Thread):
-    """The largest summed PSS of a process and its descendants, sampled every 0.1 s while it runs."""
+    """The largest summed PSS of a process and its descendants, sampled every 0.1 s while it runs; and the
+    largest while Pagefind is one of them (indexing)."""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
-        self.pid, self.peak_kib, self.done = pid, 0, threading.Event()
+        self.pid, self.peak_kib, self.indexing_kib, self.done = pid, 0, 0, threading.Event()
 
     def run(self) -> None:
         while not self.done.wait(0.1):
-            self.peak_kib = max(self.peak_kib, sum(_pss_kib(p) for p in _family(self.pid)))
+            family = _family(self.pid)
+            total = sum(_pss_kib(p) for p in family)
+            self.peak_kib = max(self.peak_kib, total)
+            if any(_name(p) == "pagefind" for p in family):
+                self.indexing_kib = max(self.indexing_kib, total)
 
 
 def run_child(cmd: list[str], cwd: Path, log: Path, env: dict[str, str] | None = None) -> Run:
@@ -75,7 +87,7 @@ def run_child(cmd: list[str], cwd: Path, log: Path, env: dict[str, str] | None =
         raise SystemExit(f"{' '.join(cmd)} (i {cwd}) feilet med kode {proc.returncode}:\n{tail}")
     # ru_maxrss is in KiB
     return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, family.peak_kib / 1024,
-               pagefind_peak_mb(log))
+               pagefind_peak_mb(log), family.indexing_kib / 1024)
 
 
 def build_project(copy: Path, site: Path, log: Path) -> Run:

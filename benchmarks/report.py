@@ -45,6 +45,8 @@ def memory(f: SiteFigures) -> str:
         text += f"; Pagefind {f.pagefind_mb:.0f} MB"
     if f.family_mb:
         text += f"; samlet {f.family_mb:.0f} MB"
+    if f.indexing_mb:
+        text += f", under indeksering {f.indexing_mb:.0f} MB"
     return text
 
 
@@ -133,7 +135,7 @@ def targets(rows, validate, serve, documents) -> list[tuple[str, bool, str]]:
                        f"bygging {p.peak_mb:.0f} MB, Pagefind {p.pagefind_mb or 0:.0f} MB"))
         if p.family_mb:
             checks.append(("5 000 caser: bygging og underprosesser samtidig ≤ 1 GB (PSS)", p.family_mb <= 1000,
-                           f"{p.family_mb:.0f} MB"))
+                           f"{p.family_mb:.0f} MB, under indeksering {p.indexing_mb:.0f} MB"))
         checks += _search_checks(p, 300_000)
     if rows:
         p = max((p for p, _plain in rows), key=lambda f: f.n)
