@@ -159,12 +159,28 @@ def test_one_part_is_indexed_again_alone(two_parts):
         pagefind_index.index_part(site, 2)
 
 
-def test_part_pages_make_one_bundle(tmp_path):
-    pages = tiny_site(tmp_path, PART_PAGES)
-    summary = pagefind_index.index_site(tmp_path)
-    assert bundles(tmp_path) == ["pagefind"] and not (tmp_path / "pagefind-2").exists()
-    assert indexed_pages(tmp_path / "pagefind") == sorted([*pages, "404.html"])
+@pytest.fixture(scope="module")
+def one_part(tmp_path_factory) -> tuple[Path, list[str], pagefind_index.IndexSummary]:
+    site = tmp_path_factory.mktemp("one-part") / "site"
+    pages = tiny_site(site, PART_PAGES)
+    return site, pages, pagefind_index.index_site(site)
+
+
+def test_part_pages_make_one_bundle(one_part):
+    site, pages, summary = one_part
+    assert bundles(site) == ["pagefind"] and not (site / "pagefind-2").exists()
+    assert indexed_pages(site / "pagefind") == sorted([*pages, "404.html"])
     assert (summary.pages, summary.parts) == (PART_PAGES + 1, 1)
+
+
+def test_in_two_parts_the_word_index_is_cut_finer(one_part, two_parts):
+    # A first search fetches from every part the chunk holding its word: smaller chunks keep what the
+    # parts fetch together near what one index would. One index keeps Pagefind's own chunk size.
+    assert pagefind_index.chunk_size(1) == pagefind_index.INDEX_CHUNK == 20_000
+    assert pagefind_index.chunk_size(2) == pagefind_index.INDEX_CHUNK // 2
+    one = len(list((one_part[0] / "pagefind" / "index").iterdir()))
+    first_of_two = len(list((two_parts[0] / "pagefind" / "index").iterdir()))  # the same pages
+    assert first_of_two > one
 
 
 def test_without_a_plan_the_whole_site_is_one_part(tmp_path):
