@@ -15,6 +15,8 @@ from http_server import serve_folder
 from queries import TARGETED, TYPED, TYPED_DELAY_MS
 from sizes import wire_size
 
+from generator.search.index_parts import part_of_bundle
+
 
 @dataclass(frozen=True)
 class SearchField:
@@ -118,13 +120,17 @@ def material_search(figures: SiteFigures, site: Path, queries: list[str], repeat
 
 
 def _search_parts(site: Path, paths: set[str]) -> str:
-    """What a first search fetched from pagefind/, by kind: script and WebAssembly, word index, filters, results."""
+    """What a first search fetched from the index's parts (pagefind/, pagefind-2/ ...), by kind: script and
+    WebAssembly, word index, filters, results; and from how many parts."""
     parts: dict[str, int] = {}
+    bundles = set()
     for path in paths:
-        if path.startswith("pagefind/") and (site / path).is_file():
+        if part_of_bundle(path.split("/")[0]) is not None and (site / path).is_file():
+            bundles.add(path.split("/")[0])
             kind = path.split("/")[1] if path.count("/") > 1 else "skript, wasm, meta"
             parts[kind] = parts.get(kind, 0) + wire_size(site / path)
-    return ", ".join(f"{kind} {_kb(size)}" for kind, size in sorted(parts.items()))
+    kinds = ", ".join(f"{kind} {_kb(size)}" for kind, size in sorted(parts.items()))
+    return f"{kinds} (fra {len(bundles)} deler av indeksen)"
 
 
 def _first_searches(figures: SiteFigures, site: Path, url: str, browser, first: dict[str, str]) -> None:

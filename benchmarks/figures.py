@@ -13,6 +13,9 @@ class Run:
     seconds: float
     peak_mb: float
     cpu_seconds: float = 0.0  # user + system: less sensitive than wall time to other load on the machine
+    family_mb: float = 0.0  # the build with its child processes at once (summed PSS, sampled every 0.1 s)
+    pagefind_mb: float | None = None  # the largest Pagefind run's own peak RSS, as the build reports it
+    indexing_mb: float = 0.0  # family_mb while Pagefind runs
 
 
 @dataclass
@@ -50,6 +53,19 @@ class SiteFigures:
     @property
     def peak_mb(self) -> float:
         return statistics.median(r.peak_mb for r in self.runs)
+
+    @property
+    def family_mb(self) -> float:
+        return statistics.median(r.family_mb for r in self.runs)
+
+    @property
+    def indexing_mb(self) -> float:
+        return statistics.median(r.indexing_mb for r in self.runs)
+
+    @property
+    def pagefind_mb(self) -> float | None:
+        measured = [r.pagefind_mb for r in self.runs if r.pagefind_mb is not None]
+        return statistics.median(measured) if measured else None
 
     def as_dict(self) -> dict:
         return {"runs": [r.__dict__ for r in self.runs], "site_mb": self.site_mb, "site_gzip_mb": self.site_gzip_mb,

@@ -1,4 +1,5 @@
-"""Builds and checks run as child processes, each timed with its own peak memory (os.wait4)."""
+"""Builds and checks run as child processes, each timed with its own peak memory (os.wait4), and with the
+peak of the build and its own child processes together (Pagefind, the page workers), sampled."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -19,18 +21,73 @@ for _name in ("SITE_URL", "SITE_REPO_URL", "SITE_EDIT_URI"):
     ENV.pop(_name, None)
 
 
+def _family(pid: int) -> list[int]:
+    """pid and every process below it (Linux: /proc/<pid>/task/<tid>/children)."""
+    found, waiting = [], [pid]
+    while waiting:
+        current = waiting.pop()
+        found.append(current)
+        for children in Path(f"/proc/{current}/task").glob("*/children"):
+            try:
+                waiting += [int(child) for child in children.read_text().split()]
+            except (OSError, ValueError):
+                pass
+    return found
+
+
+def _pss_kib(pid: int) -> int:
+    """A process's proportional set size: its share of memory, shared pages divided among their users, so
+    forked workers are not counted twice."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            return next((int(line.split()[1]) for line in rollup if line.startswith("Pss:")), 0)
+    except OSError:
+        return 0
+
+
+def _name(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
+
+
+class FamilyPeak(threading.Thread):
+    """The largest summed PSS of a process and its descendants, sampled every 0.1 s while it runs; and the
+    largest while Pagefind is one of them (indexing)."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.peak_kib, self.indexing_kib, self.done = pid, 0, 0, threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.1):
+            family = _family(self.pid)
+            total = sum(_pss_kib(p) for p in family)
+            self.peak_kib = max(self.peak_kib, total)
+            if any(_name(p) == "pagefind" for p in family):
+                self.indexing_kib = max(self.indexing_kib, total)
+
+
 def run_child(cmd: list[str], cwd: Path, log: Path, env: dict[str, str] | None = None) -> Run:
-    """Run cmd to completion; wall seconds and the child's own peak RSS (os.wait4, not cumulative)."""
+    """Run cmd to completion; wall seconds, the child's own peak RSS (os.wait4, not cumulative) and the
+    peak of the child with its own children at once (sampled PSS)."""
     with open(log, "wb") as out:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env={**ENV, **(env or {})})
+        family = FamilyPeak(proc.pid)
+        family.start()
         _pid, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - started
+        family.done.set()
+        family.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode:
         tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
         raise SystemExit(f"{' '.join(cmd)} (i {cwd}) feilet med kode {proc.returncode}:\n{tail}")
-    return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)  # ru_maxrss is in KiB
+    # ru_maxrss is in KiB
+    return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, family.peak_kib / 1024,
+               pagefind_peak_mb(log), family.indexing_kib / 1024)
 
 
 def build_project(copy: Path, site: Path, log: Path) -> Run:
@@ -44,6 +101,12 @@ def build_plain(copy: Path, site: Path, log: Path) -> Run:
 def index_seconds(log: Path) -> float | None:
     """The seconds `python -m generator build` reports for the search index."""
     found = re.search(r"Søkeindeksen: \d+ sider på ([\d.]+) s", log.read_text(encoding="utf-8", errors="replace"))
+    return float(found.group(1)) if found else None
+
+
+def pagefind_peak_mb(log: Path) -> float | None:
+    """The peak memory of the largest Pagefind run, as `python -m generator build` reports it."""
+    found = re.search(r"Pagefind brukte høyst (\d+) MB minne", log.read_text(encoding="utf-8", errors="replace"))
     return float(found.group(1)) if found else None
 
 

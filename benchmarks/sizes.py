@@ -9,6 +9,7 @@ from figures import MB, SiteFigures
 
 # One definition of a page's kind and of the largest page of each, shared with the generator's tests.
 from generator.site.page_sizes import largest_pages
+from generator.search.index_parts import part_of_bundle
 
 ALREADY_COMPRESSED = {".pdf", ".docx", ".odt", ".gz", ".png", ".jpg", ".zip"}
 # Pagefind's index chunks are gzip-compressed on disk and sent as they are.
@@ -49,14 +50,19 @@ def search_files(site: Path) -> list[Path]:
     return [f for f in files if f.exists()]
 
 
+def index_bundles(site: Path) -> list[Path]:
+    """The folders of the search index's parts in a built site (generator/search/index_parts.py)."""
+    return sorted(p for p in site.iterdir() if p.is_dir() and part_of_bundle(p.name) is not None)
+
+
 def measure_site(figures: SiteFigures, site: Path) -> None:
     figures.site_mb = tree_size(site) / MB
     figures.site_gzip_mb = served_size(site) / MB
     figures.open_data_mb = open_data_size(site) / MB
     figures.largest_pages = largest_pages(site)
-    pagefind = site / "pagefind"
-    if pagefind.exists():
-        files = [p for p in pagefind.rglob("*") if p.is_file()]
+    bundles = index_bundles(site)
+    if bundles:  # every part of the index (pagefind/, pagefind-2/ ...)
+        files = [p for bundle in bundles for p in bundle.rglob("*") if p.is_file()]
         figures.index_raw = sum(p.stat().st_size for p in files)
         figures.index_gzip = sum(wire_size(p) for p in files)
         return

@@ -13,7 +13,7 @@ from mkdocs.structure.toc import get_toc
 
 from generator import documents, kept, parallel
 from generator.site import pages
-from generator.search import definitions, page_data, pagefind_index
+from generator.search import definitions, index_parts, page_data, pagefind_index
 from generator.mkdocs import case_frame, parallel_pages, preview_update, rebuild_cache, site_check, theme_assets
 from generator.site.finished_pages import FinishedPage
 from generator.records.catalog import load_catalog
@@ -44,6 +44,11 @@ def _cache_dir(config, name: str) -> Path:
     return folder
 
 
+def _searched_pages(files) -> list[str]:
+    """The HTML files the search index holds: every page MkDocs writes but those search leaves out."""
+    return [f.dest_uri for f in files.documentation_pages() if f.page is not None and page_data.is_searched(f.page.meta)]
+
+
 class KnowledgeBaseHooks:
     """The site builder's events, with the state of one build (or of `make serve`'s rebuilds) kept here."""
 
@@ -65,13 +70,17 @@ class KnowledgeBaseHooks:
         self.made: dict = {}
         self.home_pages: set[str] = set()
         self.files = self.env = None
+        self.part_pages = index_parts.PART_PAGES  # the most pages a part of the search index holds
+        self.index_plan: list[list[str]] = [[]]
 
     def on_startup(self, command, dirty):
         # Run by the mkdocs command (serve, build); `python -m generator build` indexes its own folder.
         self.command = command
         self.serving = command == "serve"
-        # `make serve` makes a list page or a table's rows again only when what it shows changed
+        # `make serve` makes a list page or a table's rows again only when what it shows changed, and
+        # indexes again only the small part of the search index that holds a changed page
         kept.keep_between_builds(self.serving)
+        self.part_pages = index_parts.SERVE_PART_PAGES if self.serving else index_parts.PART_PAGES
 
     def on_config(self, config):
         if self.serving:  # before anything is read: a file saved during this build is seen by the next
@@ -163,8 +172,11 @@ class KnowledgeBaseHooks:
         # MkDocs makes a new Jinja environment for every build, so `make serve` compiled Material's
         # templates again on every edit. Compiled templates are kept by their source's checksum.
         env.bytecode_cache = FileSystemBytecodeCache(str(_cache_dir(config, "jinja")))
-        # A global, not page context: the 404 page has a search field too, and no page.
-        env.globals["ikb_search_definitions"] = definitions.for_templates(self.catalog, config.theme["language"])
+        # A global, not page context: the 404 page has a search field too, and no page. Every page names
+        # the search index's parts, so they are decided here, once (index_parts), from the pages read.
+        self.index_plan = index_parts.plan(_searched_pages(files), self.part_pages)
+        env.globals["ikb_search_definitions"] = definitions.for_templates(
+            self.catalog, config.theme["language"], index_parts.bundle_addresses(self.index_plan))
         if self.problems:
             return env
         self.case_frames = case_frame.CaseFrames(env)  # the case pages this process renders (not the workers')
@@ -252,6 +264,7 @@ class KnowledgeBaseHooks:
             site_check.check_case_pages(self.catalog, Path(config.site_dir))
         except site_check.SiteIncomplete as error:
             raise PluginError(str(error)) from None
+        index_parts.write_plan(Path(config.site_dir), self.index_plan)  # the indexer obeys it
         if self.command:  # `make serve` indexes again after every rebuild
             try:
                 pagefind_index.index_site(Path(config.site_dir))

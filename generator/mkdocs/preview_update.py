@@ -15,7 +15,8 @@ full build left (its configuration, theme environment, navigation, files and pag
 4. A page in the navigation whose title changed would change every page's menu, and a warning (a broken
    link) would fail a strict build: either falls back to a full build.
 5. The sitemap is made again (its dates follow the records), the case pages made are checked as a full
-   build checks them, and the search index is made again for the parts holding the pages that changed.
+   build checks them, and only the parts of the search index holding a page that changed are made
+   again (in `make serve` a part holds index_parts.SERVE_PART_PAGES pages).
 
 Anything unexpected falls back to the full build, which makes everything again from scratch.
 """
@@ -147,7 +148,8 @@ def _update(root: Path) -> bool:
         _set_content(file, made[path])
         file.copy_file(dirty=False)
         written.append(file.dest_uri)
-    _check_and_index(hooks, catalog, Path(config.site_dir), case_pages + [p for p in remade_pages if p in hooks.case_pages])
+    _check_and_index(hooks, catalog, Path(config.site_dir), case_pages + [p for p in remade_pages if p in hooks.case_pages],
+                     written)
     last.made, last.stamps, last.updated = made, began, written
     return True
 
@@ -202,11 +204,12 @@ def _render_pages(last: LastBuild, made: dict, src_uris: list[str]) -> list[str]
     return written
 
 
-def _check_and_index(hooks, catalog, site_dir: Path, case_src_uris: list[str]) -> None:
-    """Check the case pages made, as a full build checks all, and index the search again."""
+def _check_and_index(hooks, catalog, site_dir: Path, case_src_uris: list[str], written: list[str]) -> None:
+    """Check the case pages made, as a full build checks all, and index again the parts of the search
+    index that hold a page written (a page the plan does not name is not searched)."""
     from generator import paths
     from generator.mkdocs import site_check
-    from generator.search import pagefind_index
+    from generator.search import index_parts, pagefind_index
 
     for src_uri in case_src_uris:
         slug = hooks.case_pages[src_uri]
@@ -215,4 +218,9 @@ def _check_and_index(hooks, catalog, site_dir: Path, case_src_uris: list[str]) -
         problem = site_check.page_problem(page, case.title, [p.name for p in case.practices])
         if problem:
             raise site_check.SiteIncomplete(f"{catalog.case_files.get(slug, slug)}: {problem}")
-    pagefind_index.index_site(site_dir)
+    plan = index_parts.read_plan(site_dir)
+    if plan is None:
+        pagefind_index.index_site(site_dir)
+        return
+    for part in sorted({index_parts.part_of(plan, path) for path in written} - {None}):
+        pagefind_index.index_part(site_dir, part)

@@ -9,6 +9,9 @@ A filter is named three ways: `param`, its name in the address, the same as on t
 (eksempler/?tema=<key>, generator/site/facets.py), so one address filters both pages the same way;
 `name`, what the index calls it and a reader sees (the fieldset's legend); and each term by its
 vocabulary `key` in the address and its `label` in the index and on the page.
+
+`parts` are the search index's bundles (generator/search/index_parts.py), as addresses from the site
+root: the scripts load Pagefind from the first and merge the others into it.
 """
 
 from __future__ import annotations
@@ -48,8 +51,9 @@ def case_filters(catalog: Catalog) -> list[dict]:
     ]
 
 
-def for_scripts(catalog: Catalog, search_page: bool) -> dict:
-    """The definitions a page carries; only the search page needs its filters' terms."""
+def for_scripts(catalog: Catalog, search_page: bool, parts: list[str]) -> dict:
+    """The definitions a page carries; only the search page needs its filters' terms. `parts`: the
+    index's bundles as addresses (index_parts.bundle_addresses)."""
     found = {
         "kinds": kinds(),
         "folding": dict(ASCII_FOLDING),
@@ -58,15 +62,16 @@ def for_scripts(catalog: Catalog, search_page: bool) -> dict:
             "cases": paths.page_location(paths.CASES_INDEX),
             "search": paths.page_location(paths.SEARCH_PAGE),
         },
+        "parts": list(parts),
     }
     if search_page:
         found["filters"] = case_filters(catalog)
     return found
 
 
-def for_templates(catalog: Catalog, language: str) -> dict:
+def for_templates(catalog: Catalog, language: str, parts: list[str]) -> dict:
     """Both variants, made once per build; the partial picks the one for its page. The search page also
     asks for Pagefind's script and search code at once (preload), not only once its own script runs."""
     script, wasm = search_code(language)
-    return {"page": for_scripts(catalog, False), "search_page": for_scripts(catalog, True),
+    return {"page": for_scripts(catalog, False, parts), "search_page": for_scripts(catalog, True, parts),
             "preload_module": script, "preload_fetch": wasm}

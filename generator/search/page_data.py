@@ -85,9 +85,14 @@ def searched_text(html: str) -> str:
     return " ".join(root.itertext())
 
 
+def is_searched(meta: dict) -> bool:
+    """Whether the index holds a page with this front matter: not the search page, nor page 2 on of a list."""
+    return not (meta.get("search_page") or meta.get("not_searched"))
+
+
 def for_page(catalog: Catalog, meta: dict, html: str) -> PageSearch | None:
     """The search data of a page, from its front matter and finished HTML; None for the search page."""
-    if meta.get("search_page") or meta.get("not_searched"):  # the search page; page 2 on of a list
+    if not is_searched(meta):
         return None
     description = str(meta.get("description") or "")
     case = catalog.cases.get(meta.get("case_slug") or "")

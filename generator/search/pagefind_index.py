@@ -1,9 +1,15 @@
-"""The full-text search index: Pagefind run over a built site folder, whatever built it.
+"""The full-text search index: Pagefind run over a built site folder, whatever built it, in parts.
 
-Pagefind reads the finished HTML and writes a chunked index to `pagefind/` inside the folder; the
-reader's browser later loads only the chunks a query needs. It indexes what each page marks with
-`data-pagefind-body` (the article, see overrides/ikb/layout.html), so header, navigation and footer
-stay out, and it stems Norwegian because the pages say lang="nb".
+Pagefind reads the finished HTML and writes a chunked index (a bundle); the reader's browser later loads
+only the chunks a query needs. It indexes what each page marks with `data-pagefind-body` (the article,
+see overrides/ikb/layout.html), so header, navigation and footer stay out, and it stems Norwegian
+because the pages say lang="nb".
+
+The index is written in the parts the site's plan names (index_parts): one Pagefind run per part, one
+after the other, each over a temporary tree of hard links to that part's pages only, at their paths in
+the site, so a result's address is the page's. Each run's memory grows with its pages, not the site's.
+Part 0 is `pagefind/`, with Pagefind's script and WebAssembly; the others only add their index to it in
+the browser (search.js, Pagefind's mergeIndex).
 
 The indexer is Pagefind's own binary, installed as a Python wheel (pagefind-bin): nothing is
 downloaded when the site is built.
@@ -11,13 +17,17 @@ downloaded when the site is built.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-OUTPUT_DIR = "pagefind"
+from generator.search import index_parts
+
+OUTPUT_DIR = index_parts.bundle_dir(0)
 # Where Pagefind starts reading a page: the article, which holds the indexed part (data-pagefind-body)
 # and everything it is told about the page. Header, navigation and footer are then passed over rather
 # than read: the same index, made about a tenth faster.
@@ -28,6 +38,18 @@ EXCLUDED = (".ikb-filters", ".headerlink")
 # Pagefind also writes its prebuilt interfaces; the site has its own (search.js), so they would be
 # published unused.
 UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
+# A merged part is read by the first part's script and WebAssembly: it fetches only its entry file, its
+# metadata and its index, filter and fragment chunks (pagefind_web_js/lib/coupled_search.ts, where a
+# merged instance is initialised with load_wasm: false).
+MERGED_UNUSED = ("pagefind.js", "pagefind-worker.js", "wasm.*")
+_WORK_PREFIX = ".pagefind-part-"
+# Pagefind cuts each part's word index into chunks of about this many word places (its default), and a
+# first search fetches, from every part, the chunk that holds each word it looks for, neighbours and
+# all. With the index in n parts, chunks of 1/n the size keep those neighbours to what one index would
+# fetch: at 1,000 cases in 4 parts, «arbeid» fetched 205 KB with the default and 144 KB with a quarter
+# (one index: 136 KB), for 3 KB more metadata (benchmarks/README.md). Pagefind reads the size from
+# PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE; were that gone, it would use its default, with the same results.
+INDEX_CHUNK = 20_000
 
 
 def search_code(language: str) -> tuple[str, str]:
@@ -46,6 +68,14 @@ class IndexFailed(Exception):
 class IndexSummary:
     pages: int
     seconds: float
+    peak_mb: float = 0.0  # the largest Pagefind run's own peak memory (its resident set, in MiB)
+    parts: int = 1
+
+
+@dataclass(frozen=True)
+class _Run:
+    pages: int
+    peak_mb: float
 
 
 def _executable() -> str:
@@ -65,18 +95,139 @@ def _page_count(output: str) -> int:
     return 0
 
 
-def index_site(site_dir: Path) -> IndexSummary:
-    """Index every page of the built site in site_dir into site_dir/pagefind/, replacing an old index."""
-    started = time.perf_counter()
-    shutil.rmtree(site_dir / OUTPUT_DIR, ignore_errors=True)  # `make serve` builds into the same folder
-    command = [_executable(), "--site", str(site_dir), "--output-subdir", OUTPUT_DIR, "--root-selector", ROOT]
+def _html_on_disk(site_dir: Path) -> set[str]:
+    """Every HTML file of the site, site-relative, but for the index's own folders."""
+    found = set()
+    for folder, dirs, files in os.walk(site_dir):
+        at_top = Path(folder) == site_dir
+        dirs[:] = [d for d in dirs if not d.startswith(".")
+                   and not (at_top and index_parts.part_of_bundle(d) is not None)]
+        relative = Path(folder).relative_to(site_dir)
+        found.update((relative / name).as_posix() for name in files if name.endswith(".html"))
+    return found
+
+
+def _plan(site_dir: Path) -> list[list[str]] | None:
+    try:
+        return index_parts.read_plan(site_dir)
+    except index_parts.PlanFailed as error:
+        raise IndexFailed(str(error)) from None
+
+
+def _pages_of(site_dir: Path, parts: list[list[str]], k: int, on_disk: set[str]) -> list[str]:
+    """Part k's pages; part 0 also takes every HTML file the plan does not name (404.html, for one)."""
+    missing = [page for page in parts[k] if page not in on_disk]
+    if missing:
+        more = {1: "", 2: " (og 1 side til)"}.get(len(missing), f" (og {len(missing) - 1} sider til)")
+        raise IndexFailed(f"Siden {missing[0]} står i søkeindeksens plan, men finnes ikke i "
+                          f"{site_dir.name}/{more}; bygg nettstedet på nytt.")
+    if k != 0:
+        return parts[k]
+    listed = {page for pages in parts for page in pages}
+    return sorted(set(parts[0]) | (on_disk - listed))
+
+
+def _link_tree(site_dir: Path, pages: list[str], tree: Path) -> None:
+    for page in pages:
+        link = tree / page
+        link.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(site_dir / page, link)
+        except OSError:  # a file system without hard links
+            shutil.copyfile(site_dir / page, link)
+
+
+def chunk_size(parts: int) -> int:
+    """The size of the word index's chunks in an index of `parts` parts (INDEX_CHUNK)."""
+    return max(INDEX_CHUNK // max(parts, 1), 1000)
+
+
+def _run_pagefind(tree: Path, output: Path, chunk: int) -> _Run:
+    """One Pagefind run over `tree` into `output`, with its own peak memory."""
+    command = [_executable(), "--site", str(tree), "--output-path", str(output), "--root-selector", ROOT]
     for selector in EXCLUDED:
         command += ["--exclude-selectors", selector]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["ingen melding"]
+    environment = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(chunk)}
+    with tempfile.TemporaryFile() as log:
+        try:
+            child = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=environment)
+        except OSError as error:
+            raise IndexFailed(f"Pagefind kunne ikke startes ({error}). Kjør `make install`.") from None
+        peak_kib, usage, status = _wait_with_peak(child.pid)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        said = log.read().decode("utf-8", errors="replace")
+    if child.returncode != 0:
+        detail = said.strip().splitlines()[-1:] or ["ingen melding"]
         raise IndexFailed(f"Søkeindeksen kunne ikke lages (Pagefind: {detail[0]}).")
-    for pattern in UNUSED:
-        for path in (site_dir / OUTPUT_DIR).glob(pattern):
-            path.unlink()
-    return IndexSummary(_page_count(done.stdout), time.perf_counter() - started)
+    return _Run(_page_count(said), (peak_kib or usage.ru_maxrss) / 1024)  # KiB
+
+
+def _wait_with_peak(pid: int):
+    """Wait for the child; its own peak memory (VmHWM, read every 20 ms while it runs) with its rusage.
+
+    The child's ru_maxrss alone would not do: Linux counts in it the memory of the process it was started
+    from (this build, hundreds of MB) until it replaced itself with Pagefind. VmHWM is Pagefind's own."""
+    peak = 0
+    status_file = Path(f"/proc/{pid}/status")
+    while True:
+        done, status, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            return peak, usage, status
+        try:
+            for line in status_file.read_text(encoding="ascii").splitlines():
+                if line.startswith("VmHWM:"):
+                    peak = max(peak, int(line.split()[1]))
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.02)
+
+
+def _index_part(site_dir: Path, k: int, pages: list[str], parts: int) -> _Run:
+    """Part k of `parts` into its bundle folder, which is replaced only once the new one is written."""
+    work = Path(tempfile.mkdtemp(prefix=_WORK_PREFIX, dir=site_dir))  # hard links need the same disk
+    try:
+        _link_tree(site_dir, pages, work / "pages")
+        run = _run_pagefind(work / "pages", work / "bundle", chunk_size(parts))
+        unused = UNUSED + (MERGED_UNUSED if k else ())
+        for pattern in unused:
+            for path in (work / "bundle").glob(pattern):
+                path.unlink()
+        target = site_dir / index_parts.bundle_dir(k)
+        shutil.rmtree(target, ignore_errors=True)  # `make serve` builds into the same folder
+        (work / "bundle").rename(target)
+        return run
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _remove_leftovers(site_dir: Path, parts: int) -> None:
+    """Bundles of parts the plan no longer has, and work folders a stopped run left behind."""
+    for path in site_dir.iterdir():
+        part = index_parts.part_of_bundle(path.name)
+        if path.is_dir() and ((part is not None and part >= parts) or path.name.startswith(_WORK_PREFIX)):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def index_site(site_dir: Path) -> IndexSummary:
+    """Index every part the site's plan names, one Pagefind run after the other; without a plan the
+    whole site is one part, pagefind/."""
+    started = time.perf_counter()
+    on_disk = _html_on_disk(site_dir)
+    parts = _plan(site_dir) or [sorted(on_disk)]
+    _remove_leftovers(site_dir, len(parts))
+    runs = [_index_part(site_dir, k, _pages_of(site_dir, parts, k, on_disk), len(parts)) for k in range(len(parts))]
+    return IndexSummary(sum(r.pages for r in runs), time.perf_counter() - started,
+                        max(r.peak_mb for r in runs), len(runs))
+
+
+def index_part(site_dir: Path, k: int) -> IndexSummary:
+    """Index part k of the site's plan again, alone, replacing only its bundle (`make serve`, after a
+    page of that part changed; index_parts.part_of finds the part)."""
+    started = time.perf_counter()
+    parts = _plan(site_dir) or [[]]
+    if not 0 <= k < len(parts):
+        raise IndexFailed(f"Søkeindeksen har ingen del {k + 1}; planen har {len(parts)}.")
+    on_disk = _html_on_disk(site_dir) if k == 0 else {p for p in parts[k] if (site_dir / p).is_file()}
+    run = _index_part(site_dir, k, _pages_of(site_dir, parts, k, on_disk), len(parts))
+    return IndexSummary(run.pages, time.perf_counter() - started, run.peak_mb, 1)

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 from generator import paths
 from generator.records.catalog import load_catalog
-from generator.search import definitions
+from generator.search import definitions, index_parts
 from generator.site.facets import SIZE_PARAM, case_terms
 from generator.text import ASCII_FOLDING
 
@@ -26,6 +26,8 @@ from tests.conftest import ROOT
 CATALOG = load_catalog(ROOT)
 SEARCH_PAGE = paths.page_location(paths.SEARCH_PAGE) + "index.html"
 CASE_LIST = paths.page_location(paths.CASES_INDEX) + "index.html"
+# The index in two parts, as a site one page over PART_PAGES has it: the scripts name neither bundle.
+TWO_PARTS = index_parts.bundle_addresses(index_parts.plan([f"p{i}/index.html" for i in range(index_parts.PART_PAGES + 1)]))
 SCRIPT_FOLDERS = (ROOT / "overrides" / "assets" / "javascripts", ROOT / "docs" / "assets" / "javascripts")
 
 
@@ -47,10 +49,13 @@ def page_definitions(soup: BeautifulSoup) -> dict:
 
 def test_every_page_carries_the_definitions_python_holds(pages):
     assert SEARCH_PAGE in pages and "404.html" in pages
+    # The index's parts as planned from the pages it holds (index_parts), each a bundle in the site.
+    parts = index_parts.bundle_addresses(index_parts.plan([path for path, soup in pages.items()
+                                                          if soup.select_one("[data-pagefind-body]")]))
     for path, soup in pages.items():
         if not soup.select_one("form[data-ikb-search]"):  # pages without the header field need none
             continue
-        expected = definitions.for_scripts(CATALOG, search_page=path == SEARCH_PAGE)
+        expected = definitions.for_scripts(CATALOG, path == SEARCH_PAGE, parts)
         assert page_definitions(soup) == expected, path
 
 
@@ -66,7 +71,7 @@ def test_the_search_page_asks_for_pagefind_s_code_while_it_loads(site, pages):
 
 
 def test_the_definitions_are_the_site_s_own_lists():
-    found = definitions.for_scripts(CATALOG, search_page=True)
+    found = definitions.for_scripts(CATALOG, True, TWO_PARTS)
     assert found["folding"] == ASCII_FOLDING
     assert found["pages"] == {"cases": paths.page_location(paths.CASES_INDEX), "search": paths.page_location(paths.SEARCH_PAGE)}
     kinds = found["kinds"]["options"]
@@ -134,7 +139,7 @@ def restated(source: str, found: dict) -> list[str]:
     names = {group["name"] for group in groups} | {group["param"] for group in groups} | {
         value for group in groups for option in group["options"] for value in (option["key"], option["label"])
     }
-    addresses = [a for a in found["pages"].values() if a]
+    addresses = [a for a in found["pages"].values() if a] + found["parts"]
     strings, regexes, code = script_parts(source)
     problems = [f"the text {s!r}" for s in strings if s in names or any(a in s for a in addresses)]
     # A filter's name as a property (filters.Type) or as a key ({Tema: …}).
@@ -160,7 +165,7 @@ def test_the_scripts_are_found():
 
 @pytest.mark.parametrize("script", site_scripts(), ids=lambda p: p.name)
 def test_no_script_restates_what_the_page_defines(script):
-    found = definitions.for_scripts(CATALOG, search_page=True)
+    found = definitions.for_scripts(CATALOG, True, TWO_PARTS)
     problems = restated(script.read_text(encoding="utf-8"), found)
     assert not problems, f"{script.relative_to(ROOT)} says itself what the page defines: {problems}"
 
@@ -176,14 +181,16 @@ OLD_WAYS = [
     'var searchPage = rootPath + "sok/";',
     'params.append("tema", key);',
     'var a = "\\u00e6";',
+    'loading = import(rootPath + "pagefind/pagefind.js");',
+    'pf.mergeIndex(rootPath + "pagefind-2/");',
 ]
 
 
 @pytest.mark.parametrize("line", OLD_WAYS)
 def test_a_restated_list_is_caught(line):
-    assert restated(line, definitions.for_scripts(CATALOG, search_page=True)), line
+    assert restated(line, definitions.for_scripts(CATALOG, True, TWO_PARTS)), line
 
 
 def test_sentences_and_comments_are_not_restating():
     text = '/* «Raelingen» is found by «Rælingen»; filters.Type */ var t = "Søket fant ingenting. Prøv et annet ord";'
-    assert not restated(text, definitions.for_scripts(CATALOG, search_page=True))
+    assert not restated(text, definitions.for_scripts(CATALOG, True, TWO_PARTS))

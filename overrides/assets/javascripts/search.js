@@ -1,8 +1,9 @@
-/* Search with Pagefind's index (site/pagefind/, see generator/search/pagefind_index.py): results under the
-   header field as you type (this file; the search page sok/ adds search-page.js). Pagefind's script is
-   loaded from this site only when someone searches; it fetches only the index chunks a query needs.
-   Nothing typed leaves the browser or is stored. What it knows of the site (kinds of page, filters,
-   folding, common words, addresses) the build writes into the page (generator/search/definitions.py). */
+/* Search with Pagefind's index (site/pagefind/ and its further parts, see generator/search/pagefind_index.py):
+   results under the header field as you type (this file; the search page sok/ adds search-page.js).
+   Pagefind's script is loaded from this site only when someone searches; it fetches only the index chunks
+   a query needs. Nothing typed leaves the browser or is stored. What it knows of the site (kinds of page,
+   filters, folding, common words, addresses, the index's parts) the build writes into the page
+   (generator/search/definitions.py). */
 (function () {
   "use strict";
 
@@ -24,12 +25,20 @@
   var rootPath = new URL(root + "/", window.location.href).pathname;
   var loading = null;
 
+  /* The index is written in parts (generator/search/index_parts.py), each small enough to build: Pagefind
+     is loaded from the first, and every further part is merged into it, once, before the first search,
+     so a search, its filters and their counts cover them all. A merged part uses the first one's code. */
+  var parts = definitions.parts;
   function pagefind() {
     if (!loading) {
-      loading = import(rootPath + "pagefind/pagefind.js").then(function (pf) {
+      loading = import(rootPath + parts[0] + "pagefind.js").then(function (pf) {
         /* noWorker: searching a few chunks takes milliseconds on the page itself, and a phone need
            not download the worker's copy of the search code (12 KB) first. */
-        return pf.options({ baseUrl: rootPath, excerptLength: 20, noWorker: true }).then(function () { return pf; });
+        return pf.options({ baseUrl: rootPath, excerptLength: 20, noWorker: true }).then(function () {
+          return Promise.all(parts.slice(1).map(function (part) {
+            return pf.mergeIndex(rootPath + part, { baseUrl: rootPath, excerptLength: 20 });
+          }));
+        }).then(function () { return pf; });
       });
     }
     return loading;

@@ -1,0 +1,106 @@
+"""The search index in parts: which pages each part holds, and where each part's bundle lies.
+
+Pagefind holds about half a megabyte per page while it writes an index, and no option lowers that: over
+a whole site of 5,000 cases (5,071 indexed pages) its peak was ~2.5 GB. So the index is written in parts,
+one Pagefind run after the other, each over at most PART_PAGES pages, and the reader's browser merges
+them (Pagefind's mergeIndex, in search.js). A part can also be indexed again alone (`make serve`).
+
+The plan is decided once, by the site builder's hook from the pages it writes, and written into the built
+site folder (PLAN_FILE); the indexer obeys it and never decides again, so the parts the pages name (the
+search definitions) and the parts the indexer writes cannot disagree.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+# Measured 7 Dec 2026: one Pagefind run over 1,497 pages of the 5,000-case site peaked at ~756 MB
+# (~0.5 MB a page), the whole site at ~2.5 GB. 1,500 pages keep a run well under the 1 GB target while
+# a site of 5,000 cases needs only four runs; four such parts took 18.5 s against 23.2 s for one.
+PART_PAGES = 1500
+# `make serve` indexes again only the parts holding the pages a saved file changed, so there its parts
+# are small: Pagefind takes a few tenths of a second over 100 pages, against seconds over 1,000. The
+# reader's browser merges more parts there, which costs nothing on one's own machine.
+SERVE_PART_PAGES = 100
+# A dot-file: MkDocs' clean_directory leaves it alone, and `python -m generator build` removes it from
+# the site before publishing it.
+PLAN_FILE = ".pagefind-parts.json"
+_PRIMARY = "pagefind"
+_BUNDLE = re.compile(r"pagefind(?:-(\d+))?")
+
+
+class PlanFailed(Exception):
+    """The plan file cannot be read; the message says why in Norwegian."""
+
+
+def plan(pages: list[str], part_pages: int = PART_PAGES) -> list[list[str]]:
+    """Site-relative HTML paths (eksempler/x/index.html), sorted and cut into consecutive parts of at most
+    part_pages; always at least one part, which may be empty."""
+    if part_pages < 1:
+        raise ValueError(f"part_pages must be at least 1, not {part_pages}")
+    ordered = sorted(set(pages))
+    return [ordered[start:start + part_pages] for start in range(0, len(ordered), part_pages)] or [[]]
+
+
+def bundle_dir(part: int) -> str:
+    """The folder of part `part` (0-based) in the site: pagefind for the first, as with one index, then
+    pagefind-2, pagefind-3 ... beside it, so indexing one part again never touches another."""
+    if part < 0:
+        raise ValueError(f"no part {part}")
+    return _PRIMARY if part == 0 else f"{_PRIMARY}-{part + 1}"
+
+
+def part_of_bundle(name: str) -> int | None:
+    """The part whose bundle folder is named `name` (the inverse of bundle_dir), or None."""
+    found = _BUNDLE.fullmatch(name)
+    if not found:
+        return None
+    if found.group(1) is None:
+        return 0
+    number = int(found.group(1))
+    return number - 1 if number >= 2 and found.group(1) == str(number) else None
+
+
+def bundle_addresses(parts: list[list[str]]) -> list[str]:
+    """Every part's bundle as an address from the site root, the way the search definitions give them."""
+    return [bundle_dir(k) + "/" for k in range(len(parts))]
+
+
+def part_of(parts: list[list[str]], page: str) -> int | None:
+    """The part that holds `page` (a site-relative HTML path), or None if the plan does not name it."""
+    for k, pages in enumerate(parts):
+        if page in pages:
+            return k
+    return None
+
+
+def write_plan(site_dir: Path, parts: list[list[str]]) -> None:
+    text = json.dumps({"parts": parts}, ensure_ascii=False, indent=0)
+    (site_dir / PLAN_FILE).write_text(text + "\n", encoding="utf-8")
+
+
+def read_plan(site_dir: Path) -> list[list[str]] | None:
+    """The plan the hook wrote into site_dir, or None when there is none."""
+    path = site_dir / PLAN_FILE
+    if not path.is_file():
+        return None
+    try:
+        parts = json.loads(path.read_text(encoding="utf-8"))["parts"]
+    except (ValueError, KeyError, TypeError) as error:
+        raise PlanFailed(f"Søkeindeksens plan {PLAN_FILE} kunne ikke leses ({error}).") from None
+    if not isinstance(parts, list) or not parts or not all(
+        isinstance(pages, list) and all(isinstance(p, str) and _inside(p) for p in pages) for pages in parts
+    ):
+        raise PlanFailed(f"Søkeindeksens plan {PLAN_FILE} har ikke en liste av deler med sider i nettstedet.")
+    return parts
+
+
+def _inside(page: str) -> bool:
+    """A site-relative path that stays in the site: no leading slash, no «..»."""
+    return bool(page) and not page.startswith("/") and ".." not in page.split("/")
+
+
+def remove_plan(site_dir: Path) -> None:
+    (site_dir / PLAN_FILE).unlink(missing_ok=True)
