@@ -51,6 +51,7 @@ class LastBuild:
     made: dict  # the generator's files, as generator.mkdocs.events.KnowledgeBaseHooks.generated returns them
     stamps: dict  # every watched file's (modification time, size) when that build began
     updated: list = field(default_factory=list)  # site paths the last update wrote (for tests and timing)
+    indexed: list = field(default_factory=list)  # the parts of the search index it made again
 
 
 _last: LastBuild | None = None
@@ -105,8 +106,9 @@ def updating(full_build, root: Path):
                   file=sys.stderr, flush=True)
             done = False
         if done:
-            print(f"Oppdatert på {time.perf_counter() - started:.2f} s: {len(_last.updated)} filer.",
-                  file=sys.stderr, flush=True)
+            parts = ", ".join(str(k + 1) for k in _last.indexed) or "ingen"
+            print(f"Oppdatert på {time.perf_counter() - started:.2f} s: {len(_last.updated)} filer; "
+                  f"søkeindeksens deler laget på nytt: {parts}.", file=sys.stderr, flush=True)
             return
         remember(None)
         full_build()
@@ -148,9 +150,9 @@ def _update(root: Path) -> bool:
         _set_content(file, made[path])
         file.copy_file(dirty=False)
         written.append(file.dest_uri)
-    _check_and_index(hooks, catalog, Path(config.site_dir), case_pages + [p for p in remade_pages if p in hooks.case_pages],
-                     written)
-    last.made, last.stamps, last.updated = made, began, written
+    indexed = _check_and_index(hooks, catalog, Path(config.site_dir),
+                               case_pages + [p for p in remade_pages if p in hooks.case_pages], written)
+    last.made, last.stamps, last.updated, last.indexed = made, began, written, indexed
     return True
 
 
@@ -191,9 +193,11 @@ def _render_pages(last: LastBuild, made: dict, src_uris: list[str]) -> list[str]
             _populate_page(page, config, files)
             if id(page) in in_nav and page.title != title:
                 return None  # every page's menu shows it
+            before = _bytes(file.abs_dest_path)
             _build_page(page, config, doc_files, nav, env)
             page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
-            written.append(file.dest_uri)
+            if _bytes(file.abs_dest_path) != before:  # the front page is made each time, and may not change
+                written.append(file.dest_uri)
         for template in config.theme.static_templates:  # the sitemap's dates follow the records
             _build_theme_template(template, env, files, config, nav)
             written.append(template)
@@ -204,7 +208,14 @@ def _render_pages(last: LastBuild, made: dict, src_uris: list[str]) -> list[str]
     return written
 
 
-def _check_and_index(hooks, catalog, site_dir: Path, case_src_uris: list[str], written: list[str]) -> None:
+def _bytes(path: str) -> bytes | None:
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def _check_and_index(hooks, catalog, site_dir: Path, case_src_uris: list[str], written: list[str]) -> list[int]:
     """Check the case pages made, as a full build checks all, and index again the parts of the search
     index that hold a page written (a page the plan does not name is not searched)."""
     from generator import paths
@@ -220,7 +231,8 @@ def _check_and_index(hooks, catalog, site_dir: Path, case_src_uris: list[str], w
             raise site_check.SiteIncomplete(f"{catalog.case_files.get(slug, slug)}: {problem}")
     plan = index_parts.read_plan(site_dir)
     if plan is None:
-        pagefind_index.index_site(site_dir)
-        return
-    for part in sorted({index_parts.part_of(plan, path) for path in written} - {None}):
+        return list(range(pagefind_index.index_site(site_dir).parts))
+    parts = sorted({index_parts.part_of(plan, path) for path in written} - {None})
+    for part in parts:
         pagefind_index.index_part(site_dir, part)
+    return parts

@@ -9,8 +9,10 @@ same twice, the number of pages it holds. Each wait is a bounded poll for the ch
 
 from __future__ import annotations
 
+import json
 import re
 
+from generator.search import index_parts
 from tests.conftest import FIXTURES
 from tests.sandbox import fetch, make_project, serving, wait_until
 
@@ -28,16 +30,18 @@ def _case(number: int, related: str | None = None) -> str:
     return text + (f"related: [{related}]\n" if related else "")
 
 
+def _page(address: str, path: str) -> str:
+    """A page as the server sends it, without the reload script's build numbers (new with every build)."""
+    return re.sub(r"livereload\(\d+, \d+\)", "livereload()", fetch(f"{address}/{path}")[1])
+
+
 def _served(address: str) -> dict[str, str]:
     """Every page the sitemap names, and the data files, as the server sends them (without the reload
     script's build numbers, which change with every build)."""
     sitemap = fetch(f"{address}/sitemap.xml")[1]
     paths = [url.split("/", 3)[3] for url in re.findall(r"<loc>(.*?)</loc>", sitemap)]
     assert len(paths) > 10, sitemap
-    served = {
-        path: re.sub(r"livereload\(\d+, \d+\)", "livereload()", fetch(f"{address}/{path}")[1])
-        for path in [*paths, *DATA]
-    }
+    served = {path: _page(address, path) for path in [*paths, *DATA]}
     served[INDEX_ENTRY] = re.findall(r'"page_count":\d+', fetch(f"{address}/{INDEX_ENTRY}")[1])
     return served
 
@@ -78,3 +82,27 @@ def test_a_new_case_file_is_a_full_build(tmp_path):
         (project / "cases" / "andre.yaml").write_text(_case(2), encoding="utf-8")
         wait_until(lambda: "Eksempelby 2: " in fetch(f"{address}/eksempler/andre/")[1], "the new case's page")
         assert _count(terminal, FULL) == full_builds + 1 and _count(terminal, UPDATED) == 0
+
+
+def test_with_more_pages_than_a_part_holds_only_the_parts_holding_a_changed_page_are_indexed_again(tmp_path):
+    # As many cases as a part of the search index in `make serve` holds pages: with the site's other
+    # pages the index has more than one part, and an edit changes the pages of only some of them.
+    count = index_parts.SERVE_PART_PAGES
+    cases = {f"sted-{n:03d}.yaml": _case(n) for n in range(count)}
+    project = make_project(tmp_path / "project", cases=cases, site=True)
+    with serving(project) as (address, terminal):
+        wait_until(lambda: "Eksempelby 7: " in fetch(f"{address}/eksempler/sted-007/")[1], "the site")
+        plan = json.loads(fetch(f"{address}/{index_parts.PLAN_FILE}")[1])["parts"]
+        assert len(plan) >= 2, [len(part) for part in plan]
+        pages = [page for part in plan for page in part]
+        before = {page: _page(address, page) for page in pages}
+        (project / "cases" / "sted-007.yaml").write_text(
+            _case(7).replace('summary: "', 'summary: "Endret sammendrag. '), encoding="utf-8"
+        )
+        wait_until(lambda: _count(terminal, UPDATED) == 1, "the terminal says the site was updated in place")
+        changed = [page for page in pages if _page(address, page) != before[page]]
+        assert "eksempler/sted-007/index.html" in changed
+        expected = sorted({index_parts.part_of(plan, page) + 1 for page in changed})
+        assert len(expected) < len(plan)  # the test shows something only if some part is left alone
+        said = re.search(r"søkeindeksens deler laget på nytt: ([\d, ]+)\.", terminal.read_text(encoding="utf-8"))
+        assert said and [int(k) for k in said.group(1).split(", ")] == expected, terminal.read_text(encoding="utf-8")

@@ -62,15 +62,17 @@ def bundles(site: Path) -> list[str]:
 # --- the plan -------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("count", "parts"), [(PART_PAGES - 1, 1), (PART_PAGES, 1), (PART_PAGES + 1, 2)])
-def test_the_plan_cuts_the_pages_at_part_pages(count, parts):
+@pytest.mark.parametrize("size", [PART_PAGES, index_parts.SERVE_PART_PAGES])  # a build's, and `make serve`'s
+@pytest.mark.parametrize(("extra", "parts"), [(-1, 1), (0, 1), (1, 2)])
+def test_the_plan_cuts_the_pages_at_part_pages(size, extra, parts):
+    count = size + extra
     pages = [page_path(i) for i in reversed(range(count))]  # in any order: the plan sorts them
-    plan = index_parts.plan(pages)
+    plan = index_parts.plan(pages, size)
     assert len(plan) == parts
-    assert all(0 < len(part) <= PART_PAGES for part in plan)
+    assert all(0 < len(part) <= size for part in plan)
     # Every page in exactly one part, the parts consecutive in the pages' order.
     assert [page for part in plan for page in part] == sorted(pages)
-    assert index_parts.plan(list(reversed(pages))) == plan
+    assert index_parts.plan(list(reversed(pages)), size) == plan
 
 
 def test_a_site_without_pages_has_one_empty_part():
