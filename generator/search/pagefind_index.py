@@ -114,8 +114,12 @@ def _plan(site_dir: Path) -> list[list[str]] | None:
         raise IndexFailed(str(error)) from None
 
 
+_MARK = b"data-pagefind-body"
+
+
 def _pages_of(site_dir: Path, parts: list[list[str]], k: int, on_disk: set[str]) -> list[str]:
-    """Part k's pages; part 0 also takes every HTML file the plan does not name (404.html, for one)."""
+    """Part k's pages; part 0 also takes every HTML file the plan does not name that marks what to index
+    (data-pagefind-body), such as a 404.html that did."""
     missing = [page for page in parts[k] if page not in on_disk]
     if missing:
         more = {1: "", 2: " (og 1 side til)"}.get(len(missing), f" (og {len(missing) - 1} sider til)")
@@ -124,7 +128,10 @@ def _pages_of(site_dir: Path, parts: list[list[str]], k: int, on_disk: set[str])
     if k != 0:
         return parts[k]
     listed = {page for pages in parts for page in pages}
-    return sorted(set(parts[0]) | (on_disk - listed))
+    # Only those that mark a part to index: Pagefind would read the others (page 2 on of every list)
+    # and leave them out, since the site marks what it indexes.
+    marked = {page for page in on_disk - listed if _MARK in (site_dir / page).read_bytes()}
+    return sorted(set(parts[0]) | marked)
 
 
 def _link_tree(site_dir: Path, pages: list[str], tree: Path) -> None:
