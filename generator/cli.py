@@ -67,7 +67,12 @@ def _valid_catalog(not_done: str):
 
 
 def _in_own_process(work) -> int:
-    """work() in a forked child process; its return value as the child's exit code."""
+    """work() in a forked child process; its return value as the child's exit code.
+
+    Under a profiler, coverage or a debugger, in this process instead: they see only their own process,
+    and the work is what they are there for."""
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        return work()
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()
