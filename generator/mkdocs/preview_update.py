@@ -36,8 +36,6 @@ CASES = "cases"
 # answered by a full build.
 WATCHED = ("cases", "templates", "generator", "docs", "overrides", "mkdocs.yml")
 
-log = logging.getLogger("mkdocs.ikb.preview")
-
 
 @dataclass
 class LastBuild:
@@ -178,7 +176,8 @@ def _render_pages(last: LastBuild, made: dict, src_uris: list[str]) -> list[str]
     config, files, nav, env = last.config, last.files, last.nav, last.env
     counter = CountHandler()
     counter.setLevel(logging.WARNING)
-    logging.getLogger("mkdocs").addHandler(counter)
+    builder_log = logging.getLogger(_build_page.__module__.split(".")[0])  # mkdocs, or properdocs
+    builder_log.addHandler(counter)
     written = []
     try:
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
@@ -204,7 +203,7 @@ def _render_pages(last: LastBuild, made: dict, src_uris: list[str]) -> list[str]
         if counter.get_counts():
             return None  # a full build reports the warning and stops, as `make build` would
     finally:
-        logging.getLogger("mkdocs").removeHandler(counter)
+        builder_log.removeHandler(counter)
     return written
 
 
