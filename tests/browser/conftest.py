@@ -41,6 +41,14 @@ SETTLED = {"reduced_motion": "reduce"}
 PHONE = {"width": 360, "height": 740}
 
 
+def local_context(browser: Browser, base: str, **options):
+    """A browser context that reaches only the site under test (any other request is refused), with
+    motion reduced and no service workers."""
+    context = browser.new_context(service_workers="block", **SETTLED, **options)
+    context.route(lambda url: not url.startswith(base), lambda route: route.abort())
+    return context
+
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: runs the built site in Chromium or checks its HTML with vnu")
 

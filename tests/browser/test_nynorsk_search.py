@@ -23,7 +23,8 @@ from generator.records.catalog import load_catalog
 from ..conftest import FIXTURES, ROOT, run_generator
 from ..sandbox import make_project
 from .conftest import (
-    DESKTOP, SETTLED, VNU_JAR, SiteHandler, SiteServer, axe_violations, describe_violations, open_page, require_tool,
+    DESKTOP, VNU_JAR, SiteHandler, SiteServer, axe_violations, describe_violations, local_context, open_page,
+    require_tool,
 )
 
 pytestmark = pytest.mark.browser
@@ -64,9 +65,8 @@ def nynorsk_url(tmp_path_factory):
 @pytest.fixture(scope="module")
 def nynorsk_tab(browser, nynorsk_url) -> Page:
     base, _site = nynorsk_url
-    context = browser.new_context(viewport=DESKTOP, locale="nb-NO", service_workers="block", **SETTLED)
+    context = local_context(browser, base, viewport=DESKTOP, locale="nb-NO")
     context.set_default_timeout(10_000)
-    context.route(lambda url: not url.startswith(base), lambda route: route.abort())
     yield context.new_page()
     context.close()
 

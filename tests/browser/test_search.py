@@ -21,7 +21,7 @@ from generator.text import ascii_variants
 from generator.records.vocabulary import VOCABULARY
 
 from ..conftest import ROOT
-from .conftest import SETTLED, open_page
+from .conftest import local_context, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -355,8 +355,7 @@ def test_on_a_phone_the_title_is_whole_and_the_field_opens_over_the_bar(phone_ta
 
 @pytest.fixture
 def no_script_tab(browser, base_url):
-    context = browser.new_context(java_script_enabled=False, service_workers="block", **SETTLED)
-    context.route(lambda url: not url.startswith(base_url), lambda route: route.abort())
+    context = local_context(browser, base_url, java_script_enabled=False)
     yield context.new_page()
     context.close()
 

@@ -23,7 +23,7 @@ from generator.search.page_data import KINDS
 
 from ..conftest import ROOT, run_generator
 from ..sandbox import make_project
-from .conftest import DESKTOP, SETTLED, _serve, open_page
+from .conftest import DESKTOP, _serve, local_context, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -74,9 +74,8 @@ def parted(tmp_path_factory):
 @pytest.fixture(scope="module")
 def parts_tab(browser, parted) -> Page:
     base, _site = parted
-    context = browser.new_context(viewport=DESKTOP, locale="nb-NO", service_workers="block", **SETTLED)
+    context = local_context(browser, base, viewport=DESKTOP, locale="nb-NO")
     context.set_default_timeout(10_000)
-    context.route(lambda url: not url.startswith(base), lambda route: route.abort())
     page = context.new_page()
     page.problems = []
     page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
