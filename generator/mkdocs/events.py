@@ -116,10 +116,9 @@ class KnowledgeBaseHooks:
     def generated(self, catalog, config) -> dict:
         """Every file the generator adds to the site, by docs path, in the order MkDocs gets them:
         Markdown (str), a FinishedPage, text or bytes, or the Path of a file to copy."""
-        if self.serving:  # on one core; made again only for the records that changed
-            case_files = lambda: _REUSE.case_files(catalog, bundle.case_files)  # noqa: E731
-        else:  # the open data of each case on other cores while this process renders the list pages
-            case_files = bundle.start_case_files(catalog, Path(config.site_dir))  # written there by the workers
+        # The open data of each case on other cores while this process renders the list pages (written
+        # into the site by the workers), or here on one core (`make serve`: only for records that changed).
+        case_files = bundle.start_case_files(catalog, Path(config.site_dir))
         built = documents.build_documents(catalog, _cache_dir(config, "documents"))
         sizes = {key: len(data) for key, data in built.items()}
         rendered = pages.render_pages(catalog, sizes)

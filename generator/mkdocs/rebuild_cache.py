@@ -42,17 +42,6 @@ class Reuse:
     def __init__(self) -> None:
         self._made: dict[str, _Made] = {}
         self._frame: tuple = ()
-        self._case_files: dict[str, tuple[object, dict]] = {}  # slug -> (the record, its open-data files)
-
-    def case_files(self, catalog, make) -> dict[str, dict]:
-        """Each case's open-data files (make(catalog, slug)), made again only for records that changed."""
-        for slug in set(self._case_files) - set(catalog.cases):
-            del self._case_files[slug]
-        for slug, case in catalog.cases.items():
-            kept = self._case_files.get(slug)
-            if kept is None or kept[0] is not case:
-                self._case_files[slug] = (case, make(catalog, slug))
-        return {slug: self._case_files[slug][1] for slug in sorted(catalog.cases)}
 
     def start_build(self, config, nav) -> None:
         """What every case page shares: settings, navigation, theme overrides and layouts as they are now."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import parallel
+from generator import kept, parallel
 from generator.paths import absolute, case_path, contact_card_path, page_location
 from generator.records.catalog import Catalog
 from generator.records.model.schema import SCHEMAS, schema_text
@@ -38,8 +38,11 @@ class CaseFiles:
             self._running = parallel.start_cases(_case_files, self._slugs, (catalog, None))
 
     def __call__(self) -> dict[str, dict[str, str]]:
-        if self._running is None:
-            return dict(zip(self._slugs, parallel.map_cases(case_files, self._slugs, self._catalog)))
+        if self._running is None:  # `make serve` makes them again only for the records that changed
+            cases = self._catalog.cases
+            with parallel.collector_paused():
+                return {slug: kept.made(("open data", slug), cases[slug], lambda s=slug: case_files(self._catalog, s))
+                        for slug in self._slugs}
         return dict(zip(self._slugs, self._running.results()))
 
 
