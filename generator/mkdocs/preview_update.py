@@ -217,17 +217,10 @@ def _bytes(path: str) -> bytes | None:
 def _check_and_index(hooks, catalog, site_dir: Path, case_src_uris: list[str], written: list[str]) -> list[int]:
     """Check the case pages made, as a full build checks all, and index again the parts of the search
     index that hold a page written (a page the plan does not name is not searched)."""
-    from generator import paths
     from generator.mkdocs import site_check
     from generator.search import index_parts, pagefind_index
 
-    for src_uri in case_src_uris:
-        slug = hooks.case_pages[src_uri]
-        case = catalog.cases[slug]
-        page = site_dir / paths.page_location(src_uri) / "index.html"
-        problem = site_check.page_problem(page, case.title, [p.name for p in case.practices])
-        if problem:
-            raise site_check.SiteIncomplete(f"{catalog.case_files.get(slug, slug)}: {problem}")
+    site_check.check_case_pages(catalog, site_dir, [hooks.case_pages[src_uri] for src_uri in case_src_uris])
     plan = index_parts.read_plan(site_dir)
     if plan is None:
         return list(range(pagefind_index.index_site(site_dir).parts))

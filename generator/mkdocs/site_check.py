@@ -49,10 +49,13 @@ def page_problem(page: Path, title: str, practices: list[str]) -> str | None:
     return None
 
 
-def check_case_pages(catalog: Catalog, site_dir: Path) -> None:
-    """Raise SiteIncomplete naming each case whose page is missing, or lacks its title or a practice."""
+def check_case_pages(catalog: Catalog, site_dir: Path, slugs=None) -> None:
+    """Raise SiteIncomplete naming each case whose page is missing, or lacks its title or a practice.
+
+    Every case, or only those named in `slugs` (`make serve`, after an update that made only these)."""
     problems = []
-    for slug, case in sorted(catalog.cases.items()):
+    for slug in sorted(catalog.cases if slugs is None else slugs):
+        case = catalog.cases[slug]
         page = site_dir / paths.page_location(paths.case_path(slug)) / "index.html"
         problem = page_problem(page, case.title, [p.name for p in case.practices])
         if problem:
