@@ -140,8 +140,11 @@ def cmd_build(args) -> int:
         site.rename(old)
     staging.rename(site)
     shutil.rmtree(old, ignore_errors=True)
+    parts = f"{indexed.parts} {'del' if indexed.parts == 1 else 'deler'}"
+    if indexed.at_once > 1:
+        parts += f", {indexed.at_once} om gangen"
     print(f"Søkeindeksen: {indexed.pages} sider på {indexed.seconds:.1f} s "
-          f"({indexed.parts} {'del' if indexed.parts == 1 else 'deler'}, Pagefind brukte høyst {indexed.peak_mb:.0f} MB minne)")
+          f"({parts}, Pagefind brukte høyst {indexed.peak_mb:.0f} MB minne)")
     print(f"Nettstedet er bygget i {site}")
     return 0
 

@@ -173,7 +173,7 @@ class KnowledgeBaseHooks:
         env.bytecode_cache = FileSystemBytecodeCache(str(_cache_dir(config, "jinja")))
         # A global, not page context: the 404 page has a search field too, and no page. Every page names
         # the search index's parts, so they are decided here, once (index_parts), from the pages read.
-        self.index_plan = index_parts.plan(_searched_pages(files), self.part_pages)
+        self.index_plan = index_parts.plan(_searched_pages(files), self.part_pages, parallel.WORKERS)
         env.globals["ikb_search_definitions"] = definitions.for_templates(
             self.catalog, config.theme["language"], index_parts.bundle_addresses(self.index_plan))
         if self.problems:

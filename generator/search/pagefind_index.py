@@ -5,9 +5,10 @@ only the chunks a query needs. It indexes what each page marks with `data-pagefi
 see overrides/ikb/layout.html), so header, navigation and footer stay out, and it stems Norwegian
 because the pages say lang="nb".
 
-The index is written in the parts the site's plan names (index_parts): one Pagefind run per part, one
-after the other, each over a temporary tree of hard links to that part's pages only, at their paths in
-the site, so a result's address is the page's. Each run's memory grows with its pages, not the site's.
+The index is written in the parts the site's plan names (index_parts): one Pagefind run per part, each
+over a temporary tree of hard links to that part's pages only, at their paths in the site, so a result's
+address is the page's. Each run's memory grows with its pages, not the site's. The runs go one after the
+other, or side by side on several cores when the plan's parts together fit in one (index_parts.at_once).
 Part 0 is `pagefind/`, with Pagefind's script and WebAssembly; the others only add their index to it in
 the browser (search.js, Pagefind's mergeIndex).
 
@@ -22,9 +23,11 @@ import shutil
 import subprocess
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import parallel
 from generator.search import index_parts
 
 OUTPUT_DIR = index_parts.bundle_dir(0)
@@ -68,8 +71,11 @@ class IndexFailed(Exception):
 class IndexSummary:
     pages: int
     seconds: float
-    peak_mb: float = 0.0  # the largest Pagefind run's own peak memory (its resident set, in MiB)
+    # Pagefind's peak memory (resident set, in MiB): the largest run's, or, with runs side by side, the
+    # sum of the largest that ran at once
+    peak_mb: float = 0.0
     parts: int = 1
+    at_once: int = 1  # the runs side by side
 
 
 @dataclass(frozen=True)
@@ -216,16 +222,23 @@ def _remove_leftovers(site_dir: Path, parts: int) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def index_site(site_dir: Path) -> IndexSummary:
-    """Index every part the site's plan names, one Pagefind run after the other; without a plan the
-    whole site is one part, pagefind/."""
+def index_site(site_dir: Path, cores: int | None = None) -> IndexSummary:
+    """Index every part the site's plan names, side by side on up to `cores` cores (parallel.WORKERS unless
+    given) as far as index_parts.at_once allows; without a plan the whole site is one part, pagefind/."""
     started = time.perf_counter()
     on_disk = _html_on_disk(site_dir)
     parts = _plan(site_dir) or [sorted(on_disk)]
     _remove_leftovers(site_dir, len(parts))
-    runs = [_index_part(site_dir, k, _pages_of(site_dir, parts, k, on_disk), len(parts)) for k in range(len(parts))]
+    side_by_side = index_parts.at_once(parts, parallel.WORKERS if cores is None else cores)
+    each = [_pages_of(site_dir, parts, k, on_disk) for k in range(len(parts))]
+    if side_by_side == 1:
+        runs = [_index_part(site_dir, k, each[k], len(parts)) for k in range(len(parts))]
+    else:  # threads only wait for the Pagefind processes (and make their hard links)
+        with ThreadPoolExecutor(side_by_side) as pool:
+            runs = list(pool.map(lambda k: _index_part(site_dir, k, each[k], len(parts)), range(len(parts))))
+    peaks = sorted((r.peak_mb for r in runs), reverse=True)
     return IndexSummary(sum(r.pages for r in runs), time.perf_counter() - started,
-                        max(r.peak_mb for r in runs), len(runs))
+                        sum(peaks[:side_by_side]), len(runs), side_by_side)
 
 
 def index_part(site_dir: Path, k: int) -> IndexSummary:

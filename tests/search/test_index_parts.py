@@ -75,6 +75,36 @@ def test_the_plan_cuts_the_pages_at_part_pages(size, extra, parts):
     assert index_parts.plan(list(reversed(pages)), size) == plan
 
 
+@pytest.mark.parametrize(("count", "parts"), [
+    (index_parts.SPLIT_FROM - 1, 1), (index_parts.SPLIT_FROM, 2), (index_parts.SPLIT_FROM + 1, 2),
+    (PART_PAGES, 2), (PART_PAGES + 1, 2),
+])
+def test_with_two_cores_a_site_from_split_from_pages_is_cut_in_one_part_per_core(count, parts):
+    pages = [page_path(i) for i in range(count)]
+    plan = index_parts.plan(pages, PART_PAGES, cores=2)
+    assert len(plan) == parts
+    assert [page for part in plan for page in part] == sorted(pages)
+    assert all(0 < len(part) <= PART_PAGES for part in plan)
+    if count <= PART_PAGES:  # cut for the cores: as even as the count allows, and indexed side by side
+        assert max(map(len, plan)) - min(map(len, plan)) <= 1
+    # Side by side only while the pages indexed at once fit in one part: 1,501 pages go one part at a time.
+    assert index_parts.at_once(plan, cores=2) == (2 if parts == 2 and count <= PART_PAGES else 1)
+    assert index_parts.at_once(plan, cores=1) == 1
+    # One core, or `make serve`'s small parts, are cut as before.
+    assert index_parts.plan(pages, PART_PAGES, cores=1) == index_parts.plan(pages)
+
+
+@pytest.mark.parametrize(("pages_at_once", "at_once"), [(PART_PAGES - 1, 2), (PART_PAGES, 2), (PART_PAGES + 1, 1)])
+def test_parts_are_indexed_side_by_side_while_their_pages_fit_in_one_part(pages_at_once, at_once):
+    first = pages_at_once // 2
+    parts = [[page_path(i) for i in range(first)], [page_path(i) for i in range(first, pages_at_once)]]
+    assert index_parts.at_once(parts, cores=2) == at_once
+    assert index_parts.at_once(parts, cores=4) == at_once  # never more runs than parts
+    # Four parts of a large site, on four cores: as many at once as fit.
+    four = [[page_path(i)] * (PART_PAGES // 2) for i in range(4)]
+    assert index_parts.at_once(four, cores=4) == 2
+
+
 def test_a_site_without_pages_has_one_empty_part():
     assert index_parts.plan([]) == [[]]
     assert index_parts.bundle_addresses(index_parts.plan([])) == ["pagefind/"]
@@ -183,6 +213,18 @@ def test_in_two_parts_the_word_index_is_cut_finer(one_part, two_parts):
     one = len(list((one_part[0] / "pagefind" / "index").iterdir()))
     first_of_two = len(list((two_parts[0] / "pagefind" / "index").iterdir()))  # the same pages
     assert first_of_two > one
+
+
+def test_two_parts_indexed_side_by_side_hold_each_page_exactly_once(tmp_path):
+    pages = tiny_site(tmp_path, index_parts.SPLIT_FROM, with_plan=False)
+    index_parts.write_plan(tmp_path, index_parts.plan(pages, PART_PAGES, cores=2))
+    summary = pagefind_index.index_site(tmp_path, cores=2)
+    assert (summary.pages, summary.parts, summary.at_once) == (index_parts.SPLIT_FROM + 1, 2, 2)
+    assert bundles(tmp_path) == ["pagefind", "pagefind-2"]
+    first, second = indexed_pages(tmp_path / "pagefind"), indexed_pages(tmp_path / "pagefind-2")
+    assert sorted(first + second) == sorted([*pages, "404.html"]) and not set(first) & set(second)
+    assert abs(len(first) - 1 - len(second)) <= 1  # the same share each, and 404.html with the first
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".") and p.name != index_parts.PLAN_FILE]
 
 
 def test_without_a_plan_the_whole_site_is_one_part(tmp_path):
