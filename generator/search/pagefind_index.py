@@ -48,10 +48,10 @@ MERGED_UNUSED = ("pagefind.js", "pagefind-worker.js", "wasm.*")
 _WORK_PREFIX = ".pagefind-part-"
 # Pagefind cuts each part's word index into chunks of about this many word places (its default), and a
 # first search fetches, from every part, the chunk that holds each word it looks for, neighbours and
-# all. With the index in n parts, chunks of 1/n the size keep those neighbours to what one index would
-# fetch: at 1,000 cases in 4 parts, «arbeid» fetched 205 KB with the default and 144 KB with a quarter
-# (one index: 136 KB), for 3 KB more metadata (benchmarks/README.md). Pagefind reads the size from
-# PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE; were that gone, it would use its default, with the same results.
+# all, besides each part's own metadata. With the index in n parts, chunks of 1/(2n) the size keep a
+# first search to what one index fetches: at 1,000 cases, «arbeid» fetched 136 KB from one index; from
+# two parts 153 KB with chunks of 1/2 and 137 KB with 1/4 (benchmarks/README.md). Pagefind reads the size
+# from PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE; were that gone, it would use its default, with the same results.
 INDEX_CHUNK = 20_000
 
 
@@ -151,8 +151,9 @@ def _link_tree(site_dir: Path, pages: list[str], tree: Path) -> None:
 
 
 def chunk_size(parts: int) -> int:
-    """The size of the word index's chunks in an index of `parts` parts (INDEX_CHUNK)."""
-    return max(INDEX_CHUNK // max(parts, 1), 1000)
+    """The size of the word index's chunks in an index of `parts` parts: Pagefind's own for one, else
+    INDEX_CHUNK / (2 × parts)."""
+    return INDEX_CHUNK if parts <= 1 else max(INDEX_CHUNK // (2 * parts), 1000)
 
 
 def _run_pagefind(tree: Path, output: Path, chunk: int) -> _Run:

@@ -209,7 +209,8 @@ def test_in_two_parts_the_word_index_is_cut_finer(one_part, two_parts):
     # A first search fetches from every part the chunk holding its word: smaller chunks keep what the
     # parts fetch together near what one index would. One index keeps Pagefind's own chunk size.
     assert pagefind_index.chunk_size(1) == pagefind_index.INDEX_CHUNK == 20_000
-    assert pagefind_index.chunk_size(2) == pagefind_index.INDEX_CHUNK // 2
+    assert pagefind_index.chunk_size(2) == pagefind_index.INDEX_CHUNK // 4
+    assert pagefind_index.chunk_size(4) == pagefind_index.INDEX_CHUNK // 8
     one = len(list((one_part[0] / "pagefind" / "index").iterdir()))
     first_of_two = len(list((two_parts[0] / "pagefind" / "index").iterdir()))  # the same pages
     assert first_of_two > one
