@@ -30,6 +30,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.records.catalog import left_alone, load_catalog
+
 # What a saved file may change without a full build.
 CASES = "cases"
 # What `make serve` watches (generator.mkdocs.events.on_serve and MkDocs itself): any other change is
@@ -56,7 +58,8 @@ _last: LastBuild | None = None
 
 
 def stamps(root: Path) -> dict[str, tuple[int, int]]:
-    """Each watched file under root (relative path) with its modification time and size."""
+    """Each watched file under root (relative path) with its modification time and size, but for hidden
+    files and editors' backups (catalog.left_alone)."""
     found: dict[str, tuple[int, int]] = {}
     for name in WATCHED:
         top = root / name
@@ -67,7 +70,8 @@ def stamps(root: Path) -> dict[str, tuple[int, int]]:
         if not top.is_dir():
             continue
         for path in top.rglob("*"):
-            if "__pycache__" in path.parts or not path.is_file():
+            # An editor's backup or lock file is read by nothing: saving beside it is still an update.
+            if "__pycache__" in path.parts or left_alone(path.name) or not path.is_file():
                 continue
             info = path.stat()
             found[path.relative_to(root).as_posix()] = (info.st_mtime_ns, info.st_size)
@@ -123,8 +127,6 @@ def _update(root: Path) -> bool:
     changed = case_files_changed(last.stamps, began)
     if changed is None:
         return False
-    from generator.records.catalog import load_catalog
-
     catalog = load_catalog(root)
     hooks, config, files = last.hooks, last.config, last.files
     if catalog.problems or hooks.case_context.today != dt.date.today():

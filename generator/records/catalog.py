@@ -162,8 +162,15 @@ def _template_titles_alike(catalog: Catalog, add) -> None:
                                               f"egen tittel", ("title",))
 
 
+def left_alone(name: str) -> bool:
+    """A file name in cases/ or templates/ that is never a record and never reported: hidden files
+    (.gitkeep, an editor's lock .#fjellvik.yaml, a swap file) and editors' backups (fjellvik.yaml~,
+    #fjellvik.yaml#), which come and go while a record is being edited."""
+    return name.startswith(".") or name.endswith("~") or (len(name) > 1 and name.startswith("#") and name.endswith("#"))
+
+
 def _files(root: Path, folder: str, extra: list[Path]) -> list[Path]:
-    found = sorted((root / folder).glob("*.y*ml"))
+    found = sorted(p for p in (root / folder).glob("*.y*ml") if not left_alone(p.name))
     if not extra:
         return found
     known = {p.resolve() for p in found}
@@ -177,7 +184,7 @@ def _stray_files(root: Path, folder: str) -> list[Problem]:
     if not directory.is_dir():
         return problems
     for entry in sorted(directory.iterdir()):
-        if entry.name.startswith(".") or entry.suffix in (".yaml", ".yml"):
+        if left_alone(entry.name) or entry.suffix in (".yaml", ".yml"):
             continue
         shown = f"{folder}/{entry.name}"
         if entry.is_dir():

@@ -74,6 +74,22 @@ def test_an_edited_case_is_updated_in_place_and_the_site_is_what_a_full_build_ma
         assert not differing, differing
 
 
+def test_an_editors_backup_beside_the_saved_case_still_lets_the_site_update_in_place(tmp_path):
+    project = make_project(tmp_path / "project", cases={"forste.yaml": _case(1)}, site=True)
+    with serving(project) as (address, terminal):
+        wait_until(lambda: "Eksempelby 1: " in fetch(f"{address}/eksempler/forste/")[1], "the site")
+        full_builds = _count(terminal, FULL)
+        # As Emacs saves: the old text kept as a backup, a lock while edited, then the new text.
+        (project / "cases" / "forste.yaml~").write_text(_case(1), encoding="utf-8")
+        (project / "cases" / ".#forste.yaml").symlink_to("redaktor@maskin.1234")
+        (project / "cases" / "forste.yaml").write_text(
+            _case(1).replace('title: "Eksempelby 1: ', 'title: "Endret 1: '), encoding="utf-8"
+        )
+        wait_until(lambda: "Endret 1: " in fetch(f"{address}/eksempler/forste/")[1], "the new title")
+        wait_until(lambda: _count(terminal, UPDATED) >= 1, "the terminal says the site was updated in place")
+        assert _count(terminal, FULL) == full_builds, terminal.read_text(encoding="utf-8")
+
+
 def test_a_new_case_file_is_a_full_build(tmp_path):
     project = make_project(tmp_path / "project", cases={"forste.yaml": _case(1)}, site=True)
     with serving(project) as (address, terminal):

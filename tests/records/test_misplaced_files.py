@@ -33,6 +33,21 @@ def test_hidden_files_such_as_gitkeep_are_left_alone(tmp_path):
     assert run_generator("validate", cwd=project).returncode == 0
 
 
+@pytest.mark.parametrize("name", ["eksempelby.yaml~", "#eksempelby.yaml#", ".#eksempelby.yaml", ".eksempelby.yaml.swp"])
+def test_an_editors_backup_or_lock_file_beside_a_record_is_neither_read_nor_reported(tmp_path, name):
+    # Emacs, gedit and vim leave these while a record is edited; a half-written copy must not count
+    # as a second case, nor stop the build. Emacs' lock file is a link to nowhere.
+    project = make_project(tmp_path, cases={"eksempelby.yaml": VALID})
+    backup = project / "cases" / name
+    if name.startswith(".#"):
+        backup.symlink_to("redaktor@maskin.1234")
+    else:
+        backup.write_text(VALID.replace("title:", "title: Halvskrevet", 1)[:200], encoding="utf-8")
+    result = run_generator("validate", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 caser" in result.stdout
+
+
 def test_checking_one_file_still_reports_a_broken_vocabulary(tmp_path):
     # The pre-commit hook validates only the changed files; a theme added without a label must show.
     project = make_project(tmp_path, cases={"eksempelby.yaml": VALID})
