@@ -39,6 +39,13 @@ def searched_words(body) -> set[str]:
     return set(re.findall(r"\w+", copy.get_text(" ")))
 
 
+def test_what_the_index_leaves_out_is_marked_the_way_pagefind_reads_it(pages):
+    # Any other value makes Pagefind warn at every build and guess what was meant.
+    values = {(path, element["data-pagefind-ignore"]) for path, soup in pages.items()
+              for element in soup.select("[data-pagefind-ignore]")}
+    assert values and not {(path, v) for path, v in values if v not in ("", "index", "all")}
+
+
 def test_folded_words_are_the_words_with_special_letters_typed_without_them():
     words = page_data.folded_words(page_data.searched_text("<p>Rælingen &amp; Lørenskog</p><p><a href='x'>Båtsfjord</a> Nesna</p>"))
     assert {"Raelingen", "Ralingen", "Lorenskog", "Batsfjord"} <= set(words)
