@@ -30,11 +30,11 @@ def test_relative_links_between_site_paths_are_what_posixpath_gives():
     import itertools
     import posixpath
 
-    from generator.site.pages import _relpath
+    from generator.site.rendering import relpath
 
     paths = [".", "eksempler/", "eksempler/nesna/", "tema/arbeid/", "maler/iop.pdf", "data/cases/nesna.json", "index.md"]
     for path, start in itertools.product(paths, repeat=2):
-        assert _relpath(path, start) == posixpath.relpath(path, start), (path, start)
+        assert relpath(path, start) == posixpath.relpath(path, start), (path, start)
 
 
 def test_texts_a_reader_cannot_tell_apart_have_the_same_look_alike_key():

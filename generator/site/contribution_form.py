@@ -29,6 +29,7 @@ from generator.records.municipalities import municipality_choices, register
 from generator.records.vocabulary import FORMER_REGIONS, VOCABULARY
 from generator.site import form_fields, form_messages
 from generator.site.finished_pages import FinishedPage, finish
+from generator.site.rendering import LAYOUTS, render
 from generator.text import SLUG_MAX, SLUG_PATTERN, slug_folding, slug_suggestion, sort_key
 
 # The form's script, written in parts (overrides/assets/javascripts/contribution-form/) and served as one
@@ -131,8 +132,6 @@ def _script_json(data: dict) -> Markup:
 
 
 def _fields_html(catalog: Catalog) -> Markup:
-    from generator.site.pages import LAYOUTS
-
     env = Environment(loader=FileSystemLoader(LAYOUTS), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     fields = form(catalog)
@@ -148,10 +147,8 @@ def page(catalog: Catalog, repo_url: str | None = None, editors_email: str | Non
 
 
 def _page(catalog: Catalog, repo_url: str | None, editors_email: str | None) -> FinishedPage:
-    from generator.site.pages import _render  # the layouts' shared environment and link helpers
-
     upload, new_file = folder_urls(repo_url, CASES_FOLDER)
-    return finish(_render(
+    return finish(render(
         "contribution_form.md.j2", CONTRIBUTION_FORM, fields=_fields_html(catalog), repo_url=repo_url,
         upload_url=upload, new_file_url=new_file, edit_url_template=record_urls(repo_url, f"{CASES_FOLDER}/")[1],
         case_folder=CASES_FOLDER, editors_email=editors_email, script=SCRIPT, municipality_list=MUNICIPALITY_LIST,

@@ -21,7 +21,7 @@ SLUG_MARK = "slug-i-adressen"  # stands for a case's slug in the address pattern
 
 
 def build(catalog: Catalog, href: Callable[[str, str], str]) -> str:
-    """The index as compact JSON. `href(target, here)` makes relative links (generator.site.pages.href)."""
+    """The index as compact JSON. `href(target, here)` makes relative links (generator.site.rendering.href)."""
     here = f"{CASES_DIR}/index.md"  # the index sits in the case list's folder, so links from either are the same
     groups = facets.filter_groups(catalog)
     positions = [{key: i for i, (key, _label, _count) in enumerate(group.options)} for group in groups]

@@ -1,121 +1,30 @@
-"""Case, index, theme and comparison pages as Markdown, rendered from generator/site/layouts/*.md.j2.
-
-Every `{{ value }}` in a layout passes through formatting.escape, so record text reaches the page as
-inert text. Markup built here on purpose (links, charts) is wrapped in Markup.
-"""
+"""Case, index, theme and comparison pages as Markdown, rendered from generator/site/layouts/*.md.j2
+(generator.site.rendering); the templates' pages are generator.site.template_pages."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import posixpath
-from pathlib import Path
 from typing import NamedTuple
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape as html_escape
+from markupsafe import Markup
 
 from generator.site import case_summary, charts, facets, list_index, paging
-from generator import documents, formatting, kept
+from generator import formatting, kept
 from generator.site.finished_pages import FinishedPage, finish
+from generator.site.rendering import ENV, href, render
+from generator.site.template_pages import template_pages
 from generator.records.catalog import Catalog
 from generator.records.model import Case, phone_uri
 from generator.opendata import jsonld, records, vcard
-from generator.paths import CONTRIBUTION_FORM, CORRECTION_PARAMETER, PAGE_ASSETS
 from generator.paths import (
-    CASE_LIST_INDEX, CASES_DIR, COMPARISON, FACET_FOLDERS, TEMPLATES_DIR, absolute, case_path, contact_card_path,
-    facet_path, page_location, record_urls, size_path, template_file, template_path,
+    CASE_LIST_INDEX, CASES_DIR, COMPARISON, FACET_FOLDERS, absolute, case_path, contact_card_path,
+    facet_path, page_location, record_urls, size_path,
 )
 from generator.text import sort_key
 from generator.records.vocabulary import VOCABULARY
 
-LAYOUTS = Path(__file__).with_name("layouts")
-
 # Up to this many cases the front page lists them all; beyond it, the newest and a link to the list.
 FRONT_PAGE_LIMIT = 30
-
-
-def _environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(LAYOUTS),
-        autoescape=False,  # Markdown output: escaping is done by `finalize` for every expression
-        finalize=formatting.escape,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters.update(
-        value=lambda f: formatting.figure_value(f),
-        year=formatting.figure_year,
-        date=formatting.date,
-        number=formatting.number,
-        paragraphs=formatting.paragraphs,
-        html_paragraphs=formatting.html_paragraphs,
-        # Front matter: a JSON string (valid YAML) of HTML-escaped text, since themes print it unescaped.
-        front_matter=lambda text: Markup(json.dumps(str(html_escape(' '.join(str(text).split()))), ensure_ascii=False)),
-    )
-    env.globals.update(vocabulary=VOCABULARY, Markup=Markup, page_assets=PAGE_ASSETS)
-    return env
-
-
-ENV = _environment()
-
-
-def markdown_link(text: str, target: str, here: str) -> Markup:
-    """A Markdown link from page `here` to page `target` (both docs-relative); MkDocs checks it."""
-    relative = _relpath(target, posixpath.dirname(here) or ".")
-    return Markup(f"[{formatting.escape(text)}]({relative})")
-
-
-def _relpath(path: str, start: str) -> str:
-    """posixpath.relpath for paths inside the site, without the getcwd() it makes on every call."""
-    parts = [p for p in path.split("/") if p not in ("", ".")]
-    base = [p for p in start.split("/") if p not in ("", ".")]
-    common = 0
-    for mine, theirs in zip(parts, base):
-        if mine != theirs:
-            break
-        common += 1
-    return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
-
-
-def href(target: str, here: str) -> str:
-    """Relative URL from page `here` to `target` (docs-relative paths), for links in raw HTML blocks.
-
-    Raw HTML is not rewritten by MkDocs, so these are final URLs; tests/site/test_links.py checks them all.
-    """
-    url, base = page_location(target), page_location(here)
-    relative = _relpath(url or ".", base or ".")
-    return relative + "/" if (url == "" or url.endswith("/")) and relative != "." else (relative if relative != "." else "./")
-
-
-def html_link(text: str, target: str, here: str) -> Markup:
-    return Markup(f'<a href="{href(target, here)}">{formatting.escape(text)}</a>')
-
-
-def _render(layout: str, here: str, **context) -> str:
-    def md_link(target: str, text: str) -> Markup:
-        return markdown_link(text, target, here)
-
-    def link(target: str, text: str) -> Markup:
-        return html_link(text, target, here)
-
-    def relative(target: str) -> str:
-        return href(target, here)
-
-    return ENV.get_template(layout).render(
-        here=here,
-        md_link=md_link,
-        link=link,
-        href=relative,
-        case_path=case_path,
-        facet_path=facet_path,
-        template_path=template_path,
-        comparison_path=COMPARISON,
-        contribution_form_path=CONTRIBUTION_FORM, correction_parameter=CORRECTION_PARAMETER,
-        **context,
-    )
 
 
 def _source_label(case: Case, source_id: str) -> str:
@@ -134,7 +43,7 @@ def case_page(
     chart_blocks = [
         (group, charts.bar_chart(group, f"diagram-{index}")) for index, group in enumerate(charts.groups(case.results), 1)
     ]
-    return _render(
+    return render(
         "case.md.j2",
         here,
         slug=slug,
@@ -175,7 +84,7 @@ def cases_index(catalog: Catalog) -> dict[str, FinishedPage]:
     filters = facets.filter_groups(catalog)
 
     def make(page: paging.ListPage) -> FinishedPage:
-        return finish(_render(
+        return finish(render(
             "cases_index.md.j2", page.path, page=page, filters=filters,
             size_group=next(g for g in filters if not g.facet_kind), case_line=facets.case_line,
             group_page=facets.term_page, index_href=href(CASE_LIST_INDEX, page.path),
@@ -191,7 +100,7 @@ def _listing(path: str, cases: list, **context) -> dict[str, FinishedPage]:
     return {
         page.path: kept.made(
             page.path, (_shown(page), context),
-            lambda page=page: finish(_render("facet.md.j2", page.path, page=page, **context)),
+            lambda page=page: finish(render("facet.md.j2", page.path, page=page, **context)),
         )
         for page in paging.split(cases, path)
     }
@@ -208,7 +117,7 @@ def facet_pages(catalog: Catalog) -> dict[str, str | FinishedPage]:
                 if key in groups:
                     groups[key].append((s, c))
         terms = sorted(VOCABULARY[kind].items(), key=lambda item: sort_key(item[1]))
-        pages[facet_path(kind)] = kept.made(facet_path(kind), (kind, heading, terms, groups), lambda: _render(
+        pages[facet_path(kind)] = kept.made(facet_path(kind), (kind, heading, terms, groups), lambda: render(
             "facet_index.md.j2", facet_path(kind), kind=kind, heading=heading, terms=terms, groups=groups,
             empty=[label for key, label in terms if not groups[key]],
         ))
@@ -232,7 +141,7 @@ def comparison_page(catalog: Catalog, today: dt.date | None = None) -> dict[str,
     today = today or dt.date.today()
 
     def make(page: paging.ListPage) -> FinishedPage:
-        return finish(_render(
+        return finish(render(
             "comparison.md.j2", page.path, page=page, page_size=paging.PAGE_SIZE,
             index_href=href(CASE_LIST_INDEX, page.path),
             headline=lambda case: case_summary.headline(case, today), regions=case_summary.regions,
@@ -256,48 +165,10 @@ def home_sections(catalog: Catalog, here: str = "index.md") -> str:
                     counts[kind][key] += 1
     terms = {kind: sorted(VOCABULARY[kind].items(), key=lambda item: sort_key(item[1])) for kind in FACET_FOLDERS}
     newest = sorted(catalog.sorted_cases(), key=lambda item: item[1].updated, reverse=True)[:FRONT_PAGE_LIMIT]
-    return _render(
+    return render(
         "home.md.j2", here, cases=catalog.sorted_cases(), counts=counts, terms=terms, newest=newest,
         FRONT_PAGE_LIMIT=FRONT_PAGE_LIMIT,
     )
-
-
-def _downloads(slug: str, sizes: dict[tuple[str, str], int]) -> list[tuple[str, str, str]]:
-    return [
-        (fmt, documents.FORMAT_LABELS[fmt], formatting.file_size(sizes[(slug, fmt)]))
-        for fmt in documents.FORMATS
-        if (slug, fmt) in sizes
-    ]
-
-
-def template_pages(catalog: Catalog, sizes: dict[tuple[str, str], int]) -> dict[str, str | FinishedPage]:
-    """The templates index and a preview page per template; sizes are the download sizes in bytes."""
-    case_titles = {slug: case.title for slug, case in catalog.cases.items()}
-    ordered = sorted(catalog.templates.items(), key=lambda item: sort_key(item[1].title))
-    index = f"{TEMPLATES_DIR}/index.md"
-    pages = {
-        index: finish(_render(
-            "templates_index.md.j2", index, templates=ordered, case_titles=case_titles,
-            downloads={slug: _downloads(slug, sizes) for slug, _t in ordered},
-        ))
-    }
-    for slug, template in ordered:
-        downloads = _downloads(slug, sizes)
-        pages[template_path(slug)] = kept.made(
-            template_path(slug), (template, case_titles, downloads),
-            lambda slug=slug, template=template, downloads=downloads: _template_page(slug, template, case_titles, downloads),
-        )
-    return pages
-
-
-def _template_page(slug: str, template, case_titles: dict[str, str], downloads: list) -> FinishedPage:
-    preview = Markup(documents.render_html(
-        slug, template, case_titles, header=False, first_heading=3, search_exclude=True
-    ))
-    return finish(_render(
-        "template.md.j2", template_path(slug), slug=slug, template=template, case_titles=case_titles,
-        downloads=downloads, preview=preview, template_file=template_file,
-    ))
 
 
 class CaseContext(NamedTuple):
