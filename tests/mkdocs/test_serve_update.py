@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from contextlib import contextmanager
 
 from generator.search import index_parts
 from tests.conftest import FIXTURES
@@ -74,11 +75,18 @@ def test_an_edited_case_is_updated_in_place_and_the_site_is_what_a_full_build_ma
         assert not differing, differing
 
 
-def test_an_editors_backup_beside_the_saved_case_still_lets_the_site_update_in_place(tmp_path):
+@contextmanager
+def _one_case_served(tmp_path):
+    """`make serve` of a project with one case, once its page is served: (project, address, terminal, the
+    number of full builds so far)."""
     project = make_project(tmp_path / "project", cases={"forste.yaml": _case(1)}, site=True)
     with serving(project) as (address, terminal):
         wait_until(lambda: "Eksempelby 1: " in fetch(f"{address}/eksempler/forste/")[1], "the site")
-        full_builds = _count(terminal, FULL)
+        yield project, address, terminal, _count(terminal, FULL)
+
+
+def test_an_editors_backup_beside_the_saved_case_still_lets_the_site_update_in_place(tmp_path):
+    with _one_case_served(tmp_path) as (project, address, terminal, full_builds):
         # As Emacs saves: the old text kept as a backup, a lock while edited, then the new text.
         (project / "cases" / "forste.yaml~").write_text(_case(1), encoding="utf-8")
         (project / "cases" / ".#forste.yaml").symlink_to("redaktor@maskin.1234")
@@ -91,10 +99,7 @@ def test_an_editors_backup_beside_the_saved_case_still_lets_the_site_update_in_p
 
 
 def test_a_new_case_file_is_a_full_build(tmp_path):
-    project = make_project(tmp_path / "project", cases={"forste.yaml": _case(1)}, site=True)
-    with serving(project) as (address, terminal):
-        wait_until(lambda: "Eksempelby 1: " in fetch(f"{address}/eksempler/forste/")[1], "the site")
-        full_builds = _count(terminal, FULL)
+    with _one_case_served(tmp_path) as (project, address, terminal, full_builds):
         (project / "cases" / "andre.yaml").write_text(_case(2), encoding="utf-8")
         wait_until(lambda: "Eksempelby 2: " in fetch(f"{address}/eksempler/andre/")[1], "the new case's page")
         assert _count(terminal, FULL) == full_builds + 1 and _count(terminal, UPDATED) == 0
