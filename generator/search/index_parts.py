@@ -5,10 +5,10 @@ a whole site of 5,000 cases (5,071 indexed pages) its peak was ~2.5 GB. So the i
 one Pagefind run after the other, each over at most PART_PAGES pages, and the reader's browser merges
 them (Pagefind's mergeIndex, in search.js). A part can also be indexed again alone (`make serve`).
 
-With several cores, a site small enough for one part is cut into one part per core instead, and the
-parts are indexed at the same time (at_once): Pagefind compresses every file it writes at its highest
-level, on one core, which was most of its time. The pages indexed at once stay within PART_PAGES, so its
-memory is what one part's would be.
+With several cores, a site from SPLIT_FROM pages on is cut into parts of at most PART_PAGES / cores
+pages instead (at least one per core), and as many parts as there are cores are indexed at the same time
+(at_once): Pagefind compresses every file it writes at its highest level, on one core, which was most of
+its time. The pages indexed at once stay within PART_PAGES, so its memory is what one part's would be.
 
 The plan is decided once, by the site builder's hook from the pages it writes, and written into the built
 site folder (PLAN_FILE); the indexer obeys it and never decides again, so the parts the pages name (the
@@ -46,14 +46,17 @@ class PlanFailed(Exception):
 
 def plan(pages: list[str], part_pages: int = PART_PAGES, cores: int = 1) -> list[list[str]]:
     """Site-relative HTML paths (eksempler/x/index.html), sorted and cut into consecutive parts of at most
-    part_pages; always at least one part, which may be empty. With several cores, from SPLIT_FROM pages up
-    to part_pages, into one part per core of (nearly) equal size, to be indexed at once (at_once)."""
+    part_pages; always at least one part, which may be empty. With several cores, from SPLIT_FROM pages on,
+    into parts of (nearly) equal size and at most part_pages // cores, at least one per core, so that one
+    part per core can be indexed at once (at_once) within part_pages."""
     if part_pages < 1:
         raise ValueError(f"part_pages must be at least 1, not {part_pages}")
     ordered = sorted(set(pages))
-    if cores > 1 and SPLIT_FROM <= len(ordered) <= part_pages:
-        size = -(-len(ordered) // cores)
-        return [ordered[start:start + size] for start in range(0, len(ordered), size)]
+    if cores > 1 and len(ordered) >= SPLIT_FROM:
+        count = min(len(ordered), max(cores, -(-len(ordered) // max(1, part_pages // cores))))
+        size, longer = divmod(len(ordered), count)  # the first `longer` parts take one page more
+        ends = [(k + 1) * size + min(k + 1, longer) for k in range(count)]
+        return [ordered[end - size - (k < longer):end] for k, end in enumerate(ends)]
     return [ordered[start:start + part_pages] for start in range(0, len(ordered), part_pages)] or [[]]
 
 

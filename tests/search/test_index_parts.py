@@ -77,18 +77,20 @@ def test_the_plan_cuts_the_pages_at_part_pages(size, extra, parts):
 
 @pytest.mark.parametrize(("count", "parts"), [
     (index_parts.SPLIT_FROM - 1, 1), (index_parts.SPLIT_FROM, 2), (index_parts.SPLIT_FROM + 1, 2),
-    (PART_PAGES, 2), (PART_PAGES + 1, 2),
+    # Parts of at most PART_PAGES / 2 pages: a third part from PART_PAGES + 1 pages, a fourth from 1.5 times it.
+    (PART_PAGES - 1, 2), (PART_PAGES, 2), (PART_PAGES + 1, 3),
+    (PART_PAGES * 3 // 2 - 1, 3), (PART_PAGES * 3 // 2, 3), (PART_PAGES * 3 // 2 + 1, 4),
 ])
-def test_with_two_cores_a_site_from_split_from_pages_is_cut_in_one_part_per_core(count, parts):
-    pages = [page_path(i) for i in range(count)]
+def test_with_two_cores_a_site_from_split_from_pages_is_cut_in_parts_two_of_which_fit_in_one(count, parts):
+    pages = [page_path(i) for i in reversed(range(count))]
     plan = index_parts.plan(pages, PART_PAGES, cores=2)
     assert len(plan) == parts
+    # Every page in exactly one part, the parts consecutive in the pages' order and as even as the count allows.
     assert [page for part in plan for page in part] == sorted(pages)
-    assert all(0 < len(part) <= PART_PAGES for part in plan)
-    if count <= PART_PAGES:  # cut for the cores: as even as the count allows, and indexed side by side
-        assert max(map(len, plan)) - min(map(len, plan)) <= 1
-    # Side by side only while the pages indexed at once fit in one part: 1,501 pages go one part at a time.
-    assert index_parts.at_once(plan, cores=2) == (2 if parts == 2 and count <= PART_PAGES else 1)
+    assert max(map(len, plan)) - min(map(len, plan)) <= 1
+    if parts > 1:  # two parts at a time, and the pages indexed at once never more than one part's
+        assert all(len(part) <= PART_PAGES // 2 for part in plan)
+        assert index_parts.at_once(plan, cores=2) == 2
     assert index_parts.at_once(plan, cores=1) == 1
     # One core, or `make serve`'s small parts, are cut as before.
     assert index_parts.plan(pages, PART_PAGES, cores=1) == index_parts.plan(pages)
