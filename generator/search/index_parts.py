@@ -22,14 +22,15 @@ import re
 from pathlib import Path
 
 # Measured 7 Dec 2026: one Pagefind run over 1,497 pages of the 5,000-case site peaked at ~756 MB
-# (~0.5 MB a page), the whole site at ~2.5 GB. 1,500 pages keep a run well under the 1 GB target while
-# a site of 5,000 cases needs only four runs; four such parts took 18.5 s against 23.2 s for one.
+# (~0.5 MB a page), the whole site at ~2.5 GB. 1,500 pages at once keep Pagefind well under the 1 GB
+# target: on one core in parts of 1,500, on two in parts of 750 indexed two at a time (the 5,000-case
+# site in seven parts: 12.3 s and 719 MB, against 18.1 s and 744 MB for four parts one at a time).
 PART_PAGES = 1500
 # `make serve` indexes again only the parts holding the pages a saved file changed, so there its parts
 # are small: Pagefind takes a few tenths of a second over 100 pages, against seconds over 1,000. The
 # reader's browser merges more parts there, which costs nothing on one's own machine.
 SERVE_PART_PAGES = 100
-# From this many pages a site is indexed in one part per core. Measured 7 Dec 2026 on 2 cores (pages of
+# From this many pages a site is indexed in at least one part per core. Measured 7 Dec 2026 on 2 cores (pages of
 # the 1,000-case benchmark site): 1,071 pages in one run 3.68 s, in two at once 2.27 s; 400 pages 1.36
 # against 1.11 s. Below it, indexing takes under a second and the reader's browser loads one index.
 SPLIT_FROM = 400
