@@ -29,11 +29,16 @@ _context: Any = None
 _function: Callable | None = None
 
 
+def available_cores() -> int:
+    """The cores this process may use, or GENERATOR_WORKERS when that is set."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, int(os.environ.get("GENERATOR_WORKERS") or cores))
+
+
 def use_all_cores() -> None:
     """Work on every core this process may use, or on GENERATOR_WORKERS of them when that is set."""
     global WORKERS
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    WORKERS = max(1, int(os.environ.get("GENERATOR_WORKERS") or cores))
+    WORKERS = available_cores()
 
 
 def _fork_ready() -> None:

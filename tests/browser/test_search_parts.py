@@ -1,10 +1,11 @@
-"""Search over an index written in two parts, in Chromium: the header field and the search page find pages
-of both, and the search page's filters count both.
+"""Search over an index written in parts, in Chromium: the header field and the search page find pages
+of the first part and of the last, and the search page's filters count them all.
 
-The site is the real records built with the real build, with PART_PAGES short pages more in docs/, named
-so that they come before the case list: the hook plans the index (index_parts.plan, PART_PAGES as it is),
-the first part is full with the site's first pages and most of the short ones, and the case pages fall in
-the second part, pagefind-2/, which the browser merges into the first.
+The site is the real records built with the real build, on the cores the machine has, with PART_PAGES
+short pages more in docs/, named so that they come before the case list: the hook plans the index
+(index_parts.plan, PART_PAGES as it is: on one core two parts, the first full; on two cores three parts
+indexed two at a time). The first short page falls in the first part, and the last short page and the
+case pages in the last part, which the browser merges into the first with every part between.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from generator import paths
+from generator import parallel, paths
 from generator.records.catalog import load_catalog
+from generator.search import index_parts
 from generator.search.index_parts import PART_PAGES, PLAN_FILE, bundle_dir
 from generator.search.page_data import KINDS
 
@@ -30,7 +32,7 @@ pytestmark = pytest.mark.browser
 CATALOG = load_catalog(ROOT)
 SIGNATURE = b"pagefind_dcd"
 FILLER = "e"  # the short pages' folder: after the site's first pages (apne-data/, bidra/), before eksempler/
-# Made-up words, each on short pages only: the first short page (the first part), the last (the second),
+# Made-up words, each on short pages only: the first short page (the first part), the last (the last part),
 # and one on both.
 FIRST_ONLY, SECOND_ONLY, BOTH = "snorkelhvalross", "tindrefjellrev", "glassmanetkoral"
 
@@ -106,20 +108,30 @@ def _page_search(tab: Page, base: str, query: str) -> list[str]:
         "links => links.map(a => new URL(a.href).pathname)")
 
 
-def test_the_case_pages_are_in_the_second_part_and_every_page_names_both(parted):
+def _parts(site) -> list[int]:
+    return sorted(k for p in site.iterdir() if p.is_dir() and (k := index_parts.part_of_bundle(p.name)) is not None)
+
+
+def test_the_case_pages_are_in_the_last_part_and_every_page_names_every_part(parted):
     _base, site = parted
-    first, second = _bundle_pages(site, 0), _bundle_pages(site, 1)
-    assert not (site / bundle_dir(2)).exists()
+    parts = _parts(site)
+    held = [_bundle_pages(site, k) for k in parts]
+    assert len(parts) >= 2 and parts == list(range(len(parts)))
+    assert sum(map(len, held)) == len(set().union(*held))  # no page in two parts
+    # As many parts as the build's plan cuts these pages into on the cores the build had.
+    pages = sorted(url.lstrip("/") + ("index.html" if url.endswith("/") else "") for h in held for url in h)
+    assert len(parts) == len(index_parts.plan(pages, PART_PAGES, parallel.available_cores()))
+    first, last = held[0], held[-1]
     cases = {paths.page_location(paths.case_path(slug)) for slug in CATALOG.cases}
-    assert cases and {"/" + c for c in cases} <= second and not first & second
-    assert _location(0) in first and _location(PART_PAGES - 1) in second
-    assert len(first) == PART_PAGES and any(not p.startswith(f"/{FILLER}/") for p in first)
+    assert cases and {"/" + c for c in cases} <= last
+    assert _location(0) in first and _location(PART_PAGES - 1) in last
+    assert any(not p.startswith(f"/{FILLER}/") for p in first)
     assert not (site / PLAN_FILE).exists()  # the indexer's instructions are not published
     block = (site / "index.html").read_text(encoding="utf-8").split('id="ikb-search-definitions">', 1)[1]
-    assert json.loads(block.split("</script>", 1)[0])["parts"] == [bundle_dir(0) + "/", bundle_dir(1) + "/"]
+    assert json.loads(block.split("</script>", 1)[0])["parts"] == [bundle_dir(k) + "/" for k in parts]
 
 
-def test_the_header_field_finds_a_word_only_the_second_part_holds(tab2, parted):
+def test_the_header_field_finds_a_word_only_the_last_part_holds(tab2, parted):
     base, _site = parted
     assert _header_search(tab2, base, SECOND_ONLY) == [_location(PART_PAGES - 1)]
 
@@ -130,18 +142,18 @@ def test_the_header_field_finds_a_word_only_the_first_part_holds(tab2, parted):
 
 
 @pytest.mark.parametrize("slug", sorted(CATALOG.cases))
-def test_the_header_field_finds_each_case_in_the_second_part_by_its_title(tab2, parted, slug):
+def test_the_header_field_finds_each_case_in_the_last_part_by_its_title(tab2, parted, slug):
     base, _site = parted
     found = _header_search(tab2, base, CATALOG.cases[slug].title)
     assert found and found[0] == "/" + paths.page_location(paths.case_path(slug)), found
 
 
-def test_the_search_page_finds_both_parts_and_its_filters_count_both(tab2, parted):
+def test_the_search_page_finds_the_first_and_the_last_part_and_its_filters_count_them(tab2, parted):
     base, _site = parted
     assert sorted(_page_search(tab2, base, BOTH)) == sorted([_location(0), _location(PART_PAGES - 1)])
     assert _page_search(tab2, base, SECOND_ONLY) == [_location(PART_PAGES - 1)]
     _page_search(tab2, base, BOTH)
-    # One short page from each part: the kind «Side» counts two.
+    # One short page from the first part and one from the last: the kind «Side» counts two.
     options = tab2.locator(".ikb-search-filter__option").all_text_contents()
     assert [o.strip() for o in options] == [f"{KINDS['page'].label} (2)"], options
 
