@@ -30,9 +30,9 @@ PART_PAGES = 1500
 # are small: Pagefind takes a few tenths of a second over 100 pages, against seconds over 1,000. The
 # reader's browser merges more parts there, which costs nothing on one's own machine.
 SERVE_PART_PAGES = 100
-# From this many pages a site is indexed in at least one part per core. Measured 7 Dec 2026 on 2 cores (pages of
-# the 1,000-case benchmark site): 1,071 pages in one run 3.68 s, in two at once 2.27 s; 400 pages 1.36
-# against 1.11 s. Below it, indexing takes under a second and the reader's browser loads one index.
+# From this many pages a site is indexed in at least one part per core. Measured 7 Dec 2026 on 2 cores
+# (pages of the 1,000-case benchmark site): 1,071 pages in one run 3.68 s, in two at once 2.27 s; 400
+# pages 1.36 against 1.11 s. Below it, indexing takes under a second and the reader's browser loads one index.
 SPLIT_FROM = 400
 # A dot-file: MkDocs' clean_directory leaves it alone, and `python -m generator build` removes it from
 # the site before publishing it.
@@ -56,8 +56,12 @@ def plan(pages: list[str], part_pages: int = PART_PAGES, cores: int = 1) -> list
     if cores > 1 and len(ordered) >= SPLIT_FROM:
         count = min(len(ordered), max(cores, -(-len(ordered) // max(1, part_pages // cores))))
         size, longer = divmod(len(ordered), count)  # the first `longer` parts take one page more
-        ends = [(k + 1) * size + min(k + 1, longer) for k in range(count)]
-        return [ordered[end - size - (k < longer):end] for k, end in enumerate(ends)]
+        parts, start = [], 0
+        for k in range(count):
+            end = start + size + (k < longer)
+            parts.append(ordered[start:end])
+            start = end
+        return parts
     return [ordered[start:start + part_pages] for start in range(0, len(ordered), part_pages)] or [[]]
 
 

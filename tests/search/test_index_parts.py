@@ -87,6 +87,7 @@ def test_with_two_cores_a_site_from_split_from_pages_is_cut_in_parts_two_of_whic
     assert len(plan) == parts
     # Every page in exactly one part, the parts consecutive in the pages' order and as even as the count allows.
     assert [page for part in plan for page in part] == sorted(pages)
+    assert all(0 < len(part) <= PART_PAGES for part in plan)
     assert max(map(len, plan)) - min(map(len, plan)) <= 1
     if parts > 1:  # two parts at a time, and the pages indexed at once never more than one part's
         assert all(len(part) <= PART_PAGES // 2 for part in plan)
