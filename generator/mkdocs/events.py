@@ -116,9 +116,10 @@ class KnowledgeBaseHooks:
     def generated(self, catalog, config) -> dict:
         """Every file the generator adds to the site, by docs path, in the order MkDocs gets them:
         Markdown (str), a FinishedPage, text or bytes, or the Path of a file to copy."""
-        # The open data of each case on other cores while this process renders the list pages (written
-        # into the site by the workers), or here on one core (`make serve`: only for records that changed).
-        case_files = bundle.start_case_files(catalog, Path(config.site_dir))
+        # The open data of each case (its files, its lines in the tables) on other cores while this process
+        # renders the list pages (the files written into the site by the workers), or here on one core
+        # (`make serve`: only for records that changed).
+        case_files = bundle.start_case_files(catalog, Path(config.site_dir), config.site_url or "")
         built = documents.build_documents(catalog, _cache_dir(config, "documents"))
         sizes = {key: len(data) for key, data in built.items()}
         rendered = pages.render_pages(catalog, sizes)

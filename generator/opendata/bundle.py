@@ -18,52 +18,52 @@ def case_url(site_url: str, slug: str) -> str:
 
 
 class CaseFiles:
-    """Each case's own files (JSON record, vCards), started on other cores when worth it.
+    """Each case's own files (JSON record, vCards) and its lines in the tables, made on other cores when
+    worth it.
 
-    Calling it waits for them ({slug: {path: text}}): the site builder's hook renders the list pages
-    meanwhile. Given a folder (`out`), the workers also write their files there (`written`), so the
-    process that renders the rest of the site does not: creating a few thousand small files took it
-    more than a second at a thousand cases.
+    Calling it waits for them: ({slug: {path: text}}, {slug: {table: lines}} or None when the tables are
+    still to be made). The site builder's hook renders the list pages meanwhile. Given a folder (`out`),
+    the workers also write the files there (`written`) and send back only the JSON record, which
+    data/cases.json holds as well, so the process that renders the rest of the site does not: creating
+    a few thousand small files took it more than a second at a thousand cases.
     """
 
-    def __init__(self, catalog: Catalog, out: Path | None = None):
+    def __init__(self, catalog: Catalog, out: Path | None = None, site_url: str = ""):
         self._slugs = sorted(catalog.cases)
-        self.written = out is not None and parallel.worth_it(len(self._slugs))
-        if not parallel.worth_it(len(self._slugs)):
-            self._running = None
-            self._catalog = catalog
-        elif self.written:
-            self._running = parallel.start_cases(_write_case_files, self._slugs, (catalog, out))
-        else:
-            self._running = parallel.start_cases(_case_files, self._slugs, (catalog, None))
+        self._catalog = catalog
+        on_cores = parallel.worth_it(len(self._slugs))
+        self.written = out is not None and on_cores
+        self._running = (parallel.start_cases(_made_on_a_core, self._slugs, (catalog, out if self.written else None, site_url))
+                         if on_cores else None)
 
-    def __call__(self) -> dict[str, dict[str, str]]:
+    def __call__(self) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]] | None]:
         if self._running is None:  # `make serve` makes them again only for the records that changed
             cases = self._catalog.cases
             with parallel.collector_paused():
                 return {slug: kept.made(("open data", slug), cases[slug], lambda s=slug: case_files(self._catalog, s))
-                        for slug in self._slugs}
-        return dict(zip(self._slugs, self._running.results()))
+                        for slug in self._slugs}, None
+        made = self._running.results()
+        return dict(zip(self._slugs, (files for files, _ in made))), dict(zip(self._slugs, (lines for _, lines in made)))
 
 
-def start_case_files(catalog: Catalog, out: Path | None = None) -> CaseFiles:
-    return CaseFiles(catalog, out)
+def start_case_files(catalog: Catalog, out: Path | None = None, site_url: str = "") -> CaseFiles:
+    return CaseFiles(catalog, out, site_url)
 
 
 def build(catalog: Catalog, site_name: str, site_url: str, started=None) -> dict[str, str | bytes]:
-    """Every open-data file still to be written: `started` is what start_case_files returned, if it was
-    called earlier, and the files its workers wrote themselves are left out."""
+    """Every open-data file still to be written: `started` is what start_case_files returned (with the
+    same site_url), if it was called earlier, and the files its workers wrote themselves are left out."""
     def url_for(slug: str) -> str:
         return case_url(site_url, slug)
 
     slugs = sorted(catalog.cases)
-    started = started or start_case_files(catalog)
-    per_case = started()
+    started = started or start_case_files(catalog, site_url=site_url)
+    per_case, table_lines = started()
     files: dict[str, str | bytes] = {}
     for name, model in SCHEMAS.items():
         files[f"{records.SCHEMA_DIR}/{name}"] = schema_text(model)
     files.update(records.collection_files(site_name, {s: per_case[s][records.case_json_path(s)] for s in slugs}))
-    files.update(tables.csv_files(catalog, url_for))
+    files.update(tables.csv_files(catalog, url_for, table_lines))
     files[datapackage.DATAPACKAGE] = records.dumps(datapackage.datapackage(site_name))
     files[feed.FEED] = feed.atom(catalog, site_name, site_url, url_for)
     if not getattr(started, "written", False):
@@ -81,15 +81,16 @@ def case_files(catalog: Catalog, slug: str) -> dict[str, str]:
     return files
 
 
-def _case_files(context, slug: str) -> dict[str, str]:
-    return case_files(context[0], slug)
-
-
-def _write_case_files(context, slug: str) -> dict[str, str]:
-    catalog, out = context
+def _made_on_a_core(context, slug: str) -> tuple[dict[str, str], dict[str, str]]:
+    """A worker's part for one case: its files (written into `out` when given, and then only the JSON
+    record sent back) and its lines in the tables."""
+    catalog, out, site_url = context
     files = case_files(catalog, slug)
-    write(files, out)
-    return files
+    if out is not None:
+        write(files, out)
+        path = records.case_json_path(slug)
+        files = {path: files[path]}
+    return files, tables.case_lines(slug, catalog.cases[slug], case_url(site_url, slug))
 
 
 def write(files: dict[str, str | bytes], out) -> list:

@@ -163,22 +163,25 @@ def to_csv(columns: tuple[Column, ...], rows: list[dict], header: bool = True) -
     return out.getvalue()
 
 
-def csv_files(catalog: Catalog, url_for) -> dict[str, str]:
+TABLES = ((CASES_CSV, CASE_COLUMNS), (FIGURES_CSV, FIGURE_COLUMNS))
+
+
+def case_lines(slug: str, case: Case, url: str) -> dict[str, str]:
+    """One case's lines in each table, without the header; url is the address of its page."""
+    return {CASES_CSV: to_csv(CASE_COLUMNS, [case_row(slug, case, url)], header=False),
+            FIGURES_CSV: to_csv(FIGURE_COLUMNS, figure_rows(slug, case), header=False)}
+
+
+def csv_files(catalog: Catalog, url_for, made: dict[str, dict[str, str]] | None = None) -> dict[str, str]:
     """data/cases.csv and data/key_figures.csv; url_for(slug) gives the address of a case page.
 
-    Each case's lines are made on their own (and kept by `make serve` while the record is unchanged).
+    Each case's lines are made on their own: by the workers that make its other open data (`made`, by
+    slug), or here (and kept by `make serve` while the record is unchanged).
     """
-    ordered = sorted(catalog.cases.items())
+    def lines(slug: str, case: Case) -> dict[str, str]:
+        if made is not None:
+            return made[slug]
+        return kept.made(("tables", slug), (case, url_for(slug)), lambda: case_lines(slug, case, url_for(slug)))
 
-    def lines(table: str, slug: str, case: Case, url: str) -> str:
-        if table == CASES_CSV:
-            return to_csv(CASE_COLUMNS, [case_row(slug, case, url)], header=False)
-        return to_csv(FIGURE_COLUMNS, figure_rows(slug, case), header=False)
-
-    return {
-        table: to_csv(columns, []) + "".join(
-            kept.made((table, slug), (case, url_for(slug)), lambda t=table, s=slug, c=case: lines(t, s, c, url_for(s)))
-            for slug, case in ordered
-        )
-        for table, columns in ((CASES_CSV, CASE_COLUMNS), (FIGURES_CSV, FIGURE_COLUMNS))
-    }
+    per_case = [lines(slug, case) for slug, case in sorted(catalog.cases.items())]
+    return {table: to_csv(columns, []) + "".join(own[table] for own in per_case) for table, columns in TABLES}
