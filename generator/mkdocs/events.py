@@ -14,7 +14,9 @@ from mkdocs.structure.toc import get_toc
 from generator import documents, kept, parallel
 from generator.site import pages
 from generator.search import definitions, index_parts, page_data, pagefind_index
-from generator.mkdocs import case_frame, front_matter_pages, parallel_pages, preview_update, rebuild_cache, site_check, theme_assets
+from generator.mkdocs import (
+    case_frame, front_matter_pages, parallel_pages, preview_update, rebuild_cache, site_check, theme_assets,
+)
 from generator.site.finished_pages import FinishedPage
 from generator.records.catalog import load_catalog
 from generator.records.problems import count_text, report_lines

@@ -30,11 +30,13 @@ class CaseFiles:
 
     def __init__(self, catalog: Catalog, out: Path | None = None, site_url: str = ""):
         self._slugs = sorted(catalog.cases)
-        self._catalog = catalog
+        self._catalog, self.site_url = catalog, site_url
         on_cores = parallel.worth_it(len(self._slugs))
         self.written = out is not None and on_cores
-        self._running = (parallel.start_cases(_made_on_a_core, self._slugs, (catalog, out if self.written else None, site_url))
-                         if on_cores else None)
+        self._running = None
+        if on_cores:
+            context = (catalog, out if self.written else None, site_url)
+            self._running = parallel.start_cases(_made_on_a_core, self._slugs, context)
 
     def __call__(self) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]] | None]:
         if self._running is None:  # `make serve` makes them again only for the records that changed
@@ -42,8 +44,8 @@ class CaseFiles:
             with parallel.collector_paused():
                 return {slug: kept.made(("open data", slug), cases[slug], lambda s=slug: case_files(self._catalog, s))
                         for slug in self._slugs}, None
-        made = self._running.results()
-        return dict(zip(self._slugs, (files for files, _ in made))), dict(zip(self._slugs, (lines for _, lines in made)))
+        made = dict(zip(self._slugs, self._running.results()))
+        return {slug: files for slug, (files, _) in made.items()}, {slug: lines for slug, (_, lines) in made.items()}
 
 
 def start_case_files(catalog: Catalog, out: Path | None = None, site_url: str = "") -> CaseFiles:
@@ -51,13 +53,15 @@ def start_case_files(catalog: Catalog, out: Path | None = None, site_url: str = 
 
 
 def build(catalog: Catalog, site_name: str, site_url: str, started=None) -> dict[str, str | bytes]:
-    """Every open-data file still to be written: `started` is what start_case_files returned (with the
-    same site_url), if it was called earlier, and the files its workers wrote themselves are left out."""
+    """Every open-data file still to be written: `started` is what start_case_files returned, if it was
+    called earlier, and the files its workers wrote themselves are left out."""
     def url_for(slug: str) -> str:
         return case_url(site_url, slug)
 
     slugs = sorted(catalog.cases)
     started = started or start_case_files(catalog, site_url=site_url)
+    if started.site_url != site_url:  # its workers wrote the tables' addresses
+        raise ValueError(f"the case files were started for {started.site_url!r}, not {site_url!r}")
     per_case, table_lines = started()
     files: dict[str, str | bytes] = {}
     for name, model in SCHEMAS.items():

@@ -172,15 +172,15 @@ def case_lines(slug: str, case: Case, url: str) -> dict[str, str]:
             FIGURES_CSV: to_csv(FIGURE_COLUMNS, figure_rows(slug, case), header=False)}
 
 
-def csv_files(catalog: Catalog, url_for, made: dict[str, dict[str, str]] | None = None) -> dict[str, str]:
+def csv_files(catalog: Catalog, url_for, lines_by_case: dict[str, dict[str, str]] | None = None) -> dict[str, str]:
     """data/cases.csv and data/key_figures.csv; url_for(slug) gives the address of a case page.
 
-    Each case's lines are made on their own: by the workers that make its other open data (`made`, by
-    slug), or here (and kept by `make serve` while the record is unchanged).
+    Each case's lines are made on their own: by the workers that make its other open data
+    (`lines_by_case`, by slug), or here (and kept by `make serve` while the record is unchanged).
     """
     def lines(slug: str, case: Case) -> dict[str, str]:
-        if made is not None:
-            return made[slug]
+        if lines_by_case is not None:
+            return lines_by_case[slug]
         return kept.made(("tables", slug), (case, url_for(slug)), lambda: case_lines(slug, case, url_for(slug)))
 
     per_case = [lines(slug, case) for slug, case in sorted(catalog.cases.items())]

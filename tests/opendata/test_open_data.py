@@ -27,7 +27,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from mkdocs.utils import get_build_date
 from referencing import Registry, Resource
 
-from generator.opendata import jsonld, records, vcard
+from generator.opendata import bundle, jsonld, records, vcard
 from generator.records.catalog import load_catalog
 
 from tests.conftest import CASE_SLUGS, FIXTURES, ROOT, run_generator
@@ -173,6 +173,16 @@ def test_cases_csv_has_one_row_per_case_with_its_page(site, catalog):
         assert row["updated"] == case.updated.isoformat()
         assert row["url"].endswith(f"/eksempler/{slug}/")
         assert (site / "eksempler" / slug / "index.html").is_file()
+
+
+def test_open_data_started_for_another_address_is_refused_not_published_with_wrong_links(catalog):
+    started = bundle.start_case_files(catalog, site_url="https://gammel.example/")
+    with pytest.raises(ValueError, match="gammel.example"):
+        bundle.build(catalog, "Kunnskapsbanken", "https://ny.example/", started)
+    files = bundle.build(catalog, "Kunnskapsbanken", "https://ny.example/",
+                         bundle.start_case_files(catalog, site_url="https://ny.example/"))
+    urls = [row["url"] for row in csv.DictReader(io.StringIO(files["data/cases.csv"]))]
+    assert urls == [f"https://ny.example/eksempler/{slug}/" for slug in sorted(catalog.cases)]
 
 
 def test_key_figures_csv_has_every_number_with_year_and_source(site, catalog):
