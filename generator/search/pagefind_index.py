@@ -6,8 +6,9 @@ see overrides/ikb/layout.html), so header, navigation and footer stay out, and i
 because the pages say lang="nb".
 
 The index is written in the parts the site's plan names (index_parts): one Pagefind run per part, each
-over a temporary tree of hard links to that part's pages only, at their paths in the site, so a result's
-address is the page's. Each run's memory grows with its pages, not the site's. The runs go one after the
+over a temporary tree of links to that part's pages only, at their paths in the site, so a result's
+address is the page's. The tree is made in memory where the machine has a file system there (MEMORY),
+else beside the site. Each run's memory grows with its pages, not the site's. The runs go one after the
 other, or side by side on several cores when the plan's parts together fit in one (index_parts.at_once).
 Part 0 is `pagefind/`, with Pagefind's script and WebAssembly; the others only add their index to it in
 the browser (search.js, Pagefind's mergeIndex).
@@ -23,7 +24,9 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,6 +49,12 @@ UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "
 # merged instance is initialised with load_wasm: false).
 MERGED_UNUSED = ("pagefind.js", "pagefind-worker.js", "wasm.*")
 _WORK_PREFIX = ".pagefind-part-"
+# Linux's file system in memory. A part's page tree is a folder per page (eksempler/<slug>/index.html),
+# made and removed again on every build. On disk that cost 0.1–0.5 s before Pagefind could start (a
+# thousand folders; most where files had just been deleted, which some file systems search past); in
+# memory, a few hundredths. Pagefind reads the pages through symbolic links (hard links cannot cross
+# file systems). Where there is no such folder, or it refuses, the tree is hard links beside the site.
+MEMORY = Path("/dev/shm")
 # Pagefind cuts each part's word index into chunks of about this many word places (its default), and a
 # first search fetches, from every part, the chunk that holds each word it looks for, neighbours and
 # all, besides each part's own metadata. With the index in n parts, chunks of 1/(2n) the size keep a
@@ -140,6 +149,40 @@ def _pages_of(site_dir: Path, parts: list[list[str]], k: int, on_disk: set[str])
     return sorted(set(parts[0]) | marked)
 
 
+@contextmanager
+def _page_tree(site_dir: Path, pages: list[str], work: Path) -> Iterator[Path]:
+    """A folder holding these pages only, at their paths in the site, while one Pagefind run reads it:
+    symbolic links in memory (MEMORY) where the machine has it, else hard links in `work`."""
+    tree = _tree_in_memory(site_dir, pages)
+    if tree is None:
+        _link_tree(site_dir, pages, work / "pages")
+        yield work / "pages"
+        return
+    try:
+        yield tree
+    finally:
+        shutil.rmtree(tree, ignore_errors=True)
+
+
+def _tree_in_memory(site_dir: Path, pages: list[str]) -> Path | None:
+    """Symbolic links to these pages in a new folder in MEMORY; None where that cannot be made (no such
+    folder, not Linux, no room or no right to write there)."""
+    try:
+        tree = Path(tempfile.mkdtemp(prefix=_WORK_PREFIX, dir=MEMORY))
+    except OSError:
+        return None
+    try:
+        site = site_dir.resolve()
+        for page in pages:
+            link = tree / page
+            link.parent.mkdir(parents=True, exist_ok=True)
+            os.symlink(site / page, link)
+    except OSError:
+        shutil.rmtree(tree, ignore_errors=True)
+        return None
+    return tree
+
+
 def _link_tree(site_dir: Path, pages: list[str], tree: Path) -> None:
     for page in pages:
         link = tree / page
@@ -199,10 +242,11 @@ def _wait_with_peak(pid: int):
 
 def _index_part(site_dir: Path, k: int, pages: list[str], parts: int) -> _Run:
     """Part k of `parts` into its bundle folder, which is replaced only once the new one is written."""
-    work = Path(tempfile.mkdtemp(prefix=_WORK_PREFIX, dir=site_dir))  # hard links need the same disk
+    # Beside the site: the bundle is moved into place, and hard links need the same disk.
+    work = Path(tempfile.mkdtemp(prefix=_WORK_PREFIX, dir=site_dir))
     try:
-        _link_tree(site_dir, pages, work / "pages")
-        run = _run_pagefind(work / "pages", work / "bundle", chunk_size(parts))
+        with _page_tree(site_dir, pages, work) as tree:
+            run = _run_pagefind(tree, work / "bundle", chunk_size(parts))
         unused = UNUSED + (MERGED_UNUSED if k else ())
         for pattern in unused:
             for path in (work / "bundle").glob(pattern):
@@ -234,7 +278,7 @@ def index_site(site_dir: Path, cores: int | None = None) -> IndexSummary:
     each = [_pages_of(site_dir, parts, k, on_disk) for k in range(len(parts))]
     if side_by_side == 1:
         runs = [_index_part(site_dir, k, each[k], len(parts)) for k in range(len(parts))]
-    else:  # threads only wait for the Pagefind processes (and make their hard links)
+    else:  # threads only wait for the Pagefind processes (and make their page trees)
         with ThreadPoolExecutor(side_by_side) as pool:
             runs = list(pool.map(lambda k: _index_part(site_dir, k, each[k], len(parts)), range(len(parts))))
     peaks = sorted((r.peak_mb for r in runs), reverse=True)

@@ -243,3 +243,54 @@ def test_a_page_the_plan_names_but_the_site_lacks_is_named_in_norwegian(tmp_path
     os.remove(tmp_path / pages[1])
     with pytest.raises(pagefind_index.IndexFailed, match=f"Siden {pages[1]} står i søkeindeksens plan, men finnes ikke"):
         pagefind_index.index_site(tmp_path)
+
+
+# --- where the page tree Pagefind reads is made ------------------------------------------------------------
+
+
+def _trees_read(monkeypatch) -> list[Path]:
+    """The page tree each Pagefind run is given, as the runs get it."""
+    trees, run = [], pagefind_index._run_pagefind
+
+    def spying(tree, output, chunk):
+        trees.append(tree)
+        assert sorted(p.relative_to(tree).as_posix() for p in tree.rglob("*.html")), "an empty tree"
+        return run(tree, output, chunk)
+
+    monkeypatch.setattr(pagefind_index, "_run_pagefind", spying)
+    return trees
+
+
+def test_the_page_tree_is_made_in_memory_and_removed_after_the_run(tmp_path, monkeypatch):
+    memory = tmp_path / "memory"
+    memory.mkdir()
+    monkeypatch.setattr(pagefind_index, "MEMORY", memory)
+    trees = _trees_read(monkeypatch)
+    site = tmp_path / "site"
+    pages = tiny_site(site, 3)
+    pagefind_index.index_site(site)
+    assert len(trees) == 1 and trees[0].parent == memory
+    assert indexed_pages(site / "pagefind") == sorted([*pages, "404.html"])
+    assert list(memory.iterdir()) == []
+    assert not [p.name for p in site.iterdir() if p.name.startswith(".") and p.name != index_parts.PLAN_FILE]
+
+
+@pytest.mark.parametrize("memory", ["missing", "refuses links"])
+def test_without_memory_to_write_in_the_page_tree_is_hard_links_beside_the_site(tmp_path, monkeypatch, memory):
+    folder = tmp_path / "memory"
+    if memory == "refuses links":
+        folder.mkdir()
+
+        def refused(*_args, **_kwargs):
+            raise PermissionError("links are not allowed here")
+
+        monkeypatch.setattr(pagefind_index.os, "symlink", refused)
+    monkeypatch.setattr(pagefind_index, "MEMORY", folder)
+    trees = _trees_read(monkeypatch)
+    site = tmp_path / "site"
+    pages = tiny_site(site, 3)
+    pagefind_index.index_site(site)
+    assert len(trees) == 1 and trees[0].parent.parent == site
+    assert indexed_pages(site / "pagefind") == sorted([*pages, "404.html"])
+    assert not folder.exists() or list(folder.iterdir()) == []
+    assert not [p.name for p in site.iterdir() if p.name.startswith(".") and p.name != index_parts.PLAN_FILE]
