@@ -172,25 +172,27 @@ def _tree_in_memory(site_dir: Path, pages: list[str]) -> Path | None:
     except OSError:
         return None
     try:
-        site = site_dir.resolve()
-        for page in pages:
-            link = tree / page
-            link.parent.mkdir(parents=True, exist_ok=True)
-            os.symlink(site / page, link)
+        _link_tree(site_dir, pages, tree, symbolic=True)
     except OSError:
         shutil.rmtree(tree, ignore_errors=True)
         return None
     return tree
 
 
-def _link_tree(site_dir: Path, pages: list[str], tree: Path) -> None:
+def _link_tree(site_dir: Path, pages: list[str], tree: Path, symbolic: bool = False) -> None:
+    """Each page at its path in `tree`: a symbolic link to it, or a hard link (a copy on a file system
+    without hard links)."""
+    site = site_dir.resolve()
     for page in pages:
         link = tree / page
         link.parent.mkdir(parents=True, exist_ok=True)
+        if symbolic:
+            os.symlink(site / page, link)
+            continue
         try:
-            os.link(site_dir / page, link)
+            os.link(site / page, link)
         except OSError:  # a file system without hard links
-            shutil.copyfile(site_dir / page, link)
+            shutil.copyfile(site / page, link)
 
 
 def chunk_size(parts: int) -> int:
