@@ -34,6 +34,7 @@ from profiling import profile_build  # noqa: E402
 from queries import first_queries, rare_word, search_queries  # noqa: E402
 from report import machine, print_table, print_targets, row  # noqa: E402
 from serve_timing import time_serve_rebuild  # noqa: E402
+from set_aside import remove_set_aside, set_aside  # noqa: E402
 from sizes import measure_site, tree_size  # noqa: E402
 from snapshot import describe_source, take_snapshot  # noqa: E402
 
@@ -77,15 +78,20 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         return run_all(args, sizes, work, info)
     finally:
+        remove_set_aside(work)
         if not args.keep and not args.workdir:
             shutil.rmtree(work, ignore_errors=True)
 
 
 def measure_builds(figures, build, source: Path, site: Path, log: Path, args, queries, search_repeat: int,
                    first: dict[str, str] | None = None) -> None:
-    """Build `source` args.repeat times, then measure the site and search in it, and remove it."""
+    """Build `source` args.repeat times, then measure the site and search in it, and set it aside.
+
+    Nothing is deleted before a build (set_aside.py): an earlier build's site is moved aside, not left for
+    the builder to clear."""
     indexing = []
     for _ in range(args.repeat):
+        set_aside(site)
         figures.runs.append(build(source, site, log))
         indexing.append(index_seconds(log))
         print(f"[{figures.n}] {figures.label}: {figures.runs[-1]}", flush=True)
@@ -97,7 +103,7 @@ def measure_builds(figures, build, source: Path, site: Path, log: Path, args, qu
             pagefind_search(figures, site, first or {}, queries, repeat=search_repeat)
         else:
             material_search(figures, site, queries, repeat=search_repeat)
-    shutil.rmtree(site, ignore_errors=True)
+    set_aside(site)
 
 
 def measure_size(n: int, args, work: Path, shared_cache: Path) -> tuple[SiteFigures, SiteFigures, list]:
@@ -123,7 +129,7 @@ def measure_size(n: int, args, work: Path, shared_cache: Path) -> tuple[SiteFigu
     if n <= args.skip_plain_above:
         synthetic.write_plain_project(plain_copy, records)
         measure_builds(plain, build_plain, plain_copy, work / f"plain-site-{n}", work / f"plain-{n}.log", args, queries, 1)
-        shutil.rmtree(plain_copy, ignore_errors=True)
+        set_aside(plain_copy)
     else:
         plain.note = f"hoppet over (--skip-plain-above {args.skip_plain_above}; kvadratisk vekst)"
         print(f"[{n}] ren Material {plain.note}", flush=True)
@@ -156,29 +162,32 @@ def run_all(args, sizes: list[int], work: Path, info: dict) -> int:
     documents = documents_check(copy, work)
     print(f"dokumenter (10 caser): {documents}", flush=True)
     shutil.copytree(copy / ".cache" / "documents", shared_cache, dirs_exist_ok=True)
-    shutil.rmtree(copy, ignore_errors=True)
+    set_aside(copy)
+    serve_size = 0 if args.no_serve else args.serve_size
     for n in sizes:
         project, plain, records = measure_size(n, args, work, shared_cache)
         rows.append((project, plain))
         copy = work / f"project-{n}"
         if n == args.validate_size:
             validate = measure_validate(copy, n, work, repeat)
-        if n == args.serve_size and not args.no_serve:
-            serve = measure_serve(copy, records, n, work, repeat)
+        if n == serve_size:
+            serve_records = records  # measured after the builds: `mkdocs serve` deletes its site when it stops
+        else:
+            set_aside(copy)
         results["sizes"][n] = {"project": project.as_dict(), "plain": plain.as_dict()}
-        shutil.rmtree(copy, ignore_errors=True)
 
     if validate is None and args.validate_size and args.validate_size not in sizes:
         copy = work / f"project-{args.validate_size}"
         synthetic.write_project(copy, args.validate_size, source=args.source)
         validate = measure_validate(copy, args.validate_size, work, repeat)
-        shutil.rmtree(copy, ignore_errors=True)
-    if serve is None and not args.no_serve and args.serve_size and args.serve_size not in sizes:
-        copy = work / f"project-{args.serve_size}"
-        records = synthetic.write_project(copy, args.serve_size, source=args.source)
-        shutil.copytree(shared_cache, copy / ".cache" / "documents", dirs_exist_ok=True)
-        serve = measure_serve(copy, records, args.serve_size, work, repeat)
-        shutil.rmtree(copy, ignore_errors=True)
+        set_aside(copy)
+    if serve_size:
+        copy = work / f"project-{serve_size}"
+        if serve_size not in sizes:
+            serve_records = synthetic.write_project(copy, serve_size, source=args.source)
+            shutil.copytree(shared_cache, copy / ".cache" / "documents", dirs_exist_ok=True)
+        serve = measure_serve(copy, serve_records, serve_size, work, repeat)
+        set_aside(copy)
 
     print_table(rows)
     print_targets(rows, validate, serve, documents)

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from figures import Run
+from set_aside import set_aside
 
 PYTHON = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
@@ -140,10 +141,11 @@ def documents_check(copy: Path, work: Path) -> dict:
     """A build with an empty documents cache, then one more: the second must not write any document."""
     cache = copy / ".cache" / "documents"
     shutil.rmtree(cache, ignore_errors=True)
-    cold = build_project(copy, work / "site-docs", work / "docs-cold.log")
+    cold = build_project(copy, work / "site-docs-cold", work / "docs-cold.log")
     first = document_snapshot(cache)
-    warm = build_project(copy, work / "site-docs", work / "docs-warm.log")
+    warm = build_project(copy, work / "site-docs-warm", work / "docs-warm.log")
     second = document_snapshot(cache)
-    shutil.rmtree(work / "site-docs", ignore_errors=True)
+    for site in ("site-docs-cold", "site-docs-warm"):
+        set_aside(work / site)
     return {"cold_s": cold.seconds, "warm_s": warm.seconds, "files": len(first),
             "unchanged": bool(first) and first == second}

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import synthetic
+from set_aside import set_aside
 
 
 def take_snapshot(dest: Path, rev: str | None) -> Path:
     """A copy of the project parts (other people may be editing the working tree during a long run)."""
-    shutil.rmtree(dest, ignore_errors=True)
+    set_aside(dest)
     if rev:
         dest.mkdir(parents=True)
         archive = subprocess.run(["git", "archive", rev, *synthetic.PROJECT_PARTS], cwd=synthetic.ROOT,
