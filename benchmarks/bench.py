@@ -34,7 +34,7 @@ from profiling import profile_build  # noqa: E402
 from queries import first_queries, rare_word, search_queries  # noqa: E402
 from report import machine, print_table, print_targets, row  # noqa: E402
 from serve_timing import time_serve_rebuild  # noqa: E402
-from set_aside import remove_set_aside, set_aside  # noqa: E402
+from set_aside import new_file_microseconds, remove_set_aside, set_aside  # noqa: E402
 from sizes import measure_site, tree_size  # noqa: E402
 from snapshot import describe_source, take_snapshot  # noqa: E402
 
@@ -92,6 +92,8 @@ def measure_builds(figures, build, source: Path, site: Path, log: Path, args, qu
     indexing = []
     for _ in range(args.repeat):
         set_aside(site)
+        probe = new_file_microseconds(site.parent)
+        print(f"[{figures.n}] {figures.label}: en ny mappe med fil tar {probe:.0f} µs før byggingen", flush=True)
         figures.runs.append(build(source, site, log))
         indexing.append(index_seconds(log))
         print(f"[{figures.n}] {figures.label}: {figures.runs[-1]}", flush=True)
