@@ -84,19 +84,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def measure_builds(figures, build, source: Path, site: Path, log: Path, args, queries, search_repeat: int,
-                   first: dict[str, str] | None = None) -> None:
-    """Build `source` args.repeat times, then measure the site and search in it, and set it aside.
+                   first: dict[str, str] | None = None, memory_build: bool = False) -> None:
+    """Build `source` args.repeat times, then measure the site and search in it, and set it aside; with
+    `memory_build`, build it once more with the memory of all its processes sampled (not timed for the
+    figures: the sampling takes time on the same cores, see processes.run_child).
 
     Nothing is deleted before a build (set_aside.py): an earlier build's site is moved aside, not left for
     the builder to clear."""
     indexing = []
     for _ in range(args.repeat):
-        set_aside(site)
-        probe = new_file_microseconds(site.parent)
-        print(f"[{figures.n}] {figures.label}: en ny mappe med fil tar {probe:.0f} µs før byggingen", flush=True)
-        figures.runs.append(build(source, site, log))
+        figures.runs.append(_build_once(figures, build, source, site, log))
         indexing.append(index_seconds(log))
-        print(f"[{figures.n}] {figures.label}: {figures.runs[-1]}", flush=True)
     if None not in indexing:
         figures.index_seconds = statistics.median(indexing)
     measure_site(figures, site)
@@ -106,6 +104,20 @@ def measure_builds(figures, build, source: Path, site: Path, log: Path, args, qu
         else:
             material_search(figures, site, queries, repeat=search_repeat)
     set_aside(site)
+    if memory_build:
+        memory_site = site.with_name(site.name + "-memory")
+        figures.memory = _build_once(figures, build, source, memory_site, log.with_suffix(".memory.log"), family=True)
+        set_aside(memory_site)
+
+
+def _build_once(figures, build, source: Path, site: Path, log: Path, family: bool = False):
+    set_aside(site)
+    probe = new_file_microseconds(site.parent)
+    what = "byggingen med minnet målt" if family else "byggingen"
+    print(f"[{figures.n}] {figures.label}: en ny mappe med fil tar {probe:.0f} µs før {what}", flush=True)
+    run = build(source, site, log, family=family)
+    print(f"[{figures.n}] {figures.label}{' (minnet målt)' if family else ''}: {run}", flush=True)
+    return run
 
 
 def measure_size(n: int, args, work: Path, shared_cache: Path) -> tuple[SiteFigures, SiteFigures, list]:
@@ -122,7 +134,8 @@ def measure_size(n: int, args, work: Path, shared_cache: Path) -> tuple[SiteFigu
 
     project = SiteFigures("prosjektet", n)
     shared = set(document_snapshot(shared_cache))
-    measure_builds(project, build_project, copy, work / f"site-{n}", work / f"build-{n}.log", args, queries, 3, first)
+    measure_builds(project, build_project, copy, work / f"site-{n}", work / f"build-{n}.log", args, queries, 3, first,
+                   memory_build=True)
     if made := sorted(set(document_snapshot(copy / ".cache" / "documents")) - shared):
         # A miss would add the documents' ~12 s to the build time and hide what a build costs.
         print(f"[{n}] ADVARSEL: {len(made)} dokumenter ble laget på nytt, hurtiglageret traff ikke: {made[:3]}", flush=True)

@@ -13,7 +13,9 @@ class Run:
     seconds: float
     peak_mb: float
     cpu_seconds: float = 0.0  # user + system: less sensitive than wall time to other load on the machine
-    family_mb: float = 0.0  # the build with its child processes at once (summed PSS, sampled every 0.1 s)
+    # the build with its child processes at once (summed PSS, sampled every 0.1 s): only in a build run to
+    # measure it (processes.run_child), whose time is not a figure
+    family_mb: float = 0.0
     pagefind_mb: float | None = None  # the largest Pagefind run's own peak RSS, as the build reports it
     indexing_mb: float = 0.0  # family_mb while Pagefind runs
 
@@ -23,6 +25,7 @@ class SiteFigures:
     label: str
     n: int
     runs: list[Run] = field(default_factory=list)
+    memory: Run | None = None  # one more build, its processes' memory sampled (bench.measure_builds)
     site_mb: float = 0.0
     site_gzip_mb: float = 0.0  # every file as a web server sends it: text gzip-compressed
     open_data_mb: float = 0.0  # data/ (JSON, CSV, datapackage), vCards and the Atom feed
@@ -56,11 +59,11 @@ class SiteFigures:
 
     @property
     def family_mb(self) -> float:
-        return statistics.median(r.family_mb for r in self.runs)
+        return self.memory.family_mb if self.memory else 0.0
 
     @property
     def indexing_mb(self) -> float:
-        return statistics.median(r.indexing_mb for r in self.runs)
+        return self.memory.indexing_mb if self.memory else 0.0
 
     @property
     def pagefind_mb(self) -> float | None:
@@ -68,7 +71,8 @@ class SiteFigures:
         return statistics.median(measured) if measured else None
 
     def as_dict(self) -> dict:
-        return {"runs": [r.__dict__ for r in self.runs], "site_mb": self.site_mb, "site_gzip_mb": self.site_gzip_mb,
+        return {"runs": [r.__dict__ for r in self.runs], "memory": self.memory.__dict__ if self.memory else None,
+                "site_mb": self.site_mb, "site_gzip_mb": self.site_gzip_mb,
                 "open_data_mb": self.open_data_mb, "index_raw": self.index_raw, "index_gzip": self.index_gzip,
                 "first_search_gzip": self.first_search_gzip, "search_ms": self.search_ms,
                 "typing_ms": self.typing_ms, "search_ready_ms": self.search_ready_ms, "note": self.note,

@@ -79,8 +79,10 @@ def print_table(rows: list[tuple[SiteFigures, SiteFigures]]) -> None:
     print("|---|---|---|---|")
     for project, plain in rows:
         if plain.runs:
+            first = (f"{plain.first_search_gzip / project.first_search_gzip:.1f}×"
+                     if plain.first_search_gzip and project.first_search_gzip else "–")  # searched only in the browser
             print(f"| {number(project.n)} | {plain.seconds / project.seconds:.1f}× | {plain.site_mb / project.site_mb:.1f}× | "
-                  f"{plain.first_search_gzip / max(project.first_search_gzip, 1):.1f}× |")
+                  f"{first} |")
     print_largest_pages([project for project, _plain in rows])
 
 
