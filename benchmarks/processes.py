@@ -1,6 +1,6 @@
-"""Builds and checks run as child processes, each timed with its own peak memory (os.wait4); on request,
-instead of being timed for the figures, with the peak of the build and its own child processes together
-(Pagefind, the page workers), sampled."""
+"""Builds and checks run as child processes, each timed with its own peak memory (os.wait4). On request
+(a build run for its memory, whose time is no figure), the peak of the build and its own child processes
+together (Pagefind, the page workers) is sampled too."""
 
 from __future__ import annotations
 
