@@ -2,7 +2,7 @@
 
     make bench                                   N = 10, 100, 1000, 5000 (plain Material up to 1000)
     python benchmarks/bench.py --sizes 10,100    fewer sizes
-    python benchmarks/bench.py --repeat 3        median of three builds per size
+    python benchmarks/bench.py --repeat 3        median of three builds per size (project and plain in turns)
     python benchmarks/bench.py --skip-plain-above 5000   plain Material at 5,000 too (quadratic: minutes, GBs)
     python benchmarks/bench.py --profile 1000    cProfile of one build with 1,000 cases, top functions
 
@@ -42,7 +42,8 @@ from snapshot import describe_source, take_snapshot  # noqa: E402
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10,100,1000,5000", help="antall caser, kommaseparert")
-    parser.add_argument("--repeat", type=int, default=1, help="bygg hver størrelse så mange ganger (median)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="bygg hver størrelse så mange ganger, prosjektet og ren Material annenhver gang (median)")
     parser.add_argument("--skip-plain-above", type=int, default=1000,
                         help="ingen ren Material-bygging over dette antallet (kvadratisk: 5 000 tar mange minutter)")
     parser.add_argument("--validate-size", type=int, default=1000, help="0: ikke mål validate")
@@ -83,20 +84,33 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def measure_builds(figures, build, source: Path, site: Path, log: Path, args, queries, search_repeat: int,
-                   first: dict[str, str] | None = None, memory_build: bool = False) -> None:
-    """Build `source` args.repeat times, then measure the site and search in it, and set it aside; with
-    `memory_build`, build it once more with the memory of all its processes sampled (not timed for the
-    figures: the sampling takes time on the same cores, see processes.run_child).
+class Builder:
+    """One side of the comparison at one size: what builds it, from where, into where."""
 
-    Nothing is deleted before a build (set_aside.py): an earlier build's site is moved aside, not left for
-    the builder to clear."""
-    indexing = []
-    for _ in range(args.repeat):
-        figures.runs.append(_build_once(figures, build, source, site, log))
-        indexing.append(index_seconds(log))
-    if None not in indexing:
-        figures.index_seconds = statistics.median(indexing)
+    def __init__(self, figures: SiteFigures, build, source: Path, site: Path, log: Path):
+        self.figures, self.build, self.source, self.site, self.log = figures, build, source, site, log
+        self.indexing: list = []
+
+
+def timed_builds(builders: list[Builder], repeat: int) -> None:
+    """Each builder `repeat` times, taking turns (project, plain, project, plain …), so that a machine
+    that speeds up or slows down during the run weighs on both sides alike. Nothing is deleted before a
+    build (set_aside.py): an earlier build's site is moved aside, not left for the builder to clear."""
+    for _ in range(repeat):
+        for side in builders:
+            side.figures.runs.append(_build_once(side.figures, side.build, side.source, side.site, side.log))
+            side.indexing.append(index_seconds(side.log))
+    for side in builders:
+        if None not in side.indexing:
+            side.figures.index_seconds = statistics.median(side.indexing)
+
+
+def measure_built(side: Builder, args, queries, search_repeat: int, first: dict[str, str] | None = None,
+                  memory_build: bool = False) -> None:
+    """Measure the site a builder made last and search in it, and set it aside; with `memory_build`,
+    build it once more with the memory of all its processes sampled (not timed for the figures: the
+    sampling takes time on the same cores, see processes.run_child)."""
+    figures, site = side.figures, side.site
     measure_site(figures, site)
     if not args.no_browser:
         if (site / "pagefind").exists():
@@ -106,7 +120,8 @@ def measure_builds(figures, build, source: Path, site: Path, log: Path, args, qu
     set_aside(site)
     if memory_build:
         memory_site = site.with_name(site.name + "-memory")
-        figures.memory = _build_once(figures, build, source, memory_site, log.with_suffix(".memory.log"), family=True)
+        figures.memory = _build_once(figures, side.build, side.source, memory_site, side.log.with_suffix(".memory.log"),
+                                     family=True)
         set_aside(memory_site)
 
 
@@ -121,7 +136,7 @@ def _build_once(figures, build, source: Path, site: Path, log: Path, family: boo
 
 
 def measure_size(n: int, args, work: Path, shared_cache: Path) -> tuple[SiteFigures, SiteFigures, list]:
-    """The project and plain Material at n cases, built from the same synthetic records."""
+    """The project and plain Material at n cases, built from the same synthetic records, in turns."""
     copy, plain_copy = work / f"project-{n}", work / f"plain-{n}"
     started = time.perf_counter()
     records = synthetic.write_project(copy, n, source=args.source)
@@ -132,25 +147,28 @@ def measure_size(n: int, args, work: Path, shared_cache: Path) -> tuple[SiteFigu
     rare = rare_word(records)
     queries, first = search_queries(records, rare), first_queries(records, rare)
 
-    project = SiteFigures("prosjektet", n)
+    project = Builder(SiteFigures("prosjektet", n), build_project, copy, work / f"site-{n}", work / f"build-{n}.log")
+    plain = Builder(SiteFigures("ren Material", n), build_plain, plain_copy, work / f"plain-site-{n}",
+                    work / f"plain-{n}.log")
+    with_plain = n <= args.skip_plain_above
+    if with_plain:
+        synthetic.write_plain_project(plain_copy, records)
+    else:
+        plain.figures.note = f"hoppet over (--skip-plain-above {args.skip_plain_above}; kvadratisk vekst)"
+        print(f"[{n}] ren Material {plain.figures.note}", flush=True)
+
     shared = set(document_snapshot(shared_cache))
-    measure_builds(project, build_project, copy, work / f"site-{n}", work / f"build-{n}.log", args, queries, 3, first,
-                   memory_build=True)
+    timed_builds([project, plain] if with_plain else [project], args.repeat)
     if made := sorted(set(document_snapshot(copy / ".cache" / "documents")) - shared):
         # A miss would add the documents' ~12 s to the build time and hide what a build costs.
         print(f"[{n}] ADVARSEL: {len(made)} dokumenter ble laget på nytt, hurtiglageret traff ikke: {made[:3]}", flush=True)
-
-    plain = SiteFigures("ren Material", n)
-    if n <= args.skip_plain_above:
-        synthetic.write_plain_project(plain_copy, records)
-        measure_builds(plain, build_plain, plain_copy, work / f"plain-site-{n}", work / f"plain-{n}.log", args, queries, 1)
+    measure_built(project, args, queries, 3, first, memory_build=True)
+    if with_plain:
+        measure_built(plain, args, queries, 1)
         set_aside(plain_copy)
-    else:
-        plain.note = f"hoppet over (--skip-plain-above {args.skip_plain_above}; kvadratisk vekst)"
-        print(f"[{n}] ren Material {plain.note}", flush=True)
-    print(row(project))
-    print(row(plain), flush=True)
-    return project, plain, records
+    print(row(project.figures))
+    print(row(plain.figures), flush=True)
+    return project.figures, plain.figures, records
 
 
 def measure_validate(copy: Path, n: int, work: Path, repeat: int) -> tuple[int, float, float]:

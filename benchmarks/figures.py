@@ -25,7 +25,7 @@ class SiteFigures:
     label: str
     n: int
     runs: list[Run] = field(default_factory=list)
-    memory: Run | None = None  # one more build, its processes' memory sampled (bench.measure_builds)
+    memory: Run | None = None  # one more build, its processes' memory sampled (bench.measure_built)
     site_mb: float = 0.0
     site_gzip_mb: float = 0.0  # every file as a web server sends it: text gzip-compressed
     open_data_mb: float = 0.0  # data/ (JSON, CSV, datapackage), vCards and the Atom feed

@@ -78,7 +78,7 @@ def run_child(cmd: list[str], cwd: Path, log: Path, env: dict[str, str] | None =
     The sampling reads every process's page tables ten times a second, on the same two cores as the build:
     a build of 1,000 cases took 6.91 s with it against 6.74 s without (median of seven each, 7 Dec 2026).
     So a build whose time is a figure is not sampled, and the peak of all its processes comes from a build
-    of its own (bench.measure_builds)."""
+    of its own (bench.measure_built)."""
     with open(log, "wb") as out:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env={**ENV, **(env or {})})

@@ -1,0 +1,59 @@
+"""`make bench BENCH_ARGS="--repeat N"` builds the project and plain Material in turns, so that a machine
+whose speed drifts during the run weighs on both sides of the ratio alike, and prints the ratio of each
+pair of builds beside the median's."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import bench  # noqa: E402
+from figures import Run, SiteFigures  # noqa: E402
+from report import targets  # noqa: E402
+
+
+def _recording_builder(order: list[str], label: str, seconds: list[float]):
+    def build(source: Path, site: Path, log: Path, family: bool = False) -> Run:
+        order.append(label)
+        site.mkdir(parents=True)
+        log.write_text("Søkeindeksen: 10 sider på 0.5 s\n" if label == "prosjektet" else "", encoding="utf-8")
+        return Run(seconds=seconds[len([o for o in order if o == label]) - 1], peak_mb=1.0, cpu_seconds=1.0)
+    return build
+
+
+def test_repeated_builds_take_turns_and_each_pair_has_its_ratio(tmp_path):
+    order: list[str] = []
+    project = bench.Builder(SiteFigures("prosjektet", 1000), _recording_builder(order, "prosjektet", [10.0, 8.0, 9.0]),
+                            tmp_path / "copy", tmp_path / "site", tmp_path / "build.log")
+    plain = bench.Builder(SiteFigures("ren Material", 1000), _recording_builder(order, "ren Material", [40.0, 36.0, 45.0]),
+                          tmp_path / "plain-copy", tmp_path / "plain-site", tmp_path / "plain.log")
+
+    bench.timed_builds([project, plain], 3)
+
+    assert order == ["prosjektet", "ren Material"] * 3
+    assert [r.seconds for r in project.figures.runs] == [10.0, 8.0, 9.0]
+    assert project.figures.index_seconds == 0.5
+    assert plain.figures.index_seconds is None  # plain Material has no search index to time
+    assert (tmp_path / "site").is_dir() and (tmp_path / "plain-site").is_dir()  # the last build of each is measured
+
+    (name, holds, figure), = [t for t in targets([(project.figures, plain.figures)], None, None, None) if "6×" in t[0]]
+    assert not holds
+    assert figure.startswith("4.4× (40.0 s / 9.0 s")  # the medians
+    assert figure.endswith("byggingene parvis: 4.0 / 4.5 / 5.0×")  # each project build with the plain one after it
+
+
+def test_a_single_build_shows_no_pairs(tmp_path):
+    order: list[str] = []
+    project = bench.Builder(SiteFigures("prosjektet", 1000), _recording_builder(order, "prosjektet", [7.0]),
+                            tmp_path / "copy", tmp_path / "site", tmp_path / "build.log")
+    plain = bench.Builder(SiteFigures("ren Material", 1000), _recording_builder(order, "ren Material", [42.0]),
+                          tmp_path / "plain-copy", tmp_path / "plain-site", tmp_path / "plain.log")
+
+    bench.timed_builds([project, plain], 1)
+
+    (_name, holds, figure), = [t for t in targets([(project.figures, plain.figures)], None, None, None) if "6×" in t[0]]
+    assert holds
+    assert figure == "6.0× (42.0 s / 7.0 s; CPU 1.0×)"
