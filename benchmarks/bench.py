@@ -22,12 +22,14 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synthetic  # noqa: E402
 from browser import material_search, pagefind_search  # noqa: E402
-from figures import MB, SiteFigures  # noqa: E402
+from figures import MB, Run, SiteFigures  # noqa: E402
 from processes import (build_plain, build_project, document_snapshot, documents_check, index_seconds,  # noqa: E402
                        time_plain_parsing, time_validate)
 from profiling import profile_build  # noqa: E402
@@ -84,12 +86,16 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
 
 
+@dataclass
 class Builder:
     """One side of the comparison at one size: what builds it, from where, into where."""
 
-    def __init__(self, figures: SiteFigures, build, source: Path, site: Path, log: Path):
-        self.figures, self.build, self.source, self.site, self.log = figures, build, source, site, log
-        self.indexing: list = []
+    figures: SiteFigures
+    build: Callable[..., Run]
+    source: Path
+    site: Path
+    log: Path
+    indexing: list[float | None] = field(default_factory=list)
 
 
 def timed_builds(builders: list[Builder], repeat: int) -> None:
@@ -98,7 +104,7 @@ def timed_builds(builders: list[Builder], repeat: int) -> None:
     build (set_aside.py): an earlier build's site is moved aside, not left for the builder to clear."""
     for _ in range(repeat):
         for side in builders:
-            side.figures.runs.append(_build_once(side.figures, side.build, side.source, side.site, side.log))
+            side.figures.runs.append(_build_once(side, side.site, side.log))
             side.indexing.append(index_seconds(side.log))
     for side in builders:
         if None not in side.indexing:
@@ -120,17 +126,17 @@ def measure_built(side: Builder, args, queries, search_repeat: int, first: dict[
     set_aside(site)
     if memory_build:
         memory_site = site.with_name(site.name + "-memory")
-        figures.memory = _build_once(figures, side.build, side.source, memory_site, side.log.with_suffix(".memory.log"),
-                                     family=True)
+        figures.memory = _build_once(side, memory_site, side.log.with_suffix(".memory.log"), family=True)
         set_aside(memory_site)
 
 
-def _build_once(figures, build, source: Path, site: Path, log: Path, family: bool = False):
+def _build_once(side: Builder, site: Path, log: Path, family: bool = False) -> Run:
     set_aside(site)
     probe = new_file_microseconds(site.parent)
     what = "byggingen med minnet målt" if family else "byggingen"
+    figures = side.figures
     print(f"[{figures.n}] {figures.label}: en ny mappe med fil tar {probe:.0f} µs før {what}", flush=True)
-    run = build(source, site, log, family=family)
+    run = side.build(side.source, site, log, family=family)
     print(f"[{figures.n}] {figures.label}{' (minnet målt)' if family else ''}: {run}", flush=True)
     return run
 

@@ -39,7 +39,7 @@ def test_repeated_builds_take_turns_and_each_pair_has_its_ratio(tmp_path):
     assert plain.figures.index_seconds is None  # plain Material has no search index to time
     assert (tmp_path / "site").is_dir() and (tmp_path / "plain-site").is_dir()  # the last build of each is measured
 
-    (name, holds, figure), = [t for t in targets([(project.figures, plain.figures)], None, None, None) if "6×" in t[0]]
+    (_name, holds, figure), = [t for t in targets([(project.figures, plain.figures)], None, None, None) if "6×" in t[0]]
     assert not holds
     assert figure.startswith("4.4× (40.0 s / 9.0 s")  # the medians
     assert figure.endswith("byggingene parvis: 4.0 / 4.5 / 5.0×")  # each project build with the plain one after it
