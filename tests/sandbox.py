@@ -21,6 +21,10 @@ from .conftest import ROOT
 
 SITE_PARTS = ("mkdocs.yml", "docs", "overrides")
 IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".cache")
+# Every build of a copy in one test run is made for the day the run began (generator.build_date), so two
+# builds compared byte for byte say the same of how old things are, and date the sitemap alike, even when
+# midnight falls between them.
+ONE_DAY = {"SOURCE_DATE_EPOCH": str(int(time.time()))}
 
 
 def make_project(where: Path, cases: dict[str, str] | None = None, templates: dict[str, str] | None = None, site: bool = False) -> Path:
@@ -79,7 +83,7 @@ def serving(project: Path):
     """`mkdocs serve` as `make serve` runs it, on a free local port: yields (address, file with the terminal output)."""
     port = free_port()
     terminal = project / "terminal.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **ONE_DAY}
     with terminal.open("w", encoding="utf-8") as out:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],

@@ -8,11 +8,11 @@ the ODT, so a filled-in form can be compared across formats and the tests can ch
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from generator import build_date
 from generator.records.model import Template, TemplateColumn, TemplateTable
 from generator.documents.text_width import longest_word_mm, text_mm
 
@@ -102,11 +102,7 @@ def about_lines(doc: DocumentLayout) -> list[tuple[str, str]]:
 
 def timestamp(template: Template) -> dt.datetime:
     """The one date written into every file: SOURCE_DATE_EPOCH if set, else the template's date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        moment = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    else:
-        moment = dt.datetime.combine(template.updated, dt.time(), tzinfo=dt.UTC)
+    moment = build_date.fixed_moment() or dt.datetime.combine(template.updated, dt.time(), tzinfo=dt.UTC)
     return max(moment, _EARLIEST)
 
 

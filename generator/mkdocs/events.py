@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from generator import documents, kept, parallel
+from generator import build_date, documents, kept, parallel
 from generator.site import pages
 from generator.search import definitions, index_parts, page_data, pagefind_index
 from generator.mkdocs import (
@@ -147,7 +146,7 @@ class KnowledgeBaseHooks:
         """Take these records and the generator's files for them as the ones the pages are made from."""
         self.catalog = catalog
         self.case_context = pages.CaseContext(
-            catalog, dt.date.today(), config.repo_url, config.site_url or "", config.site_name
+            catalog, build_date.today(), config.repo_url, config.site_url or "", config.site_name
         )
         self.case_pages = {paths.case_path(slug): slug for slug in catalog.cases}
         self.in_parallel = parallel.worth_it(len(catalog.cases))

@@ -23,13 +23,13 @@ Anything unexpected falls back to the full build, which makes everything again f
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import build_date
 from generator.records.catalog import left_alone, load_catalog
 
 # What a saved file may change without a full build.
@@ -129,7 +129,7 @@ def _update(root: Path) -> bool:
         return False
     catalog = load_catalog(root)
     hooks, config, files = last.hooks, last.config, last.files
-    if catalog.problems or hooks.case_context.today != dt.date.today():
+    if catalog.problems or hooks.case_context.today != build_date.today():
         return False
     made = hooks.generated(catalog, config)
     if list(made) != list(last.made):

@@ -12,10 +12,10 @@ written again as it was, without rendering. Only `make serve` reuses pages; `mak
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import build_date
 from generator.site.finished_pages import FinishedPage
 
 LAYOUTS = Path(__file__).resolve().parent.parent / "site" / "layouts"
@@ -52,7 +52,7 @@ class Reuse:
             tuple((page.title, page.url) for page in nav.pages) if nav else (),
             _stamp(custom_dir),
             _stamp(LAYOUTS),
-            dt.date.today(),
+            build_date.today(),
         )
 
     def _inputs(self, catalog, slug: str) -> tuple[tuple, tuple]:

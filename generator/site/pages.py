@@ -9,7 +9,7 @@ from typing import NamedTuple
 from markupsafe import Markup
 
 from generator.site import case_summary, charts, facets, list_index, paging
-from generator import formatting, kept
+from generator import build_date, formatting, kept
 from generator.site.finished_pages import FinishedPage, finish
 from generator.site.rendering import ENV, href, render
 from generator.site.template_pages import template_pages
@@ -138,7 +138,7 @@ def facet_pages(catalog: Catalog) -> dict[str, str | FinishedPage]:
 
 def comparison_page(catalog: Catalog, today: dt.date | None = None) -> dict[str, FinishedPage]:
     """The comparison, a page of the full table for every paging.PAGE_SIZE cases."""
-    today = today or dt.date.today()
+    today = today or build_date.today()
 
     def make(page: paging.ListPage) -> FinishedPage:
         return finish(render(

@@ -20,7 +20,7 @@ import pytest
 
 from generator.parallel import PARALLEL_FROM
 from tests.conftest import FIXTURES, stable_files
-from tests.sandbox import make_project
+from tests.sandbox import ONE_DAY, make_project
 
 SMALL_CASE = (FIXTURES / "cases" / "eksempelby.yaml").read_text(encoding="utf-8")
 SIZES = (PARALLEL_FROM - 1, PARALLEL_FROM, PARALLEL_FROM + 1)
@@ -46,7 +46,7 @@ def slugs(count: int) -> list[str]:
 def build(project: Path, site: Path, workers: int, extra: str = "") -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-c", BUILD.format(extra=extra), str(site)], cwd=project, capture_output=True, text=True,
-        timeout=600, env={**os.environ, "GENERATOR_WORKERS": str(workers), "NO_MKDOCS_2_WARNING": "1"},
+        timeout=600, env={**os.environ, "GENERATOR_WORKERS": str(workers), "NO_MKDOCS_2_WARNING": "1", **ONE_DAY},
     )
 
 
