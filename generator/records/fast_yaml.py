@@ -25,7 +25,7 @@ class FastLoader(CParser, SafeConstructor, Resolver):
     """libyaml's parser with the same YAML 1.2 core resolution: much faster for ordinary records.
 
     It cannot refuse anchors, aliases, tags or deep nesting while composing, so it is only used for
-    text that cannot hold them (see NEEDS_STRICT); anything else, and any error, goes to StrictLoader.
+    text that cannot hold them (see needs_strict); anything else, and any error, goes to StrictLoader.
     """
 
     yaml_implicit_resolvers = StrictLoader.yaml_implicit_resolvers
@@ -61,10 +61,29 @@ class FastLoader(CParser, SafeConstructor, Resolver):
 # for them only after those places (and after every character YAML counts as a line break). A text line
 # that merely begins with one of them (in a block scalar, say) is sent the slow way too: that costs
 # time, never a different answer (tests/records/test_load.py checks the screen against libyaml's events).
-_NODE_START = r"(?:^|[-?:\[{,\r\x85\u2028\u2029\ufeff])[ \t]*[&*!]"
-NEEDS_STRICT = re.compile(
-    _NODE_START + r"|^%|[\[{]\s*[\[{]|-[ \t]+-[ \t]|^[ \t]{100,}", re.MULTILINE
-)
+#
+# As one expression (tests/records/test_load.py holds needs_strict to it):
+#   (?:^|[-?:\[{,\r\x85\u2028\u2029\ufeff])[ \t]*[&*!] | ^% | [\[{]\s*[\[{] | -[ \t]+-[ \t] | ^[ \t]{100,}
+# with ^ at the start of the text and after every \n. Searched as that one expression, it took longer
+# than libyaml's parse of a record: Python's regular expressions try every branch at every character.
+# Split, each branch starts at a character it needs, and is only searched when the text holds one.
+_AT_START = re.compile(r"[ \t]*[&*!]|%|[ \t]{100,}")
+_NODE_START = re.compile(r"[-?:\[{,\n\r\x85\u2028\u2029\ufeff][ \t]*[&*!]")
+_NESTED_FLOW = re.compile(r"[\[{]\s*[\[{]")
+_COMPACT_SEQUENCE = re.compile(r"-[ \t]+-[ \t]")
+_DEEP_INDENT = re.compile(r"\n[ \t]{100,}")
+
+
+def needs_strict(text: str) -> bool:
+    """Whether the text may hold what only the strict loader handles (see above)."""
+    return bool(
+        _AT_START.match(text)
+        or (("&" in text or "*" in text or "!" in text) and _NODE_START.search(text))
+        or "\n%" in text
+        or (("[" in text or "{" in text) and _NESTED_FLOW.search(text))
+        or _COMPACT_SEQUENCE.search(text)
+        or _DEEP_INDENT.search(text)
+    )
 
 
 class Fallback(Exception):

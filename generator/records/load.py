@@ -19,7 +19,7 @@ from yaml.nodes import MappingNode
 from generator.records import text_slips
 from generator.records.problems import LoadError, Marks, Problem
 from generator.records.syntax_messages import syntax_problem
-from generator.records.fast_yaml import NEEDS_STRICT, read_fast
+from generator.records.fast_yaml import needs_strict, read_fast
 from generator.records.yaml_checks import Refused, StrictLoader, check_tree
 
 MAX_BYTES = 256 * 1024
@@ -100,7 +100,7 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[dict, Marks]:
 
 
 def _parse(text: str, fail) -> tuple[dict, Marks]:
-    if not NEEDS_STRICT.search(text):
+    if not needs_strict(text):
         try:
             return read_fast(text)
         except Exception:  # noqa: BLE001 - the strict loader below finds and words the problem

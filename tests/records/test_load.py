@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import random
+import re
 import typing
 from pathlib import Path
 
@@ -153,12 +156,12 @@ def test_the_fast_reader_gives_what_the_strict_reader_gives_or_leaves_the_file_t
     except Exception:  # noqa: BLE001 - a file the strict reader refuses must not pass the fast one
         strict = None
     try:
-        fast = fast_yaml.read_fast(text)[0] if not fast_yaml.NEEDS_STRICT.search(text) else None
+        fast = fast_yaml.read_fast(text)[0] if not fast_yaml.needs_strict(text) else None
     except Exception:  # noqa: BLE001 - handing over to the strict reader is always allowed
         fast = None
     if fast is not None:
         assert fast == strict
-    if not fast_yaml.NEEDS_STRICT.search(text):
+    if not fast_yaml.needs_strict(text):
         assert not _node_properties(text), f"the screen let through {_node_properties(text)}"
 
 
@@ -210,10 +213,10 @@ ORDINARY = VALID.replace(
 def test_ampersands_stars_and_exclamation_marks_in_text_are_text_to_the_fast_reader(old, new):
     from generator.records import fast_yaml, load, yaml_checks
 
-    assert ORDINARY != VALID and not fast_yaml.NEEDS_STRICT.search(ORDINARY)
+    assert ORDINARY != VALID and not fast_yaml.needs_strict(ORDINARY)
     assert old in ORDINARY
     text = ORDINARY.replace(old, new, 1)
-    assert not fast_yaml.NEEDS_STRICT.search(text)
+    assert not fast_yaml.needs_strict(text)
     assert fast_yaml.read_fast(text)[0] == load._compose(yaml_checks.StrictLoader, text)[0]
 
 
@@ -224,7 +227,29 @@ def test_anchors_aliases_tags_and_directives_go_to_the_strict_reader(old, new):
     assert old in VALID
     text = VALID.replace(old, new, 1)
     assert _node_properties(text) or new.startswith("%"), "libyaml finds no anchor, alias or tag here"
-    assert fast_yaml.NEEDS_STRICT.search(text)
+    assert fast_yaml.needs_strict(text)
+
+
+# The screen as the one expression fast_yaml's comment gives: needs_strict must answer as it does.
+SCREEN = re.compile(
+    r"(?:^|[-?:\[{,\r\x85\u2028\u2029\ufeff])[ \t]*[&*!]|^%|[\[{]\s*[\[{]|-[ \t]+-[ \t]|^[ \t]{100,}", re.MULTILINE
+)
+# Every character a branch of the screen looks at, and two that none does.
+SCREEN_CHARACTERS = "&*!%[{-?:, \t\n\r\x85\u2028\u2029\ufeffa«"
+
+
+def test_the_screen_answers_as_its_one_expression_for_every_short_text_and_many_long_ones():
+    from generator.records import fast_yaml
+
+    short = ("".join(chars) for n in range(5) for chars in itertools.product(SCREEN_CHARACTERS, repeat=n))
+    rng = random.Random(20261208)
+    long = ("".join(rng.choices(SCREEN_CHARACTERS, k=rng.randrange(5, 60))) for _ in range(20_000))
+    indented = (f"{head}{' ' * width}{tail}" for head in ("", "a:\n", "a:\r", " \t\n") for width in (98, 99, 100, 101)
+                for tail in ("", "\t", "x", "- &a"))
+    files = (path.read_bytes().decode("utf-8", errors="replace") for path in _yaml_files())
+    differing = [text for text in itertools.chain(short, long, indented, files)
+                 if fast_yaml.needs_strict(text) != bool(SCREEN.search(text))]
+    assert differing == []
 
 
 def _at(text: str, fragment: str) -> str:
