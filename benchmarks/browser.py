@@ -77,16 +77,22 @@ def _kb(n: int) -> str:
 
 @contextlib.contextmanager
 def chromium_on(figures: SiteFigures, site: Path):
-    """(address of the served site, a Chromium browser), or None without Playwright."""
+    """(address of the served site, a Chromium browser), or None without Playwright or Chromium.
+
+    The browser is the system's Chromium (Debian's `chromium`): Playwright's own download is not used."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         figures.note += " (ingen playwright: søk ikke målt)"
         yield None
         return
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        figures.note += " (ingen Chromium: søk ikke målt; `apt-get install chromium`)"
+        yield None
+        return
     with serve_folder(site) as url, sync_playwright() as p:
-        executable = shutil.which("chromium") or shutil.which("chromium-browser")
-        browser = p.chromium.launch(executable_path=executable) if executable else p.chromium.launch()
+        browser = p.chromium.launch(executable_path=executable)
         try:
             yield url, browser
         finally:
