@@ -229,7 +229,7 @@ def run_all(args, sizes: list[int], work: Path, info: dict) -> int:
         set_aside(copy)
 
     print_table(rows)
-    print_targets(rows, validate, serve, documents)
+    print_targets(rows, validate, serve, documents, info["nproc"])
     results.update(validate=validate, serve=serve, documents=documents)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str), encoding="utf-8")

@@ -123,8 +123,19 @@ def _in_turns(project, plain) -> str:
     return f"; byggingene parvis: {pairs}×"
 
 
-def targets(rows, validate, serve, documents) -> list[tuple[str, bool, str]]:
-    """(target, holds, the figure it is measured against): every target the run has figures for."""
+def _ceiling(project, plain, cores: int | None, target: float = 6) -> str:
+    """The most the build could gain with the CPU time it used: on `cores` cores it takes at least
+    CPU / cores, however well its work is spread. Below the target, only less work can reach it."""
+    if not cores or not project.cpu_seconds:
+        return ""
+    ceiling = plain.seconds * cores / project.cpu_seconds
+    return (f"; med denne CPU-tiden på {cores} kjerner høyst {ceiling:.1f}×, "
+            f"{target:.0f}× krever ≤ {plain.seconds * cores / target:.1f} s CPU")
+
+
+def targets(rows, validate, serve, documents, cores: int | None = None) -> list[tuple[str, bool, str]]:
+    """(target, holds, the figure it is measured against): every target the run has figures for. With the
+    machine's `cores`, the build's ratio is printed beside the highest its CPU time allows there."""
     by_n = {p.n: (p, plain) for p, plain in rows}
     checks = []
     if 1000 in by_n:
@@ -133,7 +144,7 @@ def targets(rows, validate, serve, documents) -> list[tuple[str, bool, str]]:
             ratio = plain.seconds / p.seconds
             checks.append(("1 000 caser: bygging med søkeindeks ≥ 6× raskere enn ren Material (samme kjøring)", ratio >= 6,
                            f"{ratio:.1f}× ({plain.seconds:.1f} s / {p.seconds:.1f} s; CPU {plain.cpu_seconds / p.cpu_seconds:.1f}×)"
-                           + _in_turns(p, plain)))
+                           + _in_turns(p, plain) + _ceiling(p, plain, cores)))
         checks += _search_checks(p, 150_000)
     if 5000 in by_n:
         p, _plain = by_n[5000]
@@ -170,7 +181,7 @@ def targets(rows, validate, serve, documents) -> list[tuple[str, bool, str]]:
     return checks
 
 
-def print_targets(rows, validate, serve, documents) -> None:
+def print_targets(rows, validate, serve, documents, cores: int | None = None) -> None:
     by_n = {p.n: p for p, _plain in rows}
     if 1000 in by_n:
         # The size of the whole site is a figure, not a target: what counts is what a reader downloads.
@@ -178,6 +189,6 @@ def print_targets(rows, validate, serve, documents) -> None:
         print(f"\nNettstedet ved 1 000 caser: {p.site_mb:.1f} MB, uten åpne data {p.site_mb - p.open_data_mb:.1f} MB, "
               f"slik det sendes (gzip) {p.site_gzip_mb:.1f} MB")
     print("\nMål:")
-    for name, ok, value in targets(rows, validate, serve, documents):
+    for name, ok, value in targets(rows, validate, serve, documents, cores):
         print(f"  [{'OK' if ok else 'NEI'}] {name}: {value}")
     print(f"\nBelastning ved slutt: {os.getloadavg()[0]:.2f}")

@@ -57,3 +57,23 @@ def test_a_single_build_shows_no_pairs(tmp_path):
     (_name, holds, figure), = [t for t in targets([(project.figures, plain.figures)], None, None, None) if "6×" in t[0]]
     assert holds
     assert figure == "6.0× (42.0 s / 7.0 s; CPU 1.0×)"
+
+
+def test_the_ratio_is_printed_beside_the_highest_the_build_s_cpu_time_allows(tmp_path):
+    order: list[str] = []
+    project = bench.Builder(SiteFigures("prosjektet", 1000), _recording_builder(order, "prosjektet", [8.0]),
+                            tmp_path / "copy", tmp_path / "site", tmp_path / "build.log")
+    plain = bench.Builder(SiteFigures("ren Material", 1000), _recording_builder(order, "ren Material", [42.0]),
+                          tmp_path / "plain-copy", tmp_path / "plain-site", tmp_path / "plain.log")
+    bench.timed_builds([project, plain], 1)
+    project.figures.runs[0].cpu_seconds = 21.0  # on two cores at least 10.5 s, however well it is spread
+
+    (_name, holds, figure), = [t for t in targets([(project.figures, plain.figures)], None, None, None, cores=2)
+                               if "6×" in t[0]]
+    assert not holds
+    assert figure.endswith("med denne CPU-tiden på 2 kjerner høyst 4.0×, 6× krever ≤ 14.0 s CPU")
+
+    project.figures.runs[0].cpu_seconds = 14.0  # exactly what 6× leaves on two cores
+    (_name, _holds, figure), = [t for t in targets([(project.figures, plain.figures)], None, None, None, cores=2)
+                                if "6×" in t[0]]
+    assert "høyst 6.0×" in figure
