@@ -34,7 +34,7 @@ from processes import (build_plain, build_project, document_snapshot, documents_
                        time_plain_parsing, time_validate)
 from profiling import profile_build  # noqa: E402
 from queries import first_queries, rare_word, search_queries  # noqa: E402
-from report import machine, print_table, print_targets, row  # noqa: E402
+from report import GROWTH, machine, number, print_table, print_targets, row  # noqa: E402
 from serve_timing import time_serve_rebuild  # noqa: E402
 from set_aside import new_file_microseconds, remove_set_aside, set_aside  # noqa: E402
 from sizes import measure_site, tree_size  # noqa: E402
@@ -141,8 +141,10 @@ def _build_once(side: Builder, site: Path, log: Path, family: bool = False) -> R
     return run
 
 
-def measure_size(n: int, args, work: Path, shared_cache: Path) -> tuple[SiteFigures, SiteFigures, list]:
-    """The project and plain Material at n cases, built from the same synthetic records, in turns."""
+def measure_size(n: int, args, work: Path, shared_cache: Path, peer: Builder | None = None,
+                 ) -> tuple[SiteFigures, SiteFigures, list]:
+    """The project and plain Material at n cases, built from the same synthetic records, in turns; with
+    `peer`, the smaller size of the growth target is built in the same turns (report.GROWTH)."""
     copy, plain_copy = work / f"project-{n}", work / f"plain-{n}"
     started = time.perf_counter()
     records = synthetic.write_project(copy, n, source=args.source)
@@ -164,7 +166,8 @@ def measure_size(n: int, args, work: Path, shared_cache: Path) -> tuple[SiteFigu
         print(f"[{n}] ren Material {plain.figures.note}", flush=True)
 
     shared = set(document_snapshot(shared_cache))
-    timed_builds([project, plain] if with_plain else [project], args.repeat)
+    timed_builds([project, *([plain] if with_plain else []), *([peer] if peer else [])], args.repeat)
+    project.figures.growth_peer = peer.figures if peer else None
     if made := sorted(set(document_snapshot(copy / ".cache" / "documents")) - shared):
         # A miss would add the documents' ~12 s to the build time and hide what a build costs.
         print(f"[{n}] ADVARSEL: {len(made)} dokumenter ble laget på nytt, hurtiglageret traff ikke: {made[:3]}", flush=True)
@@ -203,17 +206,27 @@ def run_all(args, sizes: list[int], work: Path, info: dict) -> int:
     shutil.copytree(copy / ".cache" / "documents", shared_cache, dirs_exist_ok=True)
     set_aside(copy)
     serve_size = 0 if args.no_serve else args.serve_size
+    smaller, larger = GROWTH
+    growth_copy = None  # the smaller size's copy, built again in turns with the larger
     for n in sizes:
-        project, plain, records = measure_size(n, args, work, shared_cache)
+        peer = None
+        if n == larger and growth_copy is not None:
+            peer = Builder(SiteFigures(f"prosjektet i turn med {number(larger)}", smaller), build_project, growth_copy,
+                           work / f"site-{smaller}-i-turn", work / f"build-{smaller}-i-turn.log")
+        project, plain, records = measure_size(n, args, work, shared_cache, peer)
         rows.append((project, plain))
         copy = work / f"project-{n}"
         if n == args.validate_size:
             validate = measure_validate(copy, n, work, repeat)
+        if n == smaller and larger in sizes:
+            growth_copy = copy
         if n == serve_size:
             serve_records = records  # measured after the builds: `mkdocs serve` deletes its site when it stops
-        else:
+        elif copy != growth_copy:
             set_aside(copy)
         results["sizes"][n] = {"project": project.as_dict(), "plain": plain.as_dict()}
+    if growth_copy is not None and smaller != serve_size:
+        set_aside(growth_copy)
 
     if validate is None and args.validate_size and args.validate_size not in sizes:
         copy = work / f"project-{args.validate_size}"

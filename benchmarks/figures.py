@@ -44,6 +44,9 @@ class SiteFigures:
     first_search: dict[str, int] = field(default_factory=dict)
     # The largest HTML page of each kind (see generator.site.page_sizes.page_kind): {kind: (path, bytes)}.
     largest_pages: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # The largest size only: the smaller size of the growth target built again, in turns with these builds
+    # (bench.GROWTH), so that a machine whose speed drifts between the sizes weighs on both alike.
+    growth_peer: SiteFigures | None = None
 
     @property
     def seconds(self) -> float:
@@ -77,4 +80,5 @@ class SiteFigures:
                 "first_search_gzip": self.first_search_gzip, "search_ms": self.search_ms,
                 "typing_ms": self.typing_ms, "search_ready_ms": self.search_ready_ms, "note": self.note,
                 "index_seconds": self.index_seconds, "first_search": self.first_search,
-                "largest_pages": self.largest_pages}
+                "largest_pages": self.largest_pages,
+                "growth_peer": self.growth_peer.as_dict() if self.growth_peer else None}

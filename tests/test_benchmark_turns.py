@@ -77,3 +77,30 @@ def test_the_ratio_is_printed_beside_the_highest_the_build_s_cpu_time_allows(tmp
     (_name, _holds, figure), = [t for t in targets([(project.figures, plain.figures)], None, None, None, cores=2)
                                 if "6×" in t[0]]
     assert "høyst 6.0×" in figure
+
+
+def test_the_growth_target_compares_the_two_sizes_built_in_turns(tmp_path):
+    order: list[str] = []
+    larger = bench.Builder(SiteFigures("prosjektet", 5000), _recording_builder(order, "prosjektet", [40.0, 36.0, 50.0]),
+                           tmp_path / "copy-5000", tmp_path / "site-5000", tmp_path / "build-5000.log")
+    smaller = bench.Builder(SiteFigures("prosjektet i turn med 5 000", 1000),
+                            _recording_builder(order, "i turn", [8.0, 8.0, 10.0]),
+                            tmp_path / "copy-1000", tmp_path / "site-1000", tmp_path / "build-1000.log")
+
+    bench.timed_builds([larger, smaller], 3)
+    larger.figures.growth_peer = smaller.figures
+
+    assert order == ["prosjektet", "i turn"] * 3
+    # The 1,000-case row was built minutes earlier, on a faster moment of the machine: against it the
+    # growth would be 8×; against the builds in turns it is 5×.
+    earlier = SiteFigures("prosjektet", 1000, runs=[Run(seconds=5.0, peak_mb=1.0)])
+    rows = [(earlier, SiteFigures("ren Material", 1000)), (larger.figures, SiteFigures("ren Material", 5000))]
+    (name, holds, figure), = [t for t in targets(rows, None, None, None) if "→" in t[0]]
+    assert name == "1 000 → 5 000 caser: byggetid ≤ 5,5 × (høyst lineær)"
+    assert holds
+    assert figure == "5.0× (8.0 s → 40.0 s; annenhver gang; parvis 5.0 / 4.5 / 5.0×)"
+
+    larger.figures.growth_peer = None  # a run without the builds in turns compares with the row
+    (_name, holds, figure), = [t for t in targets(rows, None, None, None) if "→" in t[0]]
+    assert not holds
+    assert figure == "8.0× (5.0 s → 40.0 s)"
