@@ -45,7 +45,7 @@ class SiteFigures:
     # The largest HTML page of each kind (see generator.site.page_sizes.page_kind): {kind: (path, bytes)}.
     largest_pages: dict[str, tuple[str, int]] = field(default_factory=dict)
     # The largest size only: the smaller size of the growth target built again, in turns with these builds
-    # (bench.GROWTH), so that a machine whose speed drifts between the sizes weighs on both alike.
+    # (report.GROWTH), so that a machine whose speed drifts between the sizes weighs on both alike.
     growth_peer: SiteFigures | None = None
 
     @property

@@ -120,19 +120,11 @@ def _search_checks(p: SiteFigures, limit: int) -> list[tuple[str, bool, str]]:
     return checks
 
 
-def _in_turns(project, plain) -> str:
-    """With --repeat, the ratio of each project build to the plain build right after it."""
-    if len(project.runs) < 2 or len(project.runs) != len(plain.runs):
+def _pairs(over, under, label: str) -> str:
+    """With --repeat, each build of `over` divided by the build of `under` taken in turn with it."""
+    if len(over.runs) < 2 or len(over.runs) != len(under.runs):
         return ""
-    pairs = " / ".join(f"{b.seconds / a.seconds:.1f}" for a, b in zip(project.runs, plain.runs))
-    return f"; byggingene parvis: {pairs}×"
-
-
-def _pairs(larger, smaller) -> str:
-    """With --repeat, each build of the growth target's larger size against the smaller one right after it."""
-    if len(larger.runs) < 2 or len(larger.runs) != len(smaller.runs):
-        return ""
-    return "; parvis " + " / ".join(f"{a.seconds / b.seconds:.1f}" for a, b in zip(larger.runs, smaller.runs)) + "×"
+    return f"; {label} " + " / ".join(f"{a.seconds / b.seconds:.1f}" for a, b in zip(over.runs, under.runs)) + "×"
 
 
 def _ceiling(project, plain, cores: int | None, target: float = 6) -> str:
@@ -156,7 +148,7 @@ def targets(rows, validate, serve, documents, cores: int | None = None) -> list[
             ratio = plain.seconds / p.seconds
             checks.append(("1 000 caser: bygging med søkeindeks ≥ 6× raskere enn ren Material (samme kjøring)", ratio >= 6,
                            f"{ratio:.1f}× ({plain.seconds:.1f} s / {p.seconds:.1f} s; CPU {plain.cpu_seconds / p.cpu_seconds:.1f}×)"
-                           + _in_turns(p, plain) + _ceiling(p, plain, cores)))
+                           + _pairs(plain, p, "byggingene parvis:") + _ceiling(p, plain, cores)))
         checks += _search_checks(p, 150_000)
     smaller, larger = GROWTH
     if larger in by_n:
@@ -166,7 +158,7 @@ def targets(rows, validate, serve, documents, cores: int | None = None) -> list[
             growth = p.seconds / peer.seconds
             checks.append((f"{number(smaller)} → {number(larger)} caser: byggetid ≤ 5,5 × (høyst lineær)", growth <= 5.5,
                            f"{growth:.1f}× ({peer.seconds:.1f} s → {p.seconds:.1f} s"
-                           + (f"; annenhver gang{_pairs(p, peer)})" if p.growth_peer else ")")))
+                           + (f"; annenhver gang{_pairs(p, peer, 'parvis')})" if p.growth_peer else ")")))
     if 5000 in by_n:
         p, _plain = by_n[5000]
         largest = max(p.peak_mb, p.pagefind_mb or 0)
