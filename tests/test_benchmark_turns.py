@@ -24,12 +24,18 @@ def _recording_builder(order: list[str], label: str, seconds: list[float]):
     return build
 
 
+def _sides(tmp_path, order: list[str], project_seconds: list[float], plain_seconds: list[float]):
+    """The project and plain Material at 1,000 cases, each building in the recorded order."""
+    project = bench.Builder(SiteFigures("prosjektet", 1000), _recording_builder(order, "prosjektet", project_seconds),
+                            tmp_path / "copy", tmp_path / "site", tmp_path / "build.log")
+    plain = bench.Builder(SiteFigures("ren Material", 1000), _recording_builder(order, "ren Material", plain_seconds),
+                          tmp_path / "plain-copy", tmp_path / "plain-site", tmp_path / "plain.log")
+    return project, plain
+
+
 def test_repeated_builds_take_turns_and_each_pair_has_its_ratio(tmp_path):
     order: list[str] = []
-    project = bench.Builder(SiteFigures("prosjektet", 1000), _recording_builder(order, "prosjektet", [10.0, 8.0, 9.0]),
-                            tmp_path / "copy", tmp_path / "site", tmp_path / "build.log")
-    plain = bench.Builder(SiteFigures("ren Material", 1000), _recording_builder(order, "ren Material", [40.0, 36.0, 45.0]),
-                          tmp_path / "plain-copy", tmp_path / "plain-site", tmp_path / "plain.log")
+    project, plain = _sides(tmp_path, order, [10.0, 8.0, 9.0], [40.0, 36.0, 45.0])
 
     bench.timed_builds([project, plain], 3)
 
@@ -47,10 +53,7 @@ def test_repeated_builds_take_turns_and_each_pair_has_its_ratio(tmp_path):
 
 def test_a_single_build_shows_no_pairs(tmp_path):
     order: list[str] = []
-    project = bench.Builder(SiteFigures("prosjektet", 1000), _recording_builder(order, "prosjektet", [7.0]),
-                            tmp_path / "copy", tmp_path / "site", tmp_path / "build.log")
-    plain = bench.Builder(SiteFigures("ren Material", 1000), _recording_builder(order, "ren Material", [42.0]),
-                          tmp_path / "plain-copy", tmp_path / "plain-site", tmp_path / "plain.log")
+    project, plain = _sides(tmp_path, order, [7.0], [42.0])
 
     bench.timed_builds([project, plain], 1)
 
@@ -61,10 +64,7 @@ def test_a_single_build_shows_no_pairs(tmp_path):
 
 def test_the_ratio_is_printed_beside_the_highest_the_build_s_cpu_time_allows(tmp_path):
     order: list[str] = []
-    project = bench.Builder(SiteFigures("prosjektet", 1000), _recording_builder(order, "prosjektet", [8.0]),
-                            tmp_path / "copy", tmp_path / "site", tmp_path / "build.log")
-    plain = bench.Builder(SiteFigures("ren Material", 1000), _recording_builder(order, "ren Material", [42.0]),
-                          tmp_path / "plain-copy", tmp_path / "plain-site", tmp_path / "plain.log")
+    project, plain = _sides(tmp_path, order, [8.0], [42.0])
     bench.timed_builds([project, plain], 1)
     project.figures.runs[0].cpu_seconds = 21.0  # on two cores at least 10.5 s, however well it is spread
 
