@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gc
 import os
 import shutil
@@ -12,7 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator import parallel
+from generator import build_date, parallel
 from generator.formatting import is_stale
 from generator.mkdocs.build import SITE_BUILDERS
 from generator.records.catalog import ROOT, load_catalog
@@ -187,7 +186,7 @@ def cmd_new(args) -> int:
 
 def cmd_stale(args) -> int:
     catalog = load_catalog(ROOT)
-    today = dt.date.today()
+    today = build_date.today()  # the day the pages are made for, so the list and the pages agree
     lines = []
     for slug, case in catalog.sorted_cases():
         path = catalog.case_files[slug]

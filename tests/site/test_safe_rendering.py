@@ -155,3 +155,15 @@ def test_stale_lists_old_cases_and_contacts(tmp_path):
     assert "cases/gamleby.yaml: kontaktpersonen Kari Testesen ble sist bekreftet 2020-01-01" in lines
     assert "cases/eksempelby.yaml: kontaktpersonen Kari Testesen ble sist bekreftet 2020-01-01" in lines
     assert not any(line.startswith("cases/eksempelby.yaml: casen") for line in lines)
+
+
+def test_stale_reckons_from_the_day_the_pages_are_made_for(tmp_path):
+    # SOURCE_DATE_EPOCH names the build's day (generator.build_date): on 2021-06-01 the contact confirmed
+    # 2020-01-01 is not yet due, as the page made for that day says, while the case from 2019-05-01 is.
+    project = make_project(tmp_path, cases={"eksempelby.yaml": FRESH, "gamleby.yaml": OLD})
+    day = str(int(dt.datetime(2021, 6, 1, 12, tzinfo=dt.UTC).timestamp()))
+    result = run_generator("stale", cwd=project, env={"SOURCE_DATE_EPOCH": day})
+    lines = result.stdout.splitlines()
+    assert result.returncode == 0, result.stderr
+    assert "cases/gamleby.yaml: casen ble sist bekreftet 2019-05-01" in lines
+    assert not any("Kari Testesen" in line for line in lines)
